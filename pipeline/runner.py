@@ -20,10 +20,13 @@ from spacy.tokens import Doc
 
 from pipeline.readers import ReaderOptions, ReadError, Record, read_inputs
 from pipeline.tables import (
+    CooccurrenceIndex,
     EntityIndex,
+    cooccurrence_rows,
     document_row,
     error_row,
     mention_rows,
+    quote_rows,
     relation_rows,
 )
 from pipeline.writers import TableSet
@@ -118,6 +121,7 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
     started = time.perf_counter()
     summary = RunSummary(outdir=str(outdir))
     entities = EntityIndex()
+    pairs = CooccurrenceIndex()
     with TableSet(outdir) as tables:
         def on_error(error: ReadError) -> None:
             summary.errors += 1
@@ -141,6 +145,12 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
                 tables["mentions"].write(row)
             for row in relations:
                 tables["relations"].write(row)
+            for row in quote_rows(doc, record.doc_id):
+                tables["quotes"].write(row)
+            cooccurrences = cooccurrence_rows(mentions, record.doc_id)
+            for row in cooccurrences:
+                tables["cooccurrences"].write(row)
+            pairs.add(cooccurrences)
             tables["documents"].write(document_row(record, doc, len(mentions)))
             entities.add(record.doc_id, mentions, doc)
             summary.docs_ok += 1
@@ -148,6 +158,8 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
             summary.relations += len(relations)
         for row in entities.rows():
             tables["entities"].write(row)
+        for row in pairs.rows():
+            tables["cooccurrence_totals"].write(row)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -163,7 +175,7 @@ def _progress(stream: Iterator[Any], *, enabled: bool) -> Iterator[Any]:
 
 def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
             date: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Process one story in memory; return its rows of ``documents``, ``mentions``, ``relations``.
+    """Process one story in memory; return its rows of every per-story table.
 
     >>> analyse("Emmanuel Macron est à Lyon.")["mentions"][0]["text"]
     'Emmanuel Macron'
@@ -176,4 +188,4 @@ def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
     doc = nlp(make_doc(nlp, record))
     mentions = mention_rows(doc, doc_id)
     return {"documents": [document_row(record, doc, len(mentions))], "mentions": mentions,
-            "relations": relation_rows(doc, doc_id)}
+            "relations": relation_rows(doc, doc_id), "quotes": quote_rows(doc, doc_id)}

@@ -122,6 +122,49 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("attributes", "json", "Predicate-specific values (role title, date, kind...).",
            '{"title": "président"}'),
     )),
+    "quotes": ("One row per quote or reported statement, with its speaker.", (
+        _c("doc_id", "string", "Story id.", "000_76d78a2bedede6b9"),
+        _c("quote_id", "string", "`doc_id#quote_start-quote_end`, derived.",
+           "000_76d78a2bedede6b9#763-1079"),
+        _c("kind", "string", "`direct` (words between quotation marks) or `indirect` "
+           "(reported speech: `a déclaré que`, `selon X`).", "direct"),
+        _c("quote_text", "string", "The quoted or reported words.", "« Nous prendrons ... »"),
+        _c("quote_start", "integer", "Start offset of the quote.", "763"),
+        _c("quote_end", "integer", "End offset of the quote.", "1079"),
+        _c("speaker_id", "string", "entity_id of the speaker (joins `entities`).",
+           "per:sadyr-japarov"),
+        _c("speaker_text", "string", "The speaker as written where the quote is attributed "
+           "(a pronoun or description when resolved by coreference).", "M. Japarov"),
+        _c("speaker_start", "integer", "Start offset of that speaker text.", "1091"),
+        _c("speaker_end", "integer", "End offset of that speaker text.", "1101"),
+        _c("speaker_resolution", "string", "`explicit` (a name), `coreference` (pronoun or "
+           "description resolved to the most recent fitting person) or empty (no speaker).",
+           "explicit"),
+        _c("cue", "string", "Reporting verb or cue as written.", "a déclaré"),
+        _c("cue_lemma", "string", "Lemma of the reporting verb or cue.", "déclarer"),
+        _c("sentence", "integer", "0-based sentence index of the quote's start.", "2"),
+        _c("rule", "string", "Rule that produced the row.", "quotes.direct_postposed"),
+    )),
+    "cooccurrences": ("One row per pair of entities named in the same sentence of a story "
+                      "(demonyms and dates excluded); the raw material of network analysis.", (
+        _c("doc_id", "string", "Story id.", "000_76d78a2bedede6b9"),
+        _c("entity_a", "string", "entity_id of one entity (the smaller of the two ids).",
+           "country:KG"),
+        _c("entity_b", "string", "entity_id of the other entity.", "org:OTSC"),
+        _c("label_a", "string", "Label of `entity_a`.", "COUNTRY"),
+        _c("label_b", "string", "Label of `entity_b`.", "ORG"),
+        _c("n_sentences", "integer", "Sentences of the story naming both.", "2"),
+        _c("sentences", "string", "Their 0-based indexes, `|`-separated.", "2|7"),
+    )),
+    "cooccurrence_totals": ("Per pair of entities, totals of `cooccurrences` over the run.", (
+        _c("entity_a", "string", "entity_id of one entity (the smaller of the two ids).",
+           "country:KG"),
+        _c("entity_b", "string", "entity_id of the other entity.", "org:OTSC"),
+        _c("label_a", "string", "Label of `entity_a`.", "COUNTRY"),
+        _c("label_b", "string", "Label of `entity_b`.", "ORG"),
+        _c("n_sentences", "integer", "Sentences naming both, over all stories.", "4"),
+        _c("n_documents", "integer", "Stories with at least one such sentence.", "2"),
+    )),
     "errors": ("One row per input, row or story that could not be (fully) processed.", (
         _c("input", "string", "File concerned.", "corpus/bad.jsonl"),
         _c("line", "integer", "Line in that file, where it applies.", "7"),
@@ -180,6 +223,18 @@ def relation_rows(doc: Doc, doc_id: str) -> list[Row]:
     return rows
 
 
+def quote_rows(doc: Doc, doc_id: str) -> list[Row]:
+    """Rows of ``quotes`` for one processed story, in text order."""
+    rows = []
+    for quote in doc._.quotes or []:
+        row = {name: quote.get(name) for name in columns("quotes")}
+        row["doc_id"] = doc_id
+        row["quote_id"] = f"{doc_id}#{quote['quote_start']}-{quote['quote_end']}"
+        rows.append(row)
+    rows.sort(key=lambda r: (r["quote_start"], r["quote_end"]))
+    return rows
+
+
 def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row:
     """The ``documents`` row of one story; ``doc`` is None when it could not be processed."""
     dateline = (doc._.dateline if doc is not None else None) or {}
@@ -210,6 +265,53 @@ def error_row(error: ReadError) -> Row:
     """The ``errors`` row of one read or processing error."""
     return {"input": error.input, "line": error.line, "doc_id": error.doc_id,
             "stage": error.stage, "message": error.message}
+
+
+#: Labels that take part in co-occurrence pairs (dates are context, not actors).
+COOCCURRENCE_LABELS = frozenset({"PER", "ORG", "COUNTRY", "LOC", "MISC"})
+
+
+def cooccurrence_rows(mentions: Iterable[Row], doc_id: str) -> list[Row]:
+    """Rows of ``cooccurrences`` for one story, from its ``mentions`` rows, sorted by pair."""
+    by_sentence: dict[int, dict[str, str]] = {}
+    for m in mentions:
+        if m["entity_id"] and m["label"] in COOCCURRENCE_LABELS and m["form"] != "demonym":
+            by_sentence.setdefault(m["sentence"], {})[m["entity_id"]] = m["label"]
+    pairs: dict[tuple[str, str], list[int]] = {}
+    labels: dict[str, str] = {}
+    for sentence, entities in sorted(by_sentence.items()):
+        labels.update(entities)
+        ids = sorted(entities)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                pairs.setdefault((a, b), []).append(sentence)
+    return [{"doc_id": doc_id, "entity_a": a, "entity_b": b, "label_a": labels[a],
+             "label_b": labels[b], "n_sentences": len(sents),
+             "sentences": "|".join(map(str, sents))}
+            for (a, b), sents in sorted(pairs.items())]
+
+
+class CooccurrenceIndex:
+    """Accumulates ``cooccurrence_totals`` across a run."""
+
+    def __init__(self) -> None:
+        self._totals: dict[tuple[str, str], Row] = {}
+
+    def add(self, rows: Iterable[Row]) -> None:
+        """Count one story's ``cooccurrences`` rows."""
+        for row in rows:
+            key = (row["entity_a"], row["entity_b"])
+            total = self._totals.setdefault(key, {
+                "entity_a": row["entity_a"], "entity_b": row["entity_b"],
+                "label_a": row["label_a"], "label_b": row["label_b"],
+                "n_sentences": 0, "n_documents": 0})
+            total["n_sentences"] += row["n_sentences"]
+            total["n_documents"] += 1
+
+    def rows(self) -> Iterator[Row]:
+        """The totals, sorted by pair."""
+        for key in sorted(self._totals):
+            yield dict(self._totals[key])
 
 
 class EntityIndex:

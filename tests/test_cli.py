@@ -11,6 +11,7 @@ import pytest
 import spacy
 
 from pipeline.cli import main
+from pipeline.tables import TABLE_NAMES
 from tests.conftest import ROOT
 
 
@@ -101,8 +102,7 @@ def test_python_dash_m_runs_in_a_subprocess_without_traceback(tmp_path: Path,
     assert "Traceback" not in done.stderr
     assert "bad.jsonl:1: not valid JSON" in done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{t}.{s}" for t in ("documents", "entities", "errors", "mentions", "relations")
-        for s in ("csv", "jsonl"))
+        f"{t}.{s}" for t in TABLE_NAMES for s in ("csv", "jsonl"))
 
 
 @pytest.mark.model
@@ -114,6 +114,6 @@ def test_depeche_run_on_the_sample_corpus_in_a_subprocess(tmp_path: Path) -> Non
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "depeche: 1 documents ok, 0 failed" in done.stderr
-    for name in ("documents", "mentions", "entities", "relations", "errors"):
+    for name in TABLE_NAMES:
         assert (tmp_path / "out" / f"{name}.csv").read_bytes() == \
             (ROOT / "outputs" / f"{name}.csv").read_bytes()

@@ -23,3 +23,24 @@ def test_every_column_has_type_meaning_and_example() -> None:
 def test_sentence_index() -> None:
     starts = [0, 10, 25]
     assert [sentence_index(starts, c) for c in (0, 9, 10, 24, 25, 400)] == [0, 0, 1, 1, 2, 2]
+
+
+def _m(entity_id: str, label: str, sentence: int, form: str = "name") -> dict[str, object]:
+    return {"entity_id": entity_id, "label": label, "sentence": sentence, "form": form}
+
+
+def test_cooccurrences_pair_entities_of_one_sentence_once_per_sentence() -> None:
+    from pipeline.tables import CooccurrenceIndex, cooccurrence_rows
+
+    mentions = [_m("per:a", "PER", 0), _m("country:KG", "COUNTRY", 0),
+                _m("country:KG", "COUNTRY", 0), _m("date:2025", "DATE", 0),
+                _m("country:RU", "COUNTRY", 0, form="demonym"),
+                _m("per:a", "PER", 3), _m("country:KG", "COUNTRY", 3), _m("org:x", "ORG", 4)]
+    rows = cooccurrence_rows(mentions, "d1")
+    assert [(r["entity_a"], r["entity_b"], r["n_sentences"], r["sentences"]) for r in rows] == [
+        ("country:KG", "per:a", 2, "0|3")]
+    totals = CooccurrenceIndex()
+    totals.add(rows)
+    totals.add(cooccurrence_rows(mentions[:2], "d2"))
+    [total] = list(totals.rows())
+    assert (total["n_sentences"], total["n_documents"]) == (3, 2)
