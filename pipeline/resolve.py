@@ -23,7 +23,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.countries import country_by_code, lookup_country
 from pipeline.extensions import get_span_attrs
+from pipeline.organisations import lookup_organisation
+from pipeline.places import lookup_place
 from pipeline.tables import sentence_index
 
 #: Rule families in priority order (first wins a tie at equal extent).
@@ -31,6 +34,10 @@ FAMILIES: tuple[str, ...] = ("datelines", "dates", "people", "organisations", "c
                              "places")
 MODEL = "model"
 LABELS = ("PER", "ORG", "COUNTRY", "LOC", "DATE", "MISC")
+#: How a mention names its entity (``mentions.form``); a family's other forms (``dateline``,
+#: ``agency``, a date's ``absolute``/``partial``/``relative``) count as ``name``, and a date's
+#: goes to ``mentions.kind``.
+FORMS = ("name", "acronym", "short", "demonym")
 
 
 @dataclass
@@ -50,9 +57,15 @@ class Candidate:
 
 
 def collect(doc: Doc) -> list[Candidate]:
-    """Every candidate span of ``doc``: the model's entities and the families' span groups."""
-    candidates = [Candidate(ent, ent.label_, ent.kb_id_ or None, MODEL, {"rule": "model.ner"})
-                  for ent in doc.ents]
+    """Every candidate span of ``doc``: the model's entities and the families' span groups.
+
+    When the people family ran, it is the authority on PER: it re-emits the model's PER
+    spans it confirms (trimmed of functions, completed with honorifics), so the model's own
+    PER spans are not candidates.
+    """
+    people_ran = "people" in doc.spans
+    candidates = [refine_model_span(ent) for ent in doc.ents
+                  if not (people_ran and ent.label_ == "PER")]
     for family in FAMILIES:
         if family not in doc.spans:
             continue
@@ -60,6 +73,44 @@ def collect(doc: Doc) -> list[Candidate]:
             attrs = get_span_attrs(span, family)
             candidates.append(Candidate(span, span.label_, span.kb_id_ or None, family, attrs))
     return candidates
+
+
+def refine_model_span(ent: Span) -> Candidate:
+    """A model entity as a candidate, its label and value corrected by the gazetteers.
+
+    A LOC, ORG or MISC whose text is a country name becomes COUNTRY; an ORG known to the
+    organisation gazetteer gets its id; a one-word upper-case ORG that is a known place (a
+    dateline city such as ``BICHKEK``) becomes LOC.
+    """
+    text, label = ent.text, ent.label_
+    attrs: dict[str, Any] = {"rule": "model.ner"}
+    if label in ("LOC", "ORG", "MISC"):
+        code = lookup_country(text)
+        info = country_by_code(code) if code else None
+        if info is not None:
+            attrs.update(rule="model.ner+countries", name=info.name_fr, alpha3=info.iso3)
+            return Candidate(ent, "COUNTRY", info.iso2, MODEL, attrs)
+    if label == "ORG":
+        org = lookup_organisation(text)
+        if org is not None:
+            attrs.update(rule="model.ner+organisations", canonical=org.canonical,
+                         form=org.form_of(text))
+            return Candidate(ent, "ORG", org.id, MODEL, attrs)
+        if len(ent) == 1 and text.isupper() and lookup_place(text) is not None:
+            return Candidate(ent, "LOC", None, MODEL, {"rule": "model.ner+places"})
+    return Candidate(ent, label, None, MODEL, attrs)
+
+
+def with_place(candidate: Candidate) -> Candidate:
+    """Fill a LOC candidate's country and canonical name from the place gazetteer."""
+    if candidate.label != "LOC" or candidate.attrs.get("country"):
+        return candidate
+    place = lookup_place(candidate.span.text)
+    if place is None:
+        return candidate
+    attrs = {**candidate.attrs, "country": place.country}
+    attrs.setdefault("name", place.name)
+    return Candidate(candidate.span, candidate.label, candidate.norm, candidate.source, attrs)
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -93,6 +144,8 @@ def entity_key(candidate: Candidate) -> str:
         key = candidate.norm or slug(candidate.span.text)
     elif label in ("COUNTRY", "ORG") and candidate.norm:
         key = candidate.norm
+    elif label == "LOC":
+        key = slug(candidate.attrs.get("name") or candidate.span.text)
     else:
         key = slug(candidate.attrs.get("canonical") or candidate.norm or candidate.span.text)
     return f"{label.lower()}:{key}"
@@ -101,6 +154,7 @@ def entity_key(candidate: Candidate) -> str:
 def mention_dict(candidate: Candidate, sentence: int) -> dict[str, Any]:
     """The plain dict written to ``doc._.mentions`` for one kept candidate."""
     span, attrs = candidate.span, candidate.attrs
+    raw_form = attrs.get("form") or "name"
     return {
         "sentence": sentence,
         "start_char": span.start_char,
@@ -110,7 +164,9 @@ def mention_dict(candidate: Candidate, sentence: int) -> dict[str, Any]:
         "entity_id": entity_key(candidate),
         "entity_name": attrs.get("canonical") or attrs.get("name") or span.text,
         "norm": candidate.norm if candidate.label in ("COUNTRY", "DATE", "ORG") else None,
-        "form": attrs.get("form", "name"),
+        "form": raw_form if raw_form in FORMS else "name",
+        "kind": (raw_form if raw_form not in FORMS else None) if candidate.label == "DATE"
+        else None,
         "title": attrs.get("title"),
         "country": attrs.get("country"),
         "iso3": attrs.get("alpha3"),
@@ -131,7 +187,7 @@ class Resolver:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         starts = ([s.start_char for s in doc.sents] if doc.has_annotation("SENT_START")
                   else [0])
-        return [mention_dict(c, sentence_index(starts, c.span.start_char))
+        return [mention_dict(with_place(c), sentence_index(starts, c.span.start_char))
                 for c in select(collect(doc)) if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:

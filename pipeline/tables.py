@@ -74,13 +74,17 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
            "mention of it in the corpus.", "per:sadyr-japarov"),
         _c("norm", "string", "Normalised value: ISO 3166-1 alpha-2 for COUNTRY, ISO 8601 for "
            "DATE (`XXXX` for an unknown year), canonical id for a known ORG.", "KG"),
-        _c("form", "string", "How it is written: `name`, `acronym`, `short` (part of a name), "
-           "`demonym` (nationality word), `relative` (relative date), `dateline`.", "name"),
+        _c("form", "string", "How it names the entity: `name`, `acronym`, `short` (part of a "
+           "name, e.g. surname with honorific) or `demonym` (nationality word, COUNTRY only).",
+           "name"),
         _c("title", "string", "Honorific kept inside a PER mention.", "M."),
         _c("country", "string", "ISO 3166-1 alpha-2 of the country a LOC lies in, where known.",
            "KZ"),
         _c("precision", "string", "Precision of a DATE value: `day`, `month`, `year`, ...",
            "day"),
+        _c("kind", "string", "For a DATE: `absolute` (fully written), `partial` (year or month "
+           "taken from the anchor), `relative` (hier, mardi dernier) or `dateline`.",
+           "partial"),
         _c("bound", "string", "For a DATE: `point`, `start` (à partir du), `end` (jusqu'au) or "
            "`range`.", "start"),
         _c("source", "string", "Component that produced the mention: `model` (statistical "

@@ -121,10 +121,10 @@ def test_depeche_run_on_the_sample_corpus_in_a_subprocess(tmp_path: Path) -> Non
 
 
 def gold_file(tmp_path: Path, extra_line: str = "") -> Path:
-    text = "Réunion à Lyon puis à Paris."
+    text = "Réunion à Lyon puis à Trifouillis."
     rows = [{"id": "g1", "text": text, "entities": [
         {"start": 10, "end": 14, "label": "LOC", "text": "Lyon"},
-        {"start": 22, "end": 27, "label": "LOC", "text": "Paris"}], "relations": []}]
+        {"start": 22, "end": 33, "label": "LOC", "text": "Trifouillis"}], "relations": []}]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n"
                     + extra_line, encoding="utf-8")
@@ -138,13 +138,14 @@ def test_evaluate_prints_scores_as_json(tmp_path: Path, small_model: str,
                  "--baseline", "--errors", str(errors)])
     assert code == 0
     result = json.loads(capsys.readouterr().out)
-    # The stand-in model knows Lyon only: 1 of 2 gold places found, no false positive.
+    # The stand-in model and the place gazetteer know Lyon, not the village Trifouillis:
+    # 1 of 2 gold places found, no false positive.
     [loc] = [row["exact"] for row in result["report"]["entities"] if row["label"] == "LOC"]
     assert (loc["precision"], loc["recall"]) == (1.0, 0.5)
     [base] = [row["exact"] for row in result["baseline"]["entities"] if row["label"] == "LOC"]
     assert base["recall"] == 0.5
     [missed] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    assert (missed["kind"], missed["text"]) == ("fn", "Paris")
+    assert (missed["kind"], missed["text"]) == ("fn", "Trifouillis")
 
 
 def test_evaluate_rejects_a_malformed_gold_line_in_one_line(

@@ -1,0 +1,150 @@
+"""Tests of the datelines family: the ``PLACE, date (AGENCY) -`` header of wire stories.
+
+Each case is the start of a story with inline markup (same syntax as ``test_dates.py``):
+``[PARIS](LOC)``, ``[3 mars](DATE 2025-03-03)``, ``[AFP](ORG AFP)`` mark the expected spans
+of ``doc.spans["datelines"]`` with their ``kb_id_``; then the publication date (or None) and
+the expected ``doc._.dateline`` values (only the keys given are checked). A story without
+markup has no dateline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
+import pipeline.dates  # noqa: F401  (registers depeche_dates)
+from pipeline.datelines import DatelineExtractor, agencies
+from pipeline.extensions import get_span_attrs
+from tests.test_dates import parse_markup
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """A blank French pipeline with the datelines and dates components (no model)."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_datelines")
+    nlp.add_pipe("depeche_dates")
+    return nlp
+
+
+def run(nlp: Language, text: str, doc_date: str | None) -> Doc:
+    """Process ``text`` with ``doc_date`` as publication date."""
+    doc = nlp.make_doc(text)
+    doc._.doc_date = doc_date
+    return nlp(doc)
+
+
+CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
+    ("[BICHKEK](LOC), [1er janvier](DATE 2025-01-01). /[TASS](ORG TASS)/. Le Kirghizstan relève"
+     " ses tarifs à partir du 1er janvier 2025, comme décidé le 24 novembre dernier.", None,
+     {"place": "BICHKEK", "date": "2025-01-01", "date_text": "1er janvier", "agency": "TASS",
+      "date_source": "inferred", "end_char": 29}),
+    ("[PARIS](LOC), [3 mars](DATE 2025-03-03) ([AFP](ORG AFP)) - Le gouvernement a présenté son"
+     " plan.", "2025-03-03",
+     {"place": "PARIS", "date": "2025-03-03", "agency": "AFP", "date_source": "metadata",
+      "end_char": 21}),
+    ("[MOSCOU](LOC), [12 février](DATE 2025-02-12) - [RIA Novosti](ORG RIA Novosti). Le Kremlin"
+     " a démenti.", "2025-02-12", {"place": "MOSCOU", "agency": "RIA Novosti"}),
+    ("[WASHINGTON](LOC) ([Reuters](ORG Reuters)) - Le président américain a signé le décret.",
+     "2025-03-03", {"place": "WASHINGTON", "date": None, "date_text": None,
+                    "agency": "Reuters", "end_char": 22}),
+    ("[NEW YORK](LOC), [5 juin 2024](DATE 2024-06-05) ([AFP](ORG AFP)) – Les marchés ont ouvert"
+     " en baisse.", None, {"place": "NEW YORK", "date": "2024-06-05", "date_source": "text"}),
+    ("[Paris](LOC), le [3 mars 2024](DATE 2024-03-03) ([AFP](ORG AFP)) Le ministre a démissionné.",
+     None, {"place": "Paris", "date": "2024-03-03", "date_text": "3 mars 2024"}),
+    ("Séisme en Turquie\n[ANKARA](LOC), [6 février](DATE 2023-02-06) ([Anadolu](ORG Anadolu)) -"
+     " Un séisme a frappé le sud du pays.", "2023-02-06",
+     {"place": "ANKARA", "date": "2023-02-06", "agency": "Anadolu"}),
+    ("[PÉKIN](LOC), [3 mars](DATE XXXX-03-03) ([Xinhua](ORG Xinhua)) - La Chine a annoncé hier"
+     " une hausse de son budget militaire.", None,
+     {"place": "PÉKIN", "date": None, "date_text": "3 mars", "date_source": None}),
+    ("[BRUXELLES](LOC), [10 décembre](DATE 2024-12-10) ([Belga](ORG Belga)) - Les négociations"
+     " reprennent.", "2025-01-02", {"date": "2024-12-10", "date_source": "metadata"}),
+    ("[TOKYO](LOC), [1er avril](DATE 2025-04-01) ([Kyodo](ORG Kyodo)) - Le yen recule.",
+     "2025-04-01", {"agency": "Kyodo"}),
+    ("[SÉOUL](LOC), [2 mai](DATE 2025-05-02) ([Yonhap](ORG Yonhap)) - Pyongyang a tiré un"
+     " missile.", "2025-05-02", {"place": "SÉOUL", "agency": "Yonhap"}),
+    ("[MADRID](LOC), [4 juillet](DATE 2025-07-04) ([EFE](ORG EFE)) - Incendie en Catalogne.",
+     "2025-07-04", {"agency": "EFE"}),
+    ("[ROME](LOC), [5 août](DATE 2025-08-05) ([ANSA](ORG ANSA)) - Le gouvernement italien"
+     " tient bon.", "2025-08-05", {"agency": "ANSA"}),
+    ("[BERLIN](LOC), [6 septembre](DATE 2025-09-06) ([dpa](ORG dpa)) - La coalition vacille.",
+     "2025-09-06", {"agency": "dpa"}),
+    ("[GENÈVE](LOC), [7 octobre](DATE 2025-10-07) ([ATS](ORG ATS)) - Les pourparlers"
+     " reprennent.", "2025-10-07", {"place": "GENÈVE", "agency": "ATS"}),
+    ("[SAINT-PÉTERSBOURG](LOC), [8 novembre](DATE 2025-11-08) ([Interfax](ORG Interfax)) -"
+     " Le forum s'ouvre.", "2025-11-08", {"place": "SAINT-PÉTERSBOURG"}),
+    ("[N'DJAMENA](LOC), [3 mars](DATE 2025-03-03) ([AFP](ORG AFP)) - Le Tchad vote.",
+     "2025-03-03", {"place": "N'DJAMENA"}),
+    ("[MOSCOU](LOC), [12 février](DATE 2025-02-12) — [Interfax](ORG Interfax). Le Kremlin"
+     " dément.", "2025-02-12", {"agency": "Interfax"}),
+    ("[LONDRES](LOC), [2 mars](DATE 2025-03-02) ([Reuters](ORG Reuters)) - Les travaux"
+     " commenceront le 3 mars 2025.", None,
+     {"date": "2025-03-02", "date_source": "inferred"}),
+    ("[STRASBOURG](LOC). _ Une fillette de 6 ans s'est noyée mardi soir.", "2003-02-21",
+     {"place": "STRASBOURG", "date": None, "agency": None}),
+    ("Un mort dans un dépassement.\n[BAR-LE-DUC](LOC). _ Vers 0 h 40, jeudi, deux voitures se"
+     " sont heurtées.", "2003-02-22", {"place": "BAR-LE-DUC"}),
+    ("[PONT-A-MOUSSON.-](LOC) Les individus qui ont braqué le chauffeur sont en fuite.",
+     "1999-06-26", {"place": "PONT-A-MOUSSON"}),
+    ("Le président a reçu hier le ministre des Affaires étrangères.", "2025-03-05", None),
+    ("BIBLIOTHÈQUE FERMÉE.\nLa bibliothèque sera fermée en juillet.", "1999-07-24", None),
+    ("Le ministre a déclaré : PARIS, 3 mars (AFP) - rien de nouveau.", "2025-03-03", None),
+    ("Hier, 3 mars, le ministre a parlé.", "2025-03-04", None),
+    ("Coups de feu sur le TGV. - Trois rames ont essuyé des tirs.", "2002-04-02", None),
+]
+
+
+@pytest.mark.parametrize(("markup", "doc_date", "dateline"), [
+    pytest.param(m, d, info, id=f"depeche-{i}") for i, (m, d, info) in enumerate(CASES)])
+def test_datelines(nlp: Language, markup: str, doc_date: str | None,
+                   dateline: dict[str, Any] | None) -> None:
+    text, expected = parse_markup(markup)
+    doc = run(nlp, text, doc_date)
+    got = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans["datelines"]]
+    assert got == [(e.start, e.end, e.label, e.value) for e in expected]
+    if dateline is None:
+        assert doc._.dateline is None
+    else:
+        assert {k: doc._.dateline[k] for k in dateline} == dateline
+    for span in doc.spans["datelines"]:
+        attrs = get_span_attrs(span, "datelines")
+        assert attrs["rule"] == {"LOC": "datelines.place", "DATE": "datelines.date",
+                                 "ORG": "datelines.agency"}[span.label_]
+
+
+def test_number_of_cases() -> None:
+    assert len(CASES) >= 15
+
+
+def test_place_span_values(nlp: Language) -> None:
+    doc = run(nlp, "PARIS, 3 mars (AFP) - Le texte.", "2025-03-03")
+    place = doc.spans["datelines"][0]
+    assert get_span_attrs(place, "datelines") == {"rule": "datelines.place", "form": "dateline"}
+
+
+def test_process_is_pure(nlp: Language) -> None:
+    doc = nlp.make_doc("PARIS, 3 mars (AFP) - Le texte.")
+    spans = DatelineExtractor(nlp.vocab).process(doc)
+    assert [s.label_ for s in spans] == ["LOC", "DATE", "ORG"]
+    assert doc._.dateline is None and "datelines" not in doc.spans
+
+
+def test_agency_list_loads() -> None:
+    table = agencies()
+    assert table["afp"] == "AFP"
+    assert table["rianovosti"] == "RIA Novosti"
+
+
+def test_doc_round_trips_to_bytes(nlp: Language) -> None:
+    doc = run(nlp, "BICHKEK, 1er janvier. /TASS/. Les tarifs changent le 1er janvier 2025.",
+              None)
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert copy._.dateline == doc._.dateline
+    assert [(s.text, s.label_, s.kb_id_) for s in copy.spans["datelines"]] == [
+        (s.text, s.label_, s.kb_id_) for s in doc.spans["datelines"]]

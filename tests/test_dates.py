@@ -1,0 +1,383 @@
+"""Tests of the dates family: French news date expressions and their ISO values.
+
+Each case is a sentence with inline markup and the anchor (publication date, or None):
+``[15 mars 2024](DATE 2024-03-15 day)`` marks the expected span, its value (``kb_id_``, ``-``
+for an empty value) and precision; a fourth word gives the bound when it is not ``point``
+(``start``, ``end``, ``range``); ``name=value`` words check other span values
+(``mod=mid``, ``anchored=inferred``); for other labels the words after the label are the
+value (``[AFP](ORG AFP)``). A sentence without markup expects no date at all.
+Expected values are what a French reader understands, worked out by hand from the calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
+import pipeline.dates  # noqa: F401  (registers depeche_dates)
+from pipeline.dates import DateExtractor, read_tokens, resolve, year_false_positives
+from pipeline.extensions import get_span_attrs
+
+MARK_RE = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One expected span, read from the markup."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    value: str
+    precision: str | None = None
+    bound: str = "point"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def parse_markup(markup: str) -> tuple[str, list[Expected]]:
+    """Return the plain text of ``markup`` and the spans it marks."""
+    text_parts: list[str] = []
+    spans: list[Expected] = []
+    pos = 0
+    length = 0
+    for match in MARK_RE.finditer(markup):
+        before = markup[pos:match.start()]
+        text_parts.append(before)
+        length += len(before)
+        inner = match.group(1)
+        words = match.group(2).split()
+        plain = [w for w in words if "=" not in w]
+        extra = dict(w.split("=", 1) for w in words if "=" in w)
+        label = plain[0]
+        if label != "DATE":  # (ORG RIA Novosti): the rest is the name
+            plain = [label, " ".join(plain[1:])] if len(plain) > 1 else plain
+        value = plain[1] if len(plain) > 1 else ""
+        spans.append(Expected(
+            start=length, end=length + len(inner), text=inner, label=label,
+            value="" if value == "-" else value,
+            precision=plain[2] if len(plain) > 2 else None,
+            bound=plain[3] if len(plain) > 3 else "point", extra=extra))
+        text_parts.append(inner)
+        length += len(inner)
+        pos = match.end()
+    text_parts.append(markup[pos:])
+    return "".join(text_parts), spans
+
+
+def test_parse_markup() -> None:
+    text, spans = parse_markup("Le [15 mars 2024](DATE 2024-03-15 day) Macron a reçu")
+    assert text == "Le 15 mars 2024 Macron a reçu"
+    assert spans == [Expected(3, 15, "15 mars 2024", "DATE", "2024-03-15", "day")]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """A blank French pipeline with the datelines and dates components (no model)."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_datelines")
+    nlp.add_pipe("depeche_dates")
+    return nlp
+
+
+def run(nlp: Language, text: str, doc_date: str | None) -> Doc:
+    """Process ``text`` with ``doc_date`` as publication date."""
+    doc = nlp.make_doc(text)
+    doc._.doc_date = doc_date
+    return nlp(doc)
+
+
+# Anchor of most relative cases: Wednesday 5 March 2025 (ISO week 10).
+WED = "2025-03-05"
+
+ABSOLUTE = [
+    ("Le [15 mars 2024](DATE 2024-03-15 day) Emmanuel Macron a reçu", "2024-06-01"),
+    ("Il est né le [1er janvier 2025](DATE 2025-01-01 day).", None),
+    ("Le sommet se tiendra le [3 mars](DATE 2025-03-03 day) à Bruxelles.", "2025-03-01"),
+    ("Le décret du [15/03/2024](DATE 2024-03-15 day) est paru.", None),
+    ("Publié le [2024-03-15](DATE 2024-03-15 day) sur le site.", None),
+    ("La réunion a eu lieu le [12.03.2024](DATE 2024-03-12 day).", None),
+    ("Les prix ont flambé en [janvier](DATE 2025-01 month).", WED),
+    ("Le rapport publié en [janvier 2025](DATE 2025-01 month) le confirme.", None),
+    ("La loi entrera en vigueur en [2025](DATE 2025 year).", None),
+    ("Il dirige le pays depuis [2019](DATE 2019 year start).", None),
+    ("L'année [2024](DATE 2024 year) a été marquée par la guerre.", None),
+    ("L’année [2024](DATE 2024 year) a été marquée par la guerre.", None),
+    ("La croissance devrait repartir à la [mi-2024](DATE 2024 year mod=mid).", None),
+    ("Les travaux commenceront [début mars](DATE 2025-03 month mod=start).", "2025-02-10"),
+    ("Le chantier s'achèvera [fin 2023](DATE 2023 year mod=end).", None),
+    ("Les soldes débutent à la [mi-janvier](DATE 2025-01 month mod=mid).", "2025-01-05"),
+    ("[Fin mars 2024](DATE 2024-03 month mod=end), l'inflation a reculé.", None),
+    ("Le [mercredi 1er mai 2024](DATE 2024-05-01 day), les syndicats défilent.", None),
+    ("Le scrutin du [10 novembre 93](DATE 1993-11-10 day) reste dans les mémoires.", None),
+    ("Il a été élu en [octobre 98](DATE 1998-10 month).", None),
+    ("Dans les [années 1990](DATE 199 decade), le pays s'est ouvert.", None),
+    ("La mode des [années 80](DATE 198 decade) revient.", None),
+    ("Au [XIXe siècle](DATE 18 century), la ville comptait peu d'habitants.", None),
+    ("Le [21e siècle](DATE 20 century) sera urbain.", None),
+    ("Le [3 janv. 2025](DATE 2025-01-03 day) et le [4 févr. 2025](DATE 2025-02-04 day).",
+     None),
+    ("La conférence du [5 sept. 2024](DATE 2024-09-05 day) est annulée.", None),
+    ("Candidats à la présidentielle de [2002](DATE 2002 year), ils sont en campagne.", None),
+    ("Entre [2019](DATE 2019 year start) et [2021](DATE 2021 year end), le chômage a baissé.",
+     None),
+    ("Le pays a adhéré à l'OTAN en [1949](DATE 1949 year).", None),
+    ("[Janvier 2025](DATE 2025-01 month) a été le mois le plus chaud.", None),
+    ("Le festival a eu lieu [l'été 2024](DATE 2024-SU season).", None),
+    ("Le [mardi 4 mars](DATE 2025-03-04 day), le gouvernement a présenté son plan.", WED),
+    ("La halte-garderie rouvrira [lundi 6 septembre](DATE 1999-09-06 day).", "1999-09-05"),
+    ("Les attentats du [11 septembre](DATE 2001-09-11 day) ont marqué les esprits.",
+     "2002-02-09"),
+    ("Le scrutin du [30 mai](DATE 1999-05-30 day) a été serré.", "1999-06-08"),
+    ("Les fêtes du [28 décembre](DATE 2024-12-28 day) ont attiré la foule.", "2025-01-05"),
+    ("La réforme entrera en vigueur le [2 janvier](DATE 2026-01-02 day).", "2025-12-20"),
+    ("Il a pris ses fonctions le [3 février](DATE 2025-02-03 day).", WED),
+    ("Le sommet de [juin](DATE 2025-06 month) sera décisif.", WED),
+    ("Le contrat a été signé le [24 novembre dernier](DATE 2024-11-24 day).", "2025-01-01"),
+    ("Le traité sera signé en [juin prochain](DATE 2025-06 month).", WED),
+    ("Les ventes ont chuté en [septembre dernier](DATE 2024-09 month).", WED),
+    ("Le [20 décembre dernier](DATE 2024-12-20 day), le conseil a voté.", "2025-02-24"),
+    ("La mesure s'applique dès [janvier](DATE 2026-01 month start).", "2025-11-15"),
+    ("Les chiffres du [mois de mars](DATE 2025-03 month) sont bons.", WED),
+]
+
+RANGES_AND_BOUNDS = [
+    ("Le salon se tient du [3 au 5 mars](DATE 2025-03-03/2025-03-05 day range).",
+     "2025-02-20"),
+    ("Inscriptions du [3 au 5 mars 2025](DATE 2025-03-03/2025-03-05 day range).", None),
+    ("Le festival aura lieu entre le [3 et le 5 juillet](DATE 2025-07-03/2025-07-05 day range).",
+     "2025-05-01"),
+    ("Fermé du [mercredi 3 avril](DATE 2002-04-03 day start) au "
+     "[samedi 6 avril](DATE 2002-04-06 day end) inclus.", "2002-04-03"),
+    ("Entre le [15 juillet](DATE 2024-07-15 day start) et le [15 août](DATE 2024-08-15 day end)"
+     ", le camping affiche complet.", "2024-06-01"),
+    ("Les tarifs augmentent à partir du [1er janvier](DATE 2025-01-01 day start).",
+     "2024-12-20"),
+    ("L'offre court jusqu'au [15 mai](DATE 2025-05-15 day end).", "2025-04-01"),
+    ("L’offre court jusqu’au [15 mai](DATE 2025-05-15 day end).", "2025-04-01"),
+    ("Il faudra conclure avant le [30 juin](DATE 2025-06-30 day end).", "2025-04-01"),
+    ("D'ici [2030](DATE 2030 year end), la flotte sera électrique.", None),
+    ("Il est resté en poste jusqu'en [2019](DATE 2019 year end).", None),
+    ("Le magasin est fermé depuis [mardi](DATE 2025-03-04 day start).", WED),
+    ("Les élections auront lieu les [6](DATE 2003-04-06 day) et "
+     "[13 avril prochains](DATE 2003-04-13 day).", "2003-02-24"),
+    ("Les travaux dureront jusqu'à [la fin du mois](DATE 2025-03 month end mod=end).", WED),
+]
+
+RELATIVE = [
+    ("Le ministre a démissionné [hier](DATE 2025-03-04 day).", WED),
+    ("Le texte sera voté [demain](DATE 2025-03-06 day).", WED),
+    ("Le président s'exprime [aujourd'hui](DATE 2025-03-05 day).", WED),
+    ("Le président s’exprime [aujourd’hui](DATE 2025-03-05 day).", WED),
+    ("L'accord a été signé [avant-hier](DATE 2025-03-03 day).", WED),
+    ("La décision tombera [après-demain](DATE 2025-03-07 day).", WED),
+    ("Le ministre a annoncé [mardi](DATE 2025-03-04 day) un plan d'économies.", WED),
+    ("Le ministre présentera [vendredi](DATE 2025-03-07 day) son plan.", WED),
+    ("[Dimanche](DATE 2025-03-02 day), les électeurs ont voté.", WED),
+    ("Le ministre recevra les syndicats [jeudi](DATE 2025-03-06 day).", WED),
+    ("Le conseil s'est réuni [lundi dernier](DATE 2025-03-03 day).", WED),
+    ("Le texte sera examiné [lundi prochain](DATE 2025-03-10 day).", WED),
+    ("Le parlement se réunira [ce lundi](DATE 2025-03-10 day).", "2025-03-08"),
+    ("Les chiffres publiés [la semaine dernière](DATE 2025-W09 week) inquiètent.", WED),
+    ("Le sommet se tiendra [cette semaine](DATE 2025-W10 week).", WED),
+    ("Les négociations reprendront [le mois prochain](DATE 2025-04 month).", WED),
+    ("La croissance a atteint 1 % [l'an dernier](DATE 2024 year).", WED),
+    ("La croissance a atteint 1 % [l’an dernier](DATE 2024 year).", WED),
+    ("Le sommet aura lieu [l'année prochaine](DATE 2026 year).", WED),
+    ("Les résultats seront connus [cette année](DATE 2025 year).", WED),
+    ("[Le trimestre prochain](DATE 2025-Q2 quarter) sera difficile.", WED),
+    ("L'usine a fermé [il y a deux jours](DATE 2025-03-03 day).", WED),
+    ("[Il y a un an](DATE 2024 year), la ville était en ruine.", WED),
+    ("Il reviendra [dans trois semaines](DATE 2025-W13 week).", WED),
+    ("[Hier soir](DATE 2025-03-04 day), la police est intervenue.", WED),
+    ("Le ministre est sur place [aujourd'hui vendredi](DATE 2025-03-07 day).", "2025-03-07"),
+    ("Le club a joué [ce week-end](DATE 2025-W10-WE week) à Lyon.", "2025-03-10"),
+    ("La visite est prévue [le week-end prochain](DATE 2025-W11-WE week).", WED),
+    ("[L'été dernier](DATE 2024-SU season) a été chaud.", WED),
+    ("Les campings sont pleins en [été](DATE XXXX-SU season).", WED),
+    ("[La fin de l'année dernière](DATE 2024 year mod=end) a été difficile.", WED),
+    ("[Le siècle dernier](DATE 19 century) a connu deux guerres.", WED),
+]
+
+UNANCHORED = [
+    ("Le contrat a été signé le [24 novembre dernier](DATE XXXX-11-24 day anchored=missing).",
+     None),
+    ("Le ministre a démissionné [hier](DATE - day anchored=missing).", None),
+    ("Le vote a eu lieu en [mars](DATE XXXX-03 month).", None),
+    ("Le [3 mars 2025](DATE 2025-03-03 day), le texte a été adopté ; "
+     "[hier](DATE 2025-03-02 day anchored=inferred), les députés ont voté.", None),
+    ("Le [1er février 2025](DATE 2025-02-01 day) puis le [3 mars 2025](DATE 2025-03-03 day) : "
+     "la réunion de [mardi](DATE 2025-03-04 day anchored=inferred) sera décisive.", None),
+]
+
+NEGATIVES = [
+    ("Le score final est de 3-2.", WED),
+    ("Selon l'article 12 du code, la peine est doublée.", WED),
+    ("Appelez le 06 12 34 56 78 pour réserver.", WED),
+    ("Le projet a coûté 2025 euros.", WED),
+    ("Le projet a coûté en tout 2025 euros.", WED),
+    ("Voir page 1999 du rapport.", WED),
+    ("La sonde a atterri sur Mars.", WED),
+    ("Le robot est en route vers Mars.", WED),
+    ("L'article 2025 du règlement s'applique.", WED),
+    ("Il y avait 2025 personnes dans la salle.", WED),
+    ("Le livre compte 2025 pages.", WED),
+    ("Le livre a été tiré en 2025 exemplaires.", WED),
+    ("Le nombre de visiteurs est passé de 1500 à 1800.", WED),
+    ("La vue depuis 1500 mètres est superbe.", WED),
+    ("Il a passé les sept derniers jours à l'hôpital.", WED),
+    ("Le monde de demain sera numérique.", WED),
+    ("Les jeunes d'aujourd'hui lisent moins.", WED),
+    ("Le mercredi, les enfants n'ont pas école.", WED),
+    ("Le marché se tient du lundi au vendredi.", WED),
+    ("Cette année-là, la récolte fut mauvaise.", WED),
+    ("Le sondage donne 52 % des voix au candidat.", WED),
+    ("Il a marqué 3 buts en 12 matches.", WED),
+]
+
+CASES = [
+    *[pytest.param(m, a, id=f"absolu-{i}") for i, (m, a) in enumerate(ABSOLUTE)],
+    *[pytest.param(m, a, id=f"borne-{i}") for i, (m, a) in enumerate(RANGES_AND_BOUNDS)],
+    *[pytest.param(m, a, id=f"relatif-{i}") for i, (m, a) in enumerate(RELATIVE)],
+    *[pytest.param(m, a, id=f"sans-ancre-{i}") for i, (m, a) in enumerate(UNANCHORED)],
+    *[pytest.param(m, a, id=f"negatif-{i}") for i, (m, a) in enumerate(NEGATIVES)],
+]
+
+
+@pytest.mark.parametrize(("markup", "anchor"), CASES)
+def test_dates(nlp: Language, markup: str, anchor: str | None) -> None:
+    text, expected = parse_markup(markup)
+    doc = run(nlp, text, anchor)
+    got = [(s.text, s.label_, s.kb_id_) for s in doc.spans["dates"]]
+    assert got == [(e.text, e.label, e.value) for e in expected]
+    for span, exp in zip(doc.spans["dates"], expected, strict=True):
+        attrs = get_span_attrs(span, "dates")
+        assert (span.start_char, span.end_char) == (exp.start, exp.end)
+        assert attrs["precision"] == exp.precision
+        assert attrs["bound"] == exp.bound
+        assert attrs["rule"].startswith("dates.")
+        for name, value in exp.extra.items():
+            assert str(attrs.get(name)) == value, name
+
+
+def test_number_of_cases() -> None:
+    positives = len(ABSOLUTE) + len(RANGES_AND_BOUNDS) + len(RELATIVE) + len(UNANCHORED)
+    assert positives >= 80
+    assert len(NEGATIVES) >= 15
+
+
+# --- anchor ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "anchor"),
+    [
+        pytest.param("Il est venu hier.", "2025-03-05", {"date": "2025-03-05",
+                                                        "source": "metadata"}, id="metadata"),
+        pytest.param("PARIS, 3 mars 2025 (AFP) - Il est venu hier.", None,
+                     {"date": "2025-03-03", "source": "dateline"}, id="dateline"),
+        pytest.param("BICHKEK, 1er janvier. /TASS/. Les tarifs changent à partir du 1er janvier "
+                     "2025.", None, {"date": "2025-01-01", "source": "inferred"},
+                     id="dateline-inferee"),
+        pytest.param("Il est né le 3 mars 1950 et mort le 2 février 2025.", None,
+                     {"date": "2025-02-02", "source": "inferred"}, id="date-la-plus-recente"),
+        pytest.param("Il est venu hier.", None, None, id="aucune"),
+    ],
+)
+def test_anchor(nlp: Language, text: str, doc_date: str | None,
+                anchor: dict[str, str] | None) -> None:
+    assert run(nlp, text, doc_date)._.anchor == anchor
+
+
+def test_sample_story(nlp: Language) -> None:
+    """The sample wire story: the dateline year is inferred, ``dernier`` looks back."""
+    doc = run(nlp, "BICHKEK, 1er janvier. /TASS/. Le Kirghizstan relève ses tarifs à partir "
+                   "du 1er janvier 2025, comme décidé le 24 novembre dernier.", None)
+    assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
+        ("1er janvier 2025", "2025-01-01"), ("24 novembre dernier", "2024-11-24")]
+    assert doc._.dateline["date"] == "2025-01-01"
+
+
+def test_dateline_date_not_repeated(nlp: Language) -> None:
+    doc = run(nlp, "PARIS, 3 mars (AFP) - Le texte sera voté le 5 mars.", "2025-03-03")
+    assert [s.text for s in doc.spans["dates"]] == ["5 mars"]
+    assert [s.text for s in doc.spans["datelines"] if s.label_ == "DATE"] == ["3 mars"]
+
+
+# --- options and helpers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "anchor"),
+    [
+        pytest.param("Ils se sont mariés [le 1er mai 1962](DATE 1962-05-01 day).", None,
+                     id="article"),
+        pytest.param("Dès [l'année 2001](DATE 2001 year start), la ville paiera.", None,
+                     id="annee"),
+        pytest.param("Le CFCM a vu le jour [le 20 décembre dernier](DATE 2002-12-20 day).",
+                     "2003-02-24", id="dernier"),
+        pytest.param("Élections [les 6](DATE 2003-04-06 day) et "
+                     "[13 avril prochains](DATE 2003-04-13 day).", "2003-02-24", id="liste"),
+        pytest.param("Dans [les années 1990](DATE 199 decade), tout a changé.", None,
+                     id="decennie"),
+    ],
+)
+def test_timeml_extent(markup: str, anchor: str | None) -> None:
+    """``timeml_extent=True`` keeps the articles, as the French TimeBank does."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_dates", config={"timeml_extent": True})
+    text, expected = parse_markup(markup)
+    doc = run(nlp, text, anchor)
+    assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
+        (e.text, e.value) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("La police est intervenue hier soir.", []),
+        pytest.param("La police est intervenue hier.", ["hier"]),
+    ],
+)
+def test_without_time_of_day(text: str, expected: list[str]) -> None:
+    """``time_of_day=False`` leaves out ``hier soir`` (a TIME for TimeML), not ``hier``."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_dates", config={"time_of_day": False})
+    doc = run(nlp, text, WED)
+    assert [s.text for s in doc.spans["dates"]] == expected
+
+
+def test_process_is_pure(nlp: Language) -> None:
+    doc = nlp.make_doc("Le texte sera voté demain.")
+    doc._.doc_date = WED
+    spans = DateExtractor(nlp.vocab).process(doc)
+    assert [(s.text, s.kb_id_) for s in spans] == [("demain", "2025-03-06")]
+    assert "dates" not in doc.spans and doc._.anchor is None and doc._.span_attrs is None
+
+
+def test_resolve_without_anchor_never_guesses_year(nlp: Language) -> None:
+    doc = nlp.make_doc("24 novembre")
+    assert resolve(read_tokens(list(doc)), None) == ("XXXX-11-24", "day", True)
+
+
+def test_false_positive_list_loads() -> None:
+    fps = year_false_positives()
+    assert {"article", "page"} <= fps["before"]
+    assert {"personnes", "euros", "pages"} <= fps["after"]
+
+
+def test_doc_round_trips_to_bytes(nlp: Language) -> None:
+    doc = run(nlp, "PARIS, 3 mars (AFP) - Le salon se tient du 3 au 5 mars, puis mardi.",
+              "2025-03-03")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert copy._.anchor == doc._.anchor
+    assert copy._.dateline == doc._.dateline
+    assert copy._.span_attrs == doc._.span_attrs
+    assert [(s.text, s.kb_id_) for s in copy.spans["dates"]] == [
+        (s.text, s.kb_id_) for s in doc.spans["dates"]]

@@ -1,0 +1,351 @@
+"""Organisations family: gazetteer, acronyms, in-text definitions (spacy.blank("fr")).
+
+Cases are written with inline markup: ``[texte](ORG id forme clé=valeur ...)``. After the label
+come the expected ``kb_id_`` and ``form`` (``name`` or ``acronym``), then optional values
+(``rule=``, ``canonical=``, ``acronym=``); a value runs to the next `` clé=`` or to the end.
+Every marked span must be found and nothing else: a case without markup expects no ORG.
+Decision recorded here: a listed name written in lower case in running text (``une union
+européenne des marchés``) is a common noun phrase, not the organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import get_span_attrs
+from pipeline.gazetteers import GazetteerError
+from pipeline.organisations import (
+    OrganisationExtractor,
+    acronym_matches,
+    load_gazetteer,
+    lookup_organisation,
+)
+
+# --------------------------------------------------------------------------- markup
+
+_MARK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+_KEY = re.compile(r"\s(\w+)=")
+
+
+def parse_markup(markup: str) -> tuple[str, list[tuple[int, int, str, dict[str, str]]]]:
+    """Return the plain text and the expected spans ``(start, end, label, values)``."""
+    text, spans, pos = "", [], 0
+    for match in _MARK.finditer(markup):
+        text += markup[pos:match.start()]
+        start = len(text)
+        text += match.group(1)
+        spans.append((start, len(text), *_parse_annotation(match.group(2))))
+        pos = match.end()
+    return text + markup[pos:], spans
+
+
+def _parse_annotation(annotation: str) -> tuple[str, dict[str, str]]:
+    annotation = " " + annotation.strip()
+    keys = list(_KEY.finditer(annotation))
+    head = annotation[:keys[0].start()] if keys else annotation
+    label, *positional = head.split()
+    values = dict(zip(("kb_id", "form"), positional, strict=False))
+    for i, key in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(annotation)
+        values[key.group(1)] = annotation[key.end():end].strip()
+    return label, values
+
+
+def test_markup_parser() -> None:
+    text, spans = parse_markup("l’[OTSC](ORG OTSC acronym canonical=Organisation du traité)")
+    assert text == "l’OTSC"
+    assert spans == [(2, 6, "ORG", {"kb_id": "OTSC", "form": "acronym",
+                                    "canonical": "Organisation du traité"})]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def org_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_organisations")
+    return nlp
+
+
+def _found(doc: Doc) -> list[tuple[int, int, str, dict]]:
+    return [(s.start_char, s.end_char, s.label_, {"kb_id": s.kb_id_,
+                                                  **get_span_attrs(s, "organisations")})
+            for s in doc.spans["organisations"]]
+
+
+def check(nlp: Language, markup: str) -> None:
+    text, expected = parse_markup(markup)
+    doc = nlp(text)
+    found = _found(doc)
+    assert [(s, e, text[s:e]) for s, e, _, _ in found] == \
+        [(s, e, text[s:e]) for s, e, _, _ in expected]
+    for (_, _, label, got), (_, _, want_label, want) in zip(found, expected, strict=True):
+        assert label == want_label
+        for key, value in want.items():
+            assert str(got.get(key)) == value, (key, got)
+
+
+RULE_DEF = "rule=organisations.definition"
+
+CASES = [
+    # the sample dispatch
+    pytest.param(f"La présidence de l’[Organisation du traité de sécurité collective](ORG OTSC "
+                 f"name {RULE_DEF}) ([OTSC](ORG OTSC acronym {RULE_DEF})) passera au "
+                 "Kirghizistan.", id="otsc-definition"),
+    pytest.param("les États membres de l’[OTSC](ORG OTSC acronym rule=organisations.gazetteer)",
+                 id="otsc-elision-typographic"),
+    pytest.param("la session du [Conseil de sécurité collective](ORG conseil-securite-collective"
+                 " name) à Astana", id="csc-not-un-security-council"),
+    # United Nations
+    pytest.param("L’[ONU](ORG ONU acronym canonical=Organisation des Nations unies) a condamné",
+                 id="onu"),
+    pytest.param("Le secrétaire général des [Nations unies](ORG ONU name) arrive.",
+                 id="nations-unies"),
+    pytest.param("Le rôle de l'[Organisation des Nations unies](ORG ONU name) est central.",
+                 id="onu-full-ascii-apostrophe"),
+    pytest.param("Le [Conseil de sécurité de l’ONU](ORG CSNU name) se réunit.",
+                 id="csnu-long"),
+    pytest.param("Le [Conseil de sécurité](ORG CSNU name) a adopté une résolution.",
+                 id="csnu-short"),
+    pytest.param("Le Conseil de sécurité nationale s’est réuni à Moscou.",
+                 id="national-security-council-is-not-csnu"),
+    pytest.param("l’[Unesco](ORG UNESCO acronym) et l’[UNESCO](ORG UNESCO acronym)",
+                 id="unesco-both-spellings"),
+    pytest.param("le rapport du [HCR](ORG HCR acronym) sur les réfugiés", id="hcr"),
+    pytest.param("l’[OMS](ORG OMS acronym canonical=Organisation mondiale de la santé) alerte",
+                 id="oms"),
+    pytest.param("selon l’Oms, rien ne change", id="acronym-wrong-capitals"),
+    pytest.param("la pandémie de COVID frappe l’Europe", id="covid-is-not-an-organisation"),
+    # NATO, EU
+    pytest.param("l’[OTAN](ORG OTAN acronym) et l'[Otan](ORG OTAN acronym)", id="otan"),
+    pytest.param("L’[Union européenne](ORG UE name) et la [Commission européenne]"
+                 "(ORG commission-europeenne name)", id="ue-commission"),
+    pytest.param("les députés rêvent d’une union européenne des marchés",
+                 id="lowercase-union-europeenne-is-common-noun"),
+    pytest.param("[UNION EUROPÉENNE](ORG UE name) : SOMMET À BRUXELLES", id="ue-capitals"),
+    pytest.param("l’[Union europeenne](ORG UE name) sans accent", id="ue-unaccented"),
+    pytest.param("le [Parlement européen](ORG parlement-europeen name) vote", id="pe"),
+    pytest.param("la [BCE](ORG BCE acronym) relève ses taux", id="bce"),
+    # other bodies
+    pytest.param("le [FMI](ORG FMI acronym) et la [Banque mondiale](ORG banque-mondiale name)",
+                 id="fmi-banque-mondiale"),
+    pytest.param(f"l’[Agence internationale de l’énergie atomique](ORG AIEA name {RULE_DEF}) "
+                 f"([AIEA](ORG AIEA acronym {RULE_DEF}))", id="aiea-definition"),
+    pytest.param("le [G7](ORG G7 acronym) puis le [G20](ORG G20 acronym)", id="g7-g20"),
+    pytest.param("l’[Union africaine](ORG UA name) et la [Ligue arabe](ORG ligue-arabe name)",
+                 id="ua-ligue-arabe"),
+    pytest.param("l’[ASEAN](ORG ASEAN acronym) et le [Mercosur](ORG mercosur acronym)",
+                 id="asean-mercosur"),
+    pytest.param("l’[OPEP](ORG OPEP acronym) augmente sa production", id="opep"),
+    pytest.param("la [Cour pénale internationale](ORG CPI name) et la [CIJ](ORG CIJ acronym)",
+                 id="cpi-cij"),
+    pytest.param("[Interpol](ORG interpol name) et [Europol](ORG europol name)",
+                 id="interpol-europol"),
+    pytest.param("un mandat d’[Interpol](ORG interpol name)", id="interpol-elision-d"),
+    pytest.param("la [Croix-Rouge](ORG croix-rouge name) et le [CICR](ORG CICR acronym)",
+                 id="croix-rouge"),
+    pytest.param(f"[Médecins sans frontières](ORG MSF name {RULE_DEF}) "
+                 f"([MSF](ORG MSF acronym {RULE_DEF})) soigne", id="msf-definition-no-head"),
+    pytest.param("[Amnesty International](ORG amnesty-international name) et "
+                 "[Human Rights Watch](ORG HRW name)", id="ngos"),
+    pytest.param("les [BRICS](ORG BRICS acronym) s’élargissent", id="brics"),
+    # news agencies
+    pytest.param("a rapporté l’agence [TASS](ORG TASS acronym)", id="tass"),
+    pytest.param("selon [Reuters](ORG reuters name) et l’[AFP](ORG AFP acronym)",
+                 id="reuters-afp"),
+    pytest.param("l’agence [RIA Novosti](ORG ria-novosti name)", id="ria-novosti"),
+    pytest.param("l’agence [Xinhua](ORG xinhua name)", id="xinhua"),
+    pytest.param("l’agence allemande [dpa](ORG dpa acronym)", id="dpa-lowercase-acronym"),
+    pytest.param("a déclaré le ministre ([AFP](ORG AFP acronym rule=organisations.gazetteer))",
+                 id="agency-credit-in-parentheses-is-not-a-definition"),
+    # institutions
+    pytest.param("l’[Assemblée nationale](ORG assemblee-nationale name) et le [Sénat]"
+                 "(ORG senat name)", id="parlement-francais"),
+    pytest.param("l’[Elysée](ORG elysee name) et [Matignon](ORG matignon name)",
+                 id="elysee-matignon"),
+    pytest.param("le [Quai d’Orsay](ORG MEAE name) proteste", id="quai-d-orsay"),
+    pytest.param("le [Kremlin](ORG kremlin name) et la [Maison-Blanche](ORG maison-blanche name)",
+                 id="kremlin-maison-blanche"),
+    pytest.param("le [Département d’État](ORG departement-d-etat name)", id="departement-d-etat"),
+    pytest.param("le [Sénat américain](ORG senat-americain name) vote", id="senat-americain"),
+    pytest.param("l’Assemblée nationale arménienne a voté", id="foreign-assemblee-nationale"),
+    pytest.param("l’[Assemblée nationale](ORG assemblee-nationale name) française a voté",
+                 id="assemblee-nationale-francaise"),
+    pytest.param("la [Douma](ORG douma name) et le [Bundestag](ORG bundestag name)",
+                 id="douma-bundestag"),
+    pytest.param("le [Conseil constitutionnel](ORG conseil-constitutionnel name) et le "
+                 "[Conseil d’État](ORG conseil-d-etat name)", id="hautes-juridictions"),
+    pytest.param("[Gazprom](ORG gazprom name) et [Rosneft](ORG rosneft name)",
+                 id="russian-companies"),
+    pytest.param("la [SNCF](ORG SNCF acronym) et [EDF](ORG EDF acronym)", id="sncf-edf"),
+    # in-text definitions, both orders, listed and unlisted bodies
+    pytest.param(f"l’[Organisation de coopération de Shanghai](ORG OCS name {RULE_DEF}) "
+                 f"([OCS](ORG OCS acronym {RULE_DEF}))", id="ocs-name-then-acronym"),
+    pytest.param(f"l’[OCS](ORG OCS acronym {RULE_DEF}) ([Organisation de coopération de "
+                 f"Shanghai](ORG OCS name {RULE_DEF}))", id="ocs-acronym-then-name"),
+    pytest.param(f"la [Communauté des États indépendants](ORG CEI name {RULE_DEF}) "
+                 f"([CEI](ORG CEI acronym {RULE_DEF}))", id="cei-definition"),
+    pytest.param(f"le [Haut-Commissariat des Nations unies pour les réfugiés](ORG HCR name "
+                 f"{RULE_DEF}) ([HCR](ORG HCR acronym {RULE_DEF}))",
+                 id="hcr-definition-skips-words"),
+    pytest.param(f"le [Fonds pour la démocratie en Asie centrale](ORG FDAC name {RULE_DEF} "
+                 f"canonical=Fonds pour la démocratie en Asie centrale) "
+                 f"([FDAC](ORG FDAC acronym {RULE_DEF} acronym=FDAC))",
+                 id="unlisted-definition"),
+    pytest.param(f"l’[AKP](ORG AKP acronym {RULE_DEF}) ([Agence kirghize de presse]"
+                 f"(ORG AKP name {RULE_DEF}))", id="unlisted-acronym-then-name"),
+    pytest.param(f"Le [Comité national olympique kirghize](ORG CNOK name {RULE_DEF}) "
+                 f"([CNOK](ORG CNOK acronym {RULE_DEF})) se réunit. Le [CNOK](ORG CNOK acronym "
+                 "rule=organisations.doc_acronym) a approuvé.", id="defined-acronym-reused"),
+    pytest.param(f"le Conseil des ministres de l’[Union économique et monétaire ouest-africaine]"
+                 f"(ORG UEMOA name {RULE_DEF}) ([UEMOA](ORG UEMOA acronym {RULE_DEF}))",
+                 id="nearest-consistent-head"),
+    pytest.param(f"le [Conseil présidentiel intérimaire](ORG conseil-presidentiel-interimaire "
+                 f"name {RULE_DEF}) ([CPI](ORG conseil-presidentiel-interimaire acronym "
+                 f"{RULE_DEF})). Le [CPI](ORG conseil-presidentiel-interimaire acronym "
+                 "rule=organisations.doc_acronym) siège.",
+                 id="document-redefines-a-listed-acronym"),
+    pytest.param("la Banque de développement (XYZ) prête", id="letters-do-not-match"),
+    pytest.param("le parti (UDP) a gagné", id="lowercase-expansion-is-no-definition"),
+]
+
+
+@pytest.mark.parametrize("markup", CASES)
+def test_organisations(org_nlp: Language, markup: str) -> None:
+    check(org_nlp, markup)
+
+
+def test_at_least_fifty_cases() -> None:
+    assert len(CASES) >= 50
+
+
+def test_definition_records_expansion_offsets(org_nlp: Language) -> None:
+    text = "la Communauté des États indépendants (CEI) et la CEI"
+    doc = org_nlp(text)
+    acronym = [s for s in doc.spans["organisations"]
+               if get_span_attrs(s, "organisations")["rule"] == "organisations.definition"
+               and s.text == "CEI"][0]
+    start, end = get_span_attrs(acronym, "organisations")["defined_by"]
+    assert text[start:end] == "Communauté des États indépendants"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("union européenne", "UE"),
+    ("Union Européenne", "UE"),
+    ("OMS", "OMS"),
+    ("oms", None),
+    ("Organisation du traité de l'Atlantique nord", "OTAN"),
+    ("Quai d'Orsay", "MEAE"),
+    ("Nations Unies", "ONU"),
+    ("COVID", None),
+    ("", None),
+])
+def test_lookup_organisation(text: str, expected: str | None) -> None:
+    info = lookup_organisation(text)
+    assert (info.id if info else None) == expected
+
+
+@pytest.mark.parametrize(("acronym", "expansion", "expected"), [
+    ("OTSC", "Organisation du traité de sécurité collective", True),
+    ("CEI", "Communauté des États indépendants", True),
+    ("OCS", "Organisation de coopération de Shanghai", True),
+    ("HCR", "Haut-Commissariat des Nations unies pour les réfugiés", True),
+    ("Cédéao", "Communauté économique des États de l’Afrique de l’Ouest", True),
+    ("ONU", "Conseil de sécurité de l’Organisation des Nations unies", False),
+    ("XYZ", "Banque de développement", False),
+])
+def test_acronym_matches(acronym: str, expansion: str, expected: bool) -> None:
+    tokens = [t.text for t in spacy.blank("fr").make_doc(expansion)]
+    assert acronym_matches(acronym, tokens) is expected
+
+
+def test_packaged_gazetteer_size_and_ids() -> None:
+    gazetteer = load_gazetteer()
+    assert len(gazetteer) >= 150
+    assert gazetteer.entries["OTSC"].canonical == "Organisation du traité de sécurité collective"
+    assert gazetteer.entries["CEI"].canonical == "Communauté des États indépendants"
+
+
+# --------------------------------------------------------------------------- user files
+
+HEADER = "id,canonical,acronym,kind,country,forms\n"
+
+
+def _write(tmp_path: Path, body: str, name: str = "mes_orgs.csv") -> str:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return str(path)
+
+
+def test_extra_file_adds_organisations(tmp_path: Path) -> None:
+    path = _write(tmp_path, "AKIpress,AKIpress,,news_agency,KG,Aki Press\n")
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_organisations", config={"extra_files": [path]})
+    doc = nlp("selon l’agence AKIpress et Aki Press")
+    assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [
+        ("AKIpress", "AKIpress"), ("Aki Press", "AKIpress")]
+    assert nlp.get_pipe("depeche_organisations").lookup("aki press").country == "KG"
+
+
+@pytest.mark.parametrize(("body", "line", "message"), [
+    ("ok,Organisation correcte,,ngo,,\nmauvais,Mauvaise,,parti,,\n", 3, "unknown kind"),
+    ("x1,Une agence,,news_agency,France,\n", 2, "ISO alpha-2"),
+    ("x2,Une agence,,news_agency,FR\n", 2, "expected 6 cells"),
+    ("OTSC,Autre organisation,,ngo,,\n", 2, "duplicate id"),
+    ("x3,Autre chose,,ngo,,OMS\n", 2, "already names"),
+    ("x4,Chose,,ngo,,a||b\n", 2, "empty form"),
+    ("mauvais id,Chose,,ngo,,\n", 2, "ids use"),
+])
+def test_extra_file_bad_row(tmp_path: Path, body: str, line: int, message: str) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(GazetteerError) as error:
+        OrganisationExtractor(spacy.blank("fr"), extra_files=[path])
+    assert f"mes_orgs.csv:{line}" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_extra_file_missing(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="absent.csv"):
+        OrganisationExtractor(spacy.blank("fr"), extra_files=[str(tmp_path / "absent.csv")])
+
+
+# --------------------------------------------------------------------------- config, serialisation
+
+
+def test_factory_defaults() -> None:
+    nlp = spacy.blank("fr")
+    component = nlp.add_pipe("depeche_organisations")
+    assert component.extra_files == []
+    assert component.detect_definitions is True
+
+
+def test_detect_definitions_off() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_organisations", config={"detect_definitions": False})
+    doc = nlp("l’Agence kirghize de presse (AKP) et l’OTSC")
+    assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [("OTSC", "OTSC")]
+
+
+def test_never_writes_ents(org_nlp: Language) -> None:
+    doc = org_nlp("l’OTAN et l’ONU")
+    assert doc.ents == ()
+
+
+def test_to_bytes_round_trip(org_nlp: Language) -> None:
+    doc = org_nlp("la Communauté des États indépendants (CEI) et l’OTAN")
+    copy = Doc(org_nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.text, s.label_, s.kb_id_) for s in copy.spans["organisations"]] == [
+        ("Communauté des États indépendants", "ORG", "CEI"), ("CEI", "ORG", "CEI"),
+        ("OTAN", "ORG", "OTAN")]
+    assert [get_span_attrs(s, "organisations") for s in copy.spans["organisations"]] == \
+        [get_span_attrs(s, "organisations") for s in doc.spans["organisations"]]

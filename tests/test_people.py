@@ -1,0 +1,317 @@
+"""People family: honorifics, functions, the model's PER spans checked, name linking.
+
+Cases use inline markup on spacy.blank("fr"): ``{Sadyr Japarov}`` marks a PER entity that the
+statistical model is supposed to have found (set by hand in ``doc.ents``); ``[M. Japarov](PER
+clé=valeur ...)`` marks an expected people span with its values (``title``, ``function``,
+``canonical``, ``first``, ``last``, ``form``, ``rule``; ``None`` for an absent value). Every
+marked span must be found and nothing else. Decisions recorded here: the honorific stays
+inside the span (Quaero/HIPE), the function outside; ``le général de Gaulle`` gives the PER
+``de Gaulle``; without the model, a bare name with neither honorific nor function is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extensions import get_span_attrs
+from pipeline.gazetteers import GazetteerError
+from pipeline.people import PersonExtractor, link_people, span_key
+
+# --------------------------------------------------------------------------- markup
+
+_KEY = re.compile(r"\s(\w+)=")
+
+
+def parse_markup(markup: str) -> tuple[str, list[tuple[int, int]],
+                                       list[tuple[int, int, dict[str, str]]]]:
+    """Return plain text, model PER offsets (``{...}``) and expected spans (``[...](PER ...)``)."""
+    out: list[str] = []
+    model: list[tuple[int, int]] = []
+    expected: list[tuple[int, int, dict[str, str]]] = []
+    open_model: list[int] = []
+    open_expected: list[int] = []
+    i = 0
+    while i < len(markup):
+        char = markup[i]
+        if char == "{":
+            open_model.append(len("".join(out)))
+        elif char == "}":
+            model.append((open_model.pop(), len("".join(out))))
+        elif char == "[":
+            open_expected.append(len("".join(out)))
+        elif char == "]" and markup[i + 1:i + 2] == "(":
+            close = markup.index(")", i)
+            expected.append((open_expected.pop(), len("".join(out)),
+                             _parse_values(markup[i + 2:close])))
+            i = close
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out), sorted(model), sorted(expected)
+
+
+def _parse_values(annotation: str) -> dict[str, str]:
+    annotation = " " + annotation.strip()
+    keys = list(_KEY.finditer(annotation))
+    head = annotation[:keys[0].start()] if keys else annotation
+    values = {"label": head.split()[0]}
+    for n, key in enumerate(keys):
+        end = keys[n + 1].start() if n + 1 < len(keys) else len(annotation)
+        values[key.group(1)] = annotation[key.end():end].strip()
+    return values
+
+
+def test_markup_parser() -> None:
+    text, model, expected = parse_markup("a dit [{M. Japarov}](PER title=M. canonical=Sadyr "
+                                         "Japarov).")
+    assert text == "a dit M. Japarov."
+    assert model == [(6, 16)]
+    assert expected == [(6, 16, {"label": "PER", "title": "M.",
+                                 "canonical": "Sadyr Japarov"})]
+
+
+# --------------------------------------------------------------------------- running
+
+
+@pytest.fixture(scope="module")
+def people_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people")
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, model: list[tuple[int, int]]) -> Doc:
+    """A hand-built Doc whose ``doc.ents`` hold the model's PER spans."""
+    doc = nlp.make_doc(text)
+    ents = [doc.char_span(s, e, label="PER") for s, e in model]
+    assert all(ents), "model span not aligned to tokens"
+    doc.ents = ents
+    return doc
+
+
+def check(nlp: Language, markup: str) -> None:
+    text, model, expected = parse_markup(markup)
+    doc = make_doc(nlp, text, model)
+    ents_before = [(e.start, e.end, e.label_) for e in doc.ents]
+    component = nlp.get_pipe("depeche_people")
+    doc = component(doc)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == ents_before  # never writes ents
+    found = [(s.start_char, s.end_char, s) for s in doc.spans["people"]]
+    assert [text[s:e] for s, e, _ in found] == [text[s:e] for s, e, _ in expected]
+    for (_, _, span), (_, _, want) in zip(found, expected, strict=True):
+        assert span.label_ == want["label"]
+        got = get_span_attrs(span, "people")
+        for key, value in want.items():
+            if key != "label":
+                assert str(got.get(key)) == value, (key, got)
+
+
+CASES = [
+    # function + name: the function stays outside
+    pytest.param("Selon le président kirghize [Sadyr Japarov](PER rule=people.function "
+                 "function=président first=Sadyr last=Japarov form=name), la République...",
+                 id="president-kirghize"),
+    pytest.param("le ministre russe des Affaires étrangères [Sergueï Lavrov](PER "
+                 "function=ministre)", id="ministre-des-affaires-etrangeres"),
+    pytest.param("le Premier ministre [Narendra Modi](PER function=Premier ministre)",
+                 id="premier-ministre"),
+    pytest.param("la Première ministre [Élisabeth Borne](PER function=Première ministre)",
+                 id="premiere-ministre"),
+    pytest.param("le porte-parole du Kremlin, [Dmitri Peskov](PER function=porte-parole), a dit",
+                 id="apposition-after-comma"),
+    pytest.param("le secrétaire général de l’ONU [António Guterres](PER function=secrétaire "
+                 "général)", id="secretaire-general-de-l-onu"),
+    pytest.param("la présidente de la Commission européenne [Ursula von der Leyen](PER "
+                 "first=Ursula last=von der Leyen)", id="von-der-leyen"),
+    pytest.param("le chancelier allemand [Friedrich Merz](PER function=chancelier)",
+                 id="chancelier"),
+    pytest.param("le président syrien [Bachar al-Assad](PER first=Bachar last=al-Assad)",
+                 id="al-assad"),
+    pytest.param("le prince héritier saoudien [Mohammed ben Salmane](PER function=prince "
+                 "héritier last=ben Salmane)", id="ben-salmane"),
+    pytest.param("le roi [Charles III](PER function=roi)", id="regnal-number"),
+    pytest.param("le pape [Léon XIV](PER function=pape)", id="pape"),
+    pytest.param("le ministre de l’Économie et des Finances [Roland Lescure](PER "
+                 "function=ministre)", id="two-complements"),
+    pytest.param("le Premier ministre du Royaume-Uni [Keir Starmer](PER)", id="royaume-uni"),
+    pytest.param("le président [Macron](PER form=short last=Macron first=None)",
+                 id="surname-only"),
+    pytest.param("le général [de Gaulle](PER function=général last=de Gaulle)",
+                 id="general-de-gaulle"),
+    pytest.param("le président [Japarov](PER) a-t-il dit", id="verb-after-name"),
+    # functions without a name
+    pytest.param("le président a déclaré que tout allait bien", id="function-without-name"),
+    pytest.param("le maire de Paris a déclaré", id="maire-de-paris-no-name"),
+    pytest.param("selon le ministre, Moscou refuse", id="apposition-needs-full-name"),
+    # honorific + name: the honorific stays inside
+    pytest.param("a déclaré [M. Japarov](PER title=M. canonical=Japarov form=short)",
+                 id="monsieur"),
+    pytest.param("[Mme Dupont](PER title=Mme last=Dupont) a répondu", id="madame"),
+    pytest.param("[MM. Dupont](PER title=MM.) et [Durand](PER title=None "
+                 "rule=people.honorific_list) sont arrivés", id="messieurs-list"),
+    pytest.param("[Mlle Martin](PER title=Mlle)", id="mademoiselle"),
+    pytest.param("[Me Dupond-Moretti](PER title=Me last=Dupond-Moretti) plaide",
+                 id="maitre-hyphenated"),
+    pytest.param("[Dr Martin](PER title=Dr) et [Pr Raoult](PER title=Pr)", id="dr-pr"),
+    pytest.param("[Mgr Lustiger](PER title=Mgr)", id="monseigneur"),
+    pytest.param("[Sir Keir Starmer](PER title=Sir first=Keir last=Starmer)", id="sir"),
+    pytest.param("[M. Le Pen](PER title=M. last=Le Pen)", id="particle-le"),
+    pytest.param("Mme a répondu aux questions", id="honorific-alone"),
+    pytest.param("M. le président a répondu", id="honorific-before-function"),
+    # the model's PER spans, checked
+    pytest.param("[{Jean-Luc Mélenchon}](PER rule=people.model first=Jean-Luc "
+                 "last=Mélenchon) a dit", id="model-hyphenated-first-name"),
+    pytest.param("{Président [Macron}](PER rule=people.model_trimmed function=président) "
+                 "a dit", id="model-span-starting-with-function"),
+    pytest.param("le {président [Emmanuel Macron}](PER rule=people.model_trimmed "
+                 "function=président)", id="model-span-with-lowercase-function"),
+    pytest.param("{Mme} a répondu", id="model-honorific-only-dropped"),
+    pytest.param("le {ministre} a répondu", id="model-lowercase-dropped"),
+    pytest.param("[{J. F. Kennedy}](PER first=J. F. last=Kennedy)", id="model-initials"),
+    pytest.param("[{Jean DUPONT}](PER first=Jean last=DUPONT)", id="model-capital-surname"),
+    pytest.param("[{Dominique de Villepin}](PER last=de Villepin)", id="model-particle-de"),
+    pytest.param("[{M. Japarov}](PER rule=people.model title=M.)", id="model-with-honorific"),
+    pytest.param("[M. {Japarov}](PER rule=people.honorific title=M.)",
+                 id="honorific-extends-model-span"),
+    pytest.param("le ministre des {Affaires étrangères [Sergueï Lavrov}](PER "
+                 "rule=people.model_trimmed)", id="model-span-with-complement"),
+    pytest.param("[{J. M. Keynes}](PER title=None first=J. M.)", id="initial-m-not-monsieur"),
+    pytest.param("Jean-Luc Mélenchon a dit", id="bare-name-without-model-not-found"),
+    # linking inside the document
+    pytest.param("Selon le président kirghize [Sadyr Japarov](PER), la République... a déclaré "
+                 "[M. Japarov](PER title=M. canonical=Sadyr Japarov first=Sadyr last=Japarov "
+                 "form=short)", id="link-honorific-to-full-name"),
+    pytest.param("[{Japarov}](PER canonical=Sadyr Japarov) a signé ; [{Sadyr Japarov}](PER "
+                 "canonical=Sadyr Japarov) est président", id="link-short-before-full"),
+    pytest.param("[{Marine Le Pen}](PER) et [{Jean-Marie Le Pen}](PER) ; [{Le Pen}](PER "
+                 "canonical=None last=Le Pen) a dit", id="shared-surname-ambiguous"),
+    pytest.param("[{Marine Le Pen}](PER) ... [Mme Le Pen](PER canonical=Marine Le Pen)",
+                 id="shared-surname-single-full-name"),
+    pytest.param("[{Sergueï Lavrov}](PER) ... [{LAVROV}](PER canonical=Sergueï Lavrov)",
+                 id="link-ignores-case"),
+]
+
+
+@pytest.mark.parametrize("markup", CASES)
+def test_people(people_nlp: Language, markup: str) -> None:
+    check(people_nlp, markup)
+
+
+def test_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+
+
+# --------------------------------------------------------------------------- link_people
+
+
+def _spans(text: str, names: list[str]) -> list[Span]:
+    doc = spacy.blank("fr")(text)
+    spans, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        spans.append(doc.char_span(start, start + len(name)))
+        pos = start + len(name)
+    return spans
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("Sadyr Japarov a dit. M. Japarov et Japarov.", ["Sadyr Japarov", "M. Japarov", "Japarov"],
+     ["Sadyr Japarov", "Sadyr Japarov", "Sadyr Japarov"]),
+    ("Marine Le Pen, Jean-Marie Le Pen, Le Pen", ["Marine Le Pen", "Jean-Marie Le Pen", "Le Pen"],
+     ["Marine Le Pen", "Jean-Marie Le Pen", None]),
+    ("Emmanuel Macron, Brigitte Macron et Macron",
+     ["Emmanuel Macron", "Brigitte Macron", "Macron"],
+     ["Emmanuel Macron", "Brigitte Macron", None]),
+    ("Japarov seul", ["Japarov"], ["Japarov"]),
+    ("Mme Dupont", ["Mme Dupont"], ["Dupont"]),
+])
+def test_link_people(text: str, names: list[str], expected: list[str | None]) -> None:
+    spans = _spans(text, names)
+    result = link_people(spans)
+    assert [result.get(span_key(s)) for s in spans] == expected
+
+
+# --------------------------------------------------------------------------- watch list, config
+
+
+def _watchlist(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "surveilles.csv"
+    path.write_text("canonical,aliases\n" + body, encoding="utf-8")
+    return str(path)
+
+
+def test_watchlist_matches_aliases(tmp_path: Path) -> None:
+    path = _watchlist(tmp_path, "Sadyr Japarov,Japarov|Sadyr Jeenbekovich Japarov\n")
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"extra_files": [path]})
+    doc = nlp("Japarov a signé le décret ; M. Japarov est rentré.")
+    spans = list(doc.spans["people"])
+    assert [s.text for s in spans] == ["Japarov", "M. Japarov"]
+    assert get_span_attrs(spans[0], "people")["rule"] == "people.watchlist"
+    assert [get_span_attrs(s, "people")["canonical"] for s in spans] == ["Sadyr Japarov"] * 2
+
+
+def test_watchlist_needs_capitals(tmp_path: Path) -> None:
+    path = _watchlist(tmp_path, "Pierre Rose,Rose\n")
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"extra_files": [path]})
+    doc = nlp("une rose et Rose")
+    assert [s.text for s in doc.spans["people"]] == ["Rose"]
+
+
+@pytest.mark.parametrize(("body", "line", "message"), [
+    ("Sadyr Japarov,Japarov\nVladimir Poutine,Poutine||Putin\n", 3, "empty alias"),
+    ("Sadyr Japarov,Japarov,en trop\n", 2, "expected 2 cells"),
+    ("personne,alias\n", 2, "no capital letter"),
+])
+def test_watchlist_bad_row(tmp_path: Path, body: str, line: int, message: str) -> None:
+    path = _watchlist(tmp_path, body)
+    with pytest.raises(GazetteerError) as error:
+        PersonExtractor(spacy.blank("fr"), extra_files=[path])
+    assert f"surveilles.csv:{line}" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_factory_defaults() -> None:
+    component = spacy.blank("fr").add_pipe("depeche_people")
+    assert (component.extra_files, component.use_model, component.link) == ([], True, True)
+
+
+def test_use_model_off() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"use_model": False})
+    doc = make_doc(nlp, "Jean-Luc Mélenchon et M. Dupont", [(0, 18)])
+    assert [s.text for s in nlp.get_pipe("depeche_people")(doc).spans["people"]] == [
+        "M. Dupont"]
+
+
+def test_link_off() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"link": False})
+    doc = nlp("le président kirghize Sadyr Japarov a parlé ; M. Japarov a conclu.")
+    assert [get_span_attrs(s, "people")["canonical"] for s in doc.spans["people"]] == [
+        "Sadyr Japarov", "Japarov"]
+
+
+def test_model_span_cut_before_known_place() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people")
+    doc = make_doc(nlp, "le président Japarov de Kirghizie", [(13, 33)])
+    doc.spans["countries"] = [Span(doc, 4, 5, label="COUNTRY", kb_id="KG")]
+    doc = nlp.get_pipe("depeche_people")(doc)
+    assert [s.text for s in doc.spans["people"]] == ["Japarov"]
+
+
+def test_to_bytes_round_trip(people_nlp: Language) -> None:
+    doc = people_nlp("le président kirghize Sadyr Japarov a parlé ; M. Japarov a conclu.")
+    copy = Doc(people_nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.text, s.label_) for s in copy.spans["people"]] == [
+        ("Sadyr Japarov", "PER"), ("M. Japarov", "PER")]
+    assert [get_span_attrs(s, "people") for s in copy.spans["people"]] == \
+        [get_span_attrs(s, "people") for s in doc.spans["people"]]
