@@ -21,6 +21,7 @@ import pipeline.dates  # noqa: F401
 import pipeline.organisations  # noqa: F401
 import pipeline.people  # noqa: F401
 import pipeline.places  # noqa: F401
+import pipeline.relations.quotes  # noqa: F401
 import pipeline.resolve  # noqa: F401
 from pipeline.extensions import register_extensions
 
@@ -38,6 +39,7 @@ COMPONENTS: tuple[str, ...] = (
     "depeche_organisations",
     "depeche_people",
     "depeche_resolver",
+    "depeche_quotes",
 )
 
 

@@ -106,8 +106,8 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
     )),
     "relations": ("One row per relation between two mentions, with its evidence.", (
         _c("doc_id", "string", "Story id.", "000_76d78a2bedede6b9"),
-        _c("relation_id", "string", "`doc_id#predicate#subject_start-object_start`, derived.",
-           "000_76d78a2bedede6b9#role#467-458"),
+        _c("relation_id", "string", "`doc_id#predicate#evidence_start#subject_start-object_start`"
+           " (a missing offset is empty), derived.", "000_76d78a2bedede6b9#role#445#467-458"),
         _c("predicate", "string", "Relation type from a closed vocabulary (see docs).", "role"),
         _c("subject_id", "string", "entity_id of the subject.", "per:sadyr-japarov"),
         _c("subject_text", "string", "Subject as written.", "Sadyr Japarov"),
@@ -220,8 +220,9 @@ def relation_rows(doc: Doc, doc_id: str) -> list[Row]:
     for relation in doc._.relations or []:
         row = {name: relation.get(name) for name in columns("relations")}
         row["doc_id"] = doc_id
-        row["relation_id"] = (f"{doc_id}#{relation['predicate']}#"
-                              f"{relation.get('subject_start')}-{relation.get('object_start')}")
+        ends = [relation.get(k) for k in ("evidence_start", "subject_start", "object_start")]
+        ev, subject, obj = ("" if v is None else str(v) for v in ends)
+        row["relation_id"] = f"{doc_id}#{relation['predicate']}#{ev}#{subject}-{obj}"
         rows.append(row)
     rows.sort(key=lambda r: (r["evidence_start"] or 0, r["predicate"], r["relation_id"]))
     return rows
