@@ -21,7 +21,11 @@ import pipeline.dates  # noqa: F401
 import pipeline.organisations  # noqa: F401
 import pipeline.people  # noqa: F401
 import pipeline.places  # noqa: F401
+import pipeline.relations.aliases  # noqa: F401
+import pipeline.relations.events  # noqa: F401
+import pipeline.relations.membership  # noqa: F401
 import pipeline.relations.quotes  # noqa: F401
+import pipeline.relations.roles  # noqa: F401
 import pipeline.resolve  # noqa: F401
 from pipeline.extensions import register_extensions
 
@@ -39,7 +43,11 @@ COMPONENTS: tuple[str, ...] = (
     "depeche_organisations",
     "depeche_people",
     "depeche_resolver",
+    "depeche_aliases",
+    "depeche_roles",
     "depeche_quotes",
+    "depeche_events",
+    "depeche_membership",
 )
 
 

@@ -801,11 +801,8 @@ SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
 
 @pytest.fixture(scope="module")
 def qnlp(nlp: Language) -> Language:
-    """The full pipeline with the quotes component (added if the lead has not yet)."""
-    import pipeline.relations.quotes  # noqa: F401  (registers the factory)
-
-    if "depeche_quotes" not in nlp.pipe_names:
-        nlp.add_pipe("depeche_quotes")
+    """The full pipeline, which holds the quotes component."""
+    assert "depeche_quotes" in nlp.pipe_names
     return nlp
 
 

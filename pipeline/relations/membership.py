@@ -1,0 +1,222 @@
+"""Membership: a country, body or person belongs to an organisation (predicate ``member_of``).
+
+Rules (token walks inside one sentence, the parse used for verb subjects):
+
+* ``membership.apposition``: ``X, membre de l'OCS``; ``la Russie, la Chine et l'Inde, membres
+  fondateurs de l'OCS`` (one row per listed member);
+* ``membership.copula``: ``X est (devenu) membre de Y``; a negation (``n'est pas membre``)
+  gives nothing;
+* ``membership.join``: ``X a rejoint Y``, ``X adhère à Y``, ``X a intégré Y`` (subject from the
+  parse, coordinations expanded; object an ORG mention);
+* ``membership.accession``: ``l'adhésion de X (et de Y) à Z``, ``l'entrée de X dans Z``.
+
+A membership word with no named member gives nothing: ``les pays membres de l'OTAN``, ``les
+États membres de l'OTSC``. Subject labels: COUNTRY, ORG, PER (and LOC, for a country the model
+tagged LOC); object: an ORG mention. Attribute ``qualifier`` when the text says what kind of
+member (``fondateur``, ``permanent``, ``observateur``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.extensions import register_extensions
+from pipeline.gazetteers import fold, read_csv
+from pipeline.relations.base import Mention, add_relations, relation
+from pipeline.relations.roles import (
+    DE_WORDS,
+    DETERMINERS,
+    MentionIndex,
+    coordinated_after,
+    coordinated_before,
+    sentence_bounds,
+    tokenize_form,
+)
+
+__all__ = ["MembershipExtractor", "load_membership_words", "make_membership_extractor"]
+
+WORDS_FILE = "relations_membership_words.csv"
+KINDS: frozenset[str] = frozenset({"member", "join", "accession", "qualifier"})
+MEMBER_LABELS: frozenset[str] = frozenset({"COUNTRY", "ORG", "PER", "LOC"})
+#: Words allowed between a member and ``membre`` besides verbs (folded).
+LINK_WORDS: frozenset[str] = frozenset({
+    "un", "une", "l'un", "l'une", "des", "d'un", "d'une", "desormais", "deja", "aussi",
+    "egalement", "officiellement", "pleinement", "toujours", "encore", "donc"})
+LINK_LEMMAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "avoir"})
+NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
+#: Prepositions before the organisation one joins (folded).
+INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
+
+
+def _check_kind(value: str) -> str | None:
+    return None if value in KINDS else f"kind must be one of {sorted(KINDS)}"
+
+
+@lru_cache(maxsize=4)
+def load_membership_words(source: str = WORDS_FILE) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Membership words by kind, as folded token tuples; errors name the file and line."""
+    table: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
+    for row in read_csv(source, required=("word", "kind"), validators={"kind": _check_kind}):
+        table[row["kind"]].add(tokenize_form(row["word"]))
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def _word(doc: Doc, i: int) -> str:
+    return fold(doc[i].text) if 0 <= i < len(doc) else ""
+
+
+def _lemma(token: Token) -> str:
+    return fold(token.lemma_ or token.text)
+
+
+class MembershipExtractor:
+    """Pipeline component: ``member_of`` relations."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "depeche_membership") -> None:
+        register_extensions()
+        self.name = name
+        self.words = load_membership_words()
+
+    def _is(self, token: Token, kind: str) -> bool:
+        return ((_word(token.doc, token.i),) in self.words[kind]
+                or (_lemma(token),) in self.words[kind])
+
+    def _organisation(self, doc: Doc, index: MentionIndex, i: int, upper: int,
+                      prepositions: frozenset[str]) -> tuple[Mention | None, list[str]]:
+        """The ORG after token ``i`` (qualifiers, a preposition, determiners skipped)."""
+        qualifiers: list[str] = []
+        moved = True
+        while moved:
+            moved = False
+            for words in sorted(self.words["qualifier"], key=len, reverse=True):
+                if tuple(_word(doc, j) for j in range(i, i + len(words))) == words:
+                    qualifiers.append(" ".join(doc[j].text for j in range(i, i + len(words))))
+                    i += len(words)
+                    moved = True
+                    break
+        if i < upper and _word(doc, i) == "au" and _word(doc, i + 1) == "sein":
+            i += 2
+            prepositions = DE_WORDS
+        if i < upper and _word(doc, i) in prepositions:
+            i += 1
+        elif prepositions:
+            return None, qualifiers
+        while i < upper and _word(doc, i) in DETERMINERS:
+            i += 1
+        return index.starting(i, {"ORG"}), qualifiers
+
+    def process(self, doc: Doc) -> list[dict[str, Any]]:
+        """Return the ``member_of`` rows of ``doc`` (pure: ``doc`` is not modified)."""
+        index = MentionIndex(doc)
+        rows: list[dict[str, Any]] = []
+        for token in doc:
+            lower, upper = sentence_bounds(doc, token.i)
+            if self._is(token, "member") and token.pos_ != "VERB":
+                rows.extend(self._member(doc, index, token, lower, upper))
+            elif self._is(token, "join") and token.pos_ in ("VERB", "AUX"):
+                rows.extend(self._join(doc, index, token, lower, upper))
+            elif self._is(token, "accession") and token.pos_ != "VERB":
+                rows.extend(self._accession(doc, index, token, upper))
+        seen: set[tuple[Any, ...]] = set()
+        kept = []
+        for row in rows:
+            key = (row["subject_start"], row["object_start"])
+            if key not in seen:
+                seen.add(key)
+                kept.append(row)
+        return kept
+
+    def _member(self, doc: Doc, index: MentionIndex, noun: Token, lower: int,
+                upper: int) -> list[dict[str, Any]]:
+        organisation, qualifiers = self._organisation(doc, index, noun.i + 1, upper, DE_WORDS)
+        if organisation is None:
+            return []
+        j, verb = noun.i - 1, False
+        while j >= lower:
+            word = _word(doc, j)
+            if word in NEGATIONS:
+                return []
+            if word in LINK_WORDS or word in DETERMINERS:
+                j -= 1
+            elif doc[j].pos_ in ("AUX", "VERB") and _lemma(doc[j]) in LINK_LEMMAS:
+                verb = True
+                j -= 1
+            else:
+                break
+        if j < lower:
+            return []
+        if not verb and _word(doc, j) == ",":
+            rule, end = "membership.apposition", j - 1
+        elif verb:
+            rule, end = "membership.copula", j
+        else:
+            return []  # "les pays membres de l'OTAN", "les États membres de l'OTSC"
+        members = coordinated_before(doc, index, end, MEMBER_LABELS, lower)
+        members = [m for m in members if m is not organisation]
+        evidence = (members[0]["start_char"], organisation["end_char"]) if members else (0, 0)
+        qualifier = ", ".join(qualifiers) or None
+        return [relation(doc, "member_of", m, organisation, evidence, rule, qualifier=qualifier)
+                for m in members]
+
+    def _join(self, doc: Doc, index: MentionIndex, verb: Token, lower: int,
+              upper: int) -> list[dict[str, Any]]:
+        if any(_word(doc, j) in NEGATIONS for j in range(max(lower, verb.i - 3), verb.i + 2)):
+            return []
+        j = verb.i + 1
+        while j < upper and _word(doc, j) in DETERMINERS | INTO_WORDS:
+            j += 1
+        organisation = index.starting(j, {"ORG"})
+        if organisation is None:
+            return []
+        members: list[Mention] = []
+        if doc.has_annotation("DEP"):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:pass"):
+                    for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                        mention = index.at(token.i, MEMBER_LABELS)
+                        if mention is not None and mention not in members:
+                            members.append(mention)
+        if not members:  # no parse, or a parse without subject: the list just before the verb
+            j = verb.i - 1
+            while j >= lower and (doc[j].pos_ == "AUX" or _word(doc, j) in {"a", "ont", "va",
+                                                                           "vont", "s'", "se"}):
+                j -= 1
+            members = coordinated_before(doc, index, j, MEMBER_LABELS, lower)
+        members = [m for m in members if m is not organisation]
+        if not members:
+            return []
+        evidence = (min(members[0]["start_char"], verb.idx), organisation["end_char"])
+        return [relation(doc, "member_of", m, organisation, evidence, "membership.join")
+                for m in members]
+
+    def _accession(self, doc: Doc, index: MentionIndex, noun: Token,
+                   upper: int) -> list[dict[str, Any]]:
+        j = noun.i + 1
+        if j >= upper or _word(doc, j) not in DE_WORDS:
+            return []
+        members = coordinated_after(doc, index, j, MEMBER_LABELS, upper)
+        if not members:
+            return []
+        after = index.tokens(members[-1])[1]
+        organisation, _ = self._organisation(doc, index, after, upper, INTO_WORDS)
+        if organisation is None:
+            return []
+        start = noun.i - 1 if noun.i > 0 and _word(doc, noun.i - 1) in DETERMINERS else noun.i
+        evidence = (doc[start].idx, organisation["end_char"])
+        return [relation(doc, "member_of", m, organisation, evidence, "membership.accession")
+                for m in members]
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_relations(doc, self.process(doc))
+        return doc
+
+
+@Language.factory("depeche_membership", assigns=["doc._.relations"],
+                  requires=["doc._.mentions"])
+def make_membership_extractor(nlp: Language, name: str) -> MembershipExtractor:
+    """spaCy factory of :class:`MembershipExtractor` (``nlp.add_pipe("depeche_membership")``)."""
+    return MembershipExtractor(nlp, name)

@@ -1,0 +1,115 @@
+"""Membership (``member_of``): hand parses, then the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from pipeline.relations.membership import MembershipExtractor
+from tests.test_roles import parsed, with_mentions
+
+# (id, parse, mentions, expected {(member, organisation_id, qualifier)})
+MEMBERSHIP_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
+    ("X, membre de l'OCS",
+     "L'/DET/det>1/le Inde/PROPN/nsubj>9 ,/PUNCT/punct>3 membre/NOUN/appos>1 de/ADP/case>6 "
+     "l'/DET/det>6/le OCS/PROPN/nmod>3 ,/PUNCT/punct>9 a/AUX/aux:tense>9/avoir "
+     "voté/VERB/ROOT>9/voter ./PUNCT/punct>9",
+     [("Inde", "COUNTRY", "IN"), ("OCS", "ORG", "OCS")],
+     {("Inde", "org:OCS", None)}),
+    ("X, Y et Z, membres fondateurs de l'OCS : une ligne par membre",
+     "La/DET/det>1/le Russie/PROPN/nsubj>15 ,/PUNCT/punct>4 la/DET/det>4/le "
+     "Chine/PROPN/conj>1 et/CCONJ/cc>7 l'/DET/det>7/le Inde/PROPN/conj>1 ,/PUNCT/punct>9 "
+     "membres/NOUN/appos>1/membre fondateurs/ADJ/amod>9/fondateur de/ADP/case>13 "
+     "l'/DET/det>13/le OCS/PROPN/nmod>9 ,/PUNCT/punct>15 signent/VERB/ROOT>15/signer "
+     "./PUNCT/punct>15",
+     [("Russie", "COUNTRY", "RU"), ("Chine", "COUNTRY", "CN"), ("Inde", "COUNTRY", "IN"),
+      ("OCS", "ORG", "OCS")],
+     {("Russie", "org:OCS", "fondateurs"), ("Chine", "org:OCS", "fondateurs"),
+      ("Inde", "org:OCS", "fondateurs")}),
+    ("les pays membres de l'OTAN : pas de membre nommé",
+     "Les/DET/det>1/le pays/NOUN/nsubj>7 membres/NOUN/amod>1/membre de/ADP/case>5 "
+     "l'/DET/det>5/le OTAN/PROPN/nmod>2 ont/AUX/aux:tense>7/avoir salué/VERB/ROOT>7/saluer "
+     "l'/DET/det>9/le accord/NOUN/obj>7 ./PUNCT/punct>7",
+     [("OTAN", "ORG", "OTAN")],
+     set()),
+    ("les États membres de l'OTSC (États étiqueté LOC) : rien",
+     "Les/DET/det>1/le États/NOUN/nsubj>6/état membres/NOUN/amod>1/membre de/ADP/case>5 "
+     "l'/DET/det>5/le OTSC/PROPN/nmod>2 sont/VERB/ROOT>6/être intéressés/ADJ/xcomp>6/intéressé "
+     "./PUNCT/punct>6",
+     [("États", "LOC"), ("OTSC", "ORG", "OTSC")],
+     set()),
+    ("X a rejoint l'OTAN",
+     "La/DET/det>1/le Finlande/PROPN/nsubj>3 a/AUX/aux:tense>3/avoir "
+     "rejoint/VERB/ROOT>3/rejoindre l'/DET/det>5/le OTAN/PROPN/obj>3 ./PUNCT/punct>3",
+     [("Finlande", "COUNTRY", "FI"), ("OTAN", "ORG", "OTAN")],
+     {("Finlande", "org:OTAN", None)}),
+    ("X et Y ont rejoint l'OTAN : une ligne par pays",
+     "La/DET/det>1/le Finlande/PROPN/nsubj>6 et/CCONJ/cc>4 la/DET/det>4/le "
+     "Suède/PROPN/conj>1 ont/AUX/aux:tense>6/avoir rejoint/VERB/ROOT>6/rejoindre "
+     "l'/DET/det>8/le OTAN/PROPN/obj>6 ./PUNCT/punct>6",
+     [("Finlande", "COUNTRY", "FI"), ("Suède", "COUNTRY", "SE"), ("OTAN", "ORG", "OTAN")],
+     {("Finlande", "org:OTAN", None), ("Suède", "org:OTAN", None)}),
+    ("l'adhésion de X à Y",
+     "Il/PRON/nsubj>1/il salue/VERB/ROOT>1/saluer l'/DET/det>3/le adhésion/NOUN/obj>1 "
+     "de/ADP/case>6 la/DET/det>6/le Suède/PROPN/nmod>3 à/ADP/case>9 l'/DET/det>9/le "
+     "OTAN/PROPN/nmod>3 ./PUNCT/punct>1",
+     [("Suède", "COUNTRY", "SE"), ("OTAN", "ORG", "OTAN")],
+     {("Suède", "org:OTAN", None)}),
+    ("X est devenu membre de l'OMC",
+     "Le/DET/det>1 Kazakhstan/PROPN/nsubj>4 est/AUX/aux:tense>3/être "
+     "devenu/VERB/cop>4/devenir membre/NOUN/ROOT>4 de/ADP/case>7 l'/DET/det>7/le "
+     "OMC/PROPN/nmod>4 ./PUNCT/punct>4",
+     [("Kazakhstan", "COUNTRY", "KZ"), ("OMC", "ORG", "OMC")],
+     {("Kazakhstan", "org:OMC", None)}),
+    ("négation : X n'est pas membre de Y",
+     "La/DET/det>1/le Suède/PROPN/nsubj>5 n'/ADV/advmod>5/ne est/AUX/cop>5/être "
+     "pas/ADV/advmod>5 membre/NOUN/ROOT>5 de/ADP/case>8 l'/DET/det>8/le OTSC/PROPN/nmod>5 "
+     "./PUNCT/punct>5",
+     [("Suède", "COUNTRY", "SE"), ("OTSC", "ORG", "OTSC")],
+     set()),
+    ("rejoindre un lieu n'est pas adhérer",
+     "Le/DET/det>1 ministre/NOUN/nsubj>3 a/AUX/aux:tense>3/avoir "
+     "rejoint/VERB/ROOT>3/rejoindre Paris/PROPN/obj>3 ./PUNCT/punct>3",
+     [("Paris", "LOC")],
+     set()),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> MembershipExtractor:
+    return MembershipExtractor()
+
+
+@pytest.mark.parametrize(("markup", "mentions", "expected"),
+                         [c[1:] for c in MEMBERSHIP_CASES],
+                         ids=[c[0] for c in MEMBERSHIP_CASES])
+def test_membership_rules_on_hand_parses(extractor: MembershipExtractor, markup: str,
+                                         mentions: list[tuple[Any, ...]],
+                                         expected: set[tuple[Any, ...]]) -> None:
+    doc = with_mentions(parsed(markup), *mentions)
+    rows = extractor.process(doc)
+    assert {(r["subject_text"], r["object_id"], (r["attributes"] or {}).get("qualifier"))
+            for r in rows} == expected
+    assert all(r["predicate"] == "member_of" for r in rows)
+
+
+@pytest.fixture(scope="module")
+def model_nlp(nlp: Language) -> Language:
+    return nlp
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La Pologne, membre de l'OTAN, a salué la décision.", {("Pologne", "OTAN")}),
+    ("La Finlande et la Suède ont rejoint l'OTAN.", {("Finlande", "OTAN"), ("Suède", "OTAN")}),
+    ("Les pays membres de l'OTAN ont salué l'accord.", set()),
+    ("La Suède n'est pas membre de l'OTSC.", set()),
+])
+def test_membership_end_to_end(model_nlp: Language, text: str,
+                               expected: set[tuple[str, str]]) -> None:
+    doc = model_nlp(text)
+    # the object's text, not its id: the model's "l'OTAN" may still beat the gazetteer's "OTAN"
+    assert {(r["subject_text"], r["object_text"].removeprefix("l'")) for r in doc._.relations
+            if r["predicate"] == "member_of"} == expected

@@ -1,0 +1,266 @@
+"""Roles (``role``): table-driven rule tests on hand-written parses, then end-to-end cases.
+
+The rule layer builds each sentence by hand as a French UD parser would parse it (written
+``mot/POS/dep>tête[/lemme]``), on ``spacy.blank("fr")``, and sets ``doc._.mentions`` by hand,
+so that a model upgrade cannot change what a case means. This module also holds the helpers
+that the other relation test modules share (:func:`parsed`, :func:`with_mentions`,
+:func:`full_pipeline`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import register_extensions
+from pipeline.gazetteers import GazetteerError
+from pipeline.relations.roles import RoleExtractor, load_titles
+from pipeline.resolve import slug
+from tests.conftest import ROOT, SAMPLE_ID, SHARED
+
+register_extensions()
+BLANK = spacy.blank("fr")
+NO_SPACE_BEFORE = {",", ".", ")", ";", ":"}
+NO_SPACE_AFTER = ("'", "’", "(")
+
+
+def parsed(markup: str) -> Doc:
+    """A Doc from ``mot/POS/dep>tête[/lemme]`` tokens separated by spaces (heads are indices)."""
+    words, pos, deps, heads, lemmas = [], [], [], [], []
+    for item in markup.split():
+        parts = item.split("/")
+        word, tag, rest = parts[0], parts[1], parts[2]
+        dep, head = rest.split(">")
+        words.append(word)
+        pos.append(tag)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(parts[3] if len(parts) > 3 else word.lower())
+    spaces = [not (w.endswith(NO_SPACE_AFTER) or (i + 1 < len(words)
+                                                   and words[i + 1] in NO_SPACE_BEFORE))
+              for i, w in enumerate(words)]
+    spaces[-1] = False
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    return Doc(BLANK.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads,
+               lemmas=lemmas, sent_starts=starts)
+
+
+def mention(doc: Doc, text: str, label: str, norm: str | None = None, form: str = "name",
+            nth: int = 0) -> dict[str, Any]:
+    """A mention dict like the resolver's, for the ``nth`` occurrence of ``text`` in ``doc``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    key = norm if label in ("COUNTRY", "ORG", "DATE") and norm else slug(text)
+    return {"sentence": 0, "start_char": start, "end_char": start + len(text), "text": text,
+            "label": label, "entity_id": f"{label.lower()}:{key}", "entity_name": text,
+            "norm": norm, "form": form, "title": None, "country": None, "source": "test",
+            "rule": "test"}
+
+
+def with_mentions(doc: Doc, *specs: tuple[Any, ...]) -> Doc:
+    """Set ``doc._.mentions`` from ``(text, label[, norm[, form[, nth]]])`` tuples."""
+    doc._.mentions = sorted((mention(doc, *spec) for spec in specs),
+                            key=lambda m: m["start_char"])
+    return doc
+
+
+def facts(rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """``(predicate, subject_text, object_id)`` of relation rows, for comparisons."""
+    return {(r["predicate"], r["subject_text"], r["object_id"]) for r in rows}
+
+
+SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
+GOLD: dict[str, Any] = json.loads(
+    (SHARED / "gold" / f"{SAMPLE_ID}.gold.json").read_text(encoding="utf-8"))
+
+
+def gold_relations(predicate: str) -> list[dict[str, Any]]:
+    """The sample's required gold relations of one predicate."""
+    return [r for r in GOLD["relations"] if r["predicate"] == predicate and r["required"]]
+
+
+def overlaps(row: dict[str, Any], evidence: list[int]) -> bool:
+    """True when a row's evidence overlaps a gold evidence span."""
+    return row["evidence_start"] < evidence[1] and evidence[0] < row["evidence_end"]
+
+
+# -- rule layer: hand-written parses -------------------------------------------------------
+
+# (id, parse, mentions, expected {(person, object_id, title)})
+ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
+    ("titre + gentilé + nom",
+     "Selon/ADP/case>2 le/DET/det>2 président/NOUN/obl:mod>9 kirghize/ADJ/amod>2 "
+     "Sadyr/PROPN/appos>2 Japarov/PROPN/flat:name>4 ,/PUNCT/punct>2 la/DET/det>8 "
+     "République/NOUN/nsubj>9 a/VERB/ROOT>9/avoir ses/DET/det>11 projets/NOUN/obj>9 "
+     "./PUNCT/punct>9",
+     [("kirghize", "COUNTRY", "KG", "demonym"), ("Sadyr Japarov", "PER")],
+     {("Sadyr Japarov", "country:KG", "président")}),
+    ("gentilé absent des mentions : lexique des gentilés",
+     "Le/DET/det>1 président/NOUN/nsubj>5 kirghize/ADJ/amod>1 Sadyr/PROPN/appos>1 "
+     "Japarov/PROPN/flat:name>3 parle/VERB/ROOT>5/parler ./PUNCT/punct>5",
+     [("Sadyr Japarov", "PER")],
+     {("Sadyr Japarov", "country:KG", "président")}),
+    ("apposition avec gentilé à l'intérieur du titre",
+     "Sergueï/PROPN/nsubj>10 Lavrov/PROPN/flat:name>0 ,/PUNCT/punct>3 ministre/NOUN/appos>0 "
+     "russe/ADJ/amod>3 des/ADP/case>6/de Affaires/NOUN/nmod>3/affaire "
+     "étrangères/ADJ/amod>6/étranger ,/PUNCT/punct>3 a/AUX/aux:tense>10/avoir "
+     "rencontré/VERB/ROOT>10/rencontrer son/DET/det>12 homologue/NOUN/obj>10 ./PUNCT/punct>10",
+     [("Sergueï Lavrov", "PER"), ("russe", "COUNTRY", "RU", "demonym")],
+     {("Sergueï Lavrov", "country:RU", "ministre des Affaires étrangères")}),
+    ("titre de l'organisation, virgule, nom",
+     "Le/DET/det>1 secrétaire/NOUN/nsubj>10 général/ADJ/amod>1 de/ADP/case>5 l'/DET/det>5/le "
+     "ONU/PROPN/nmod>1 ,/PUNCT/punct>7 António/PROPN/appos>1 Guterres/PROPN/flat:name>7 "
+     ",/PUNCT/punct>7 alerte/VERB/ROOT>10/alerter ./PUNCT/punct>10",
+     [("ONU", "ORG", "ONU"), ("António Guterres", "PER")],
+     {("António Guterres", "org:ONU", "secrétaire général")}),
+    ("chef de la diplomatie + gentilé final",
+     "Jean-Noël/PROPN/nsubj>10 Barrot/PROPN/flat:name>0 ,/PUNCT/punct>3 chef/NOUN/appos>0 "
+     "de/ADP/case>6 la/DET/det>6/le diplomatie/NOUN/nmod>3 française/ADJ/amod>6/français "
+     ",/PUNCT/punct>3 est/AUX/aux:pass>10/être attendu/VERB/ROOT>10/attendre ./PUNCT/punct>10",
+     [("Jean-Noël Barrot", "PER"), ("française", "COUNTRY", "FR", "demonym")],
+     {("Jean-Noël Barrot", "country:FR", "ministre des Affaires étrangères")}),
+    ("Premier ministre + gentilé + nom",
+     "Le/DET/det>2 Premier/ADJ/amod>2/premier ministre/NOUN/nsubj>7 indien/ADJ/amod>2 "
+     "Narendra/PROPN/appos>2 Modi/PROPN/flat:name>4 est/AUX/aux:tense>7/être "
+     "arrivé/VERB/ROOT>7/arriver ./PUNCT/punct>7",
+     [("indien", "COUNTRY", "IN", "demonym"), ("Narendra Modi", "PER")],
+     {("Narendra Modi", "country:IN", "Premier ministre")}),
+    ("présidente d'une institution européenne, virgule, nom",
+     "La/DET/det>1 présidente/NOUN/nsubj>13/président de/ADP/case>4 la/DET/det>4/le "
+     "Commission/PROPN/nmod>1 européenne/ADJ/amod>4/européen ,/PUNCT/punct>7 "
+     "Ursula/PROPN/appos>1 von/PROPN/flat:name>7 der/PROPN/flat:name>7 Leyen/PROPN/flat:name>7 "
+     ",/PUNCT/punct>7 a/AUX/aux:tense>13/avoir salué/VERB/ROOT>13/saluer ./PUNCT/punct>13",
+     [("Commission européenne", "ORG", "commission-europeenne"),
+      ("Ursula von der Leyen", "PER")],
+     {("Ursula von der Leyen", "org:commission-europeenne", "président")}),
+    ("président de la République seul : rôle sans objet",
+     "Emmanuel/PROPN/nsubj>8 Macron/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "de/ADP/case>5 la/DET/det>5/le République/NOUN/nmod>3 ,/PUNCT/punct>3 "
+     "parle/VERB/ROOT>8/parler ./PUNCT/punct>8",
+     [("Emmanuel Macron", "PER")],
+     {("Emmanuel Macron", None, "président")}),
+    ("président de la République française",
+     "Emmanuel/PROPN/nsubj>9 Macron/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "de/ADP/case>5 la/DET/det>5/le République/NOUN/nmod>3 française/ADJ/amod>5/français "
+     ",/PUNCT/punct>3 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
+     [("Emmanuel Macron", "PER"), ("française", "COUNTRY", "FR", "demonym")],
+     {("Emmanuel Macron", "country:FR", "président")}),
+    ("président de la Russie, virgule, nom",
+     "Le/DET/det>1 président/NOUN/nsubj>8 de/ADP/case>4 la/DET/det>4/le Russie/PROPN/nmod>1 "
+     ",/PUNCT/punct>6 Vladimir/PROPN/appos>1 Poutine/PROPN/flat:name>6 "
+     "répond/VERB/ROOT>8/répondre ./PUNCT/punct>8",
+     [("Russie", "COUNTRY", "RU"), ("Vladimir Poutine", "PER")],
+     {("Vladimir Poutine", "country:RU", "président")}),
+    ("présidente (forme féminine) + gentilé + nom",
+     "La/DET/det>1 présidente/NOUN/nsubj>5/président moldave/ADJ/amod>1 Maia/PROPN/appos>1 "
+     "Sandu/PROPN/flat:name>3 proteste/VERB/ROOT>5/protester ./PUNCT/punct>5",
+     [("moldave", "COUNTRY", "MD", "demonym"), ("Maia Sandu", "PER")],
+     {("Maia Sandu", "country:MD", "président")}),
+    ("deux personnes : le titre ne va qu'au nom voisin",
+     "Emmanuel/PROPN/nsubj>2 Macron/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "reçu/VERB/ROOT>3/recevoir le/DET/det>5 chancelier/NOUN/obj>3 allemand/ADJ/amod>5 "
+     "Olaf/PROPN/appos>5 Scholz/PROPN/flat:name>7 ./PUNCT/punct>3",
+     [("Emmanuel Macron", "PER"), ("allemand", "COUNTRY", "DE", "demonym"),
+      ("Olaf Scholz", "PER")],
+     {("Olaf Scholz", "country:DE", "chancelier")}),
+    ("titres sans nom : rien",
+     "Le/DET/det>1 président/NOUN/nsubj>2 a/AUX/aux:tense>3/avoir reçu/VERB/ROOT>3/recevoir "
+     "le/DET/det>5 ministre/NOUN/obj>3 des/ADP/case>7/de Affaires/NOUN/nmod>5/affaire "
+     "étrangères/ADJ/amod>7/étranger ./PUNCT/punct>3",
+     [],
+     set()),
+    ("le dirigeant kirghize sans nom : rien",
+     "Le/DET/det>1 dirigeant/NOUN/nsubj>4 kirghize/ADJ/amod>1 a/AUX/aux:tense>4/avoir "
+     "souligné/VERB/ROOT>4/souligner le/DET/det>6 problème/NOUN/obj>4 ./PUNCT/punct>4",
+     [("kirghize", "COUNTRY", "KG", "demonym")],
+     set()),
+    ("une phrase plus loin : pas de rôle à travers la frontière de phrase",
+     "Il/PRON/nsubj>1/il parle/VERB/ROOT>1/parler au/ADP/case>3/à président/NOUN/obl:arg>1 "
+     "./PUNCT/punct>1 Sadyr/PROPN/nsubj>7 Japarov/PROPN/flat:name>5 "
+     "répond/VERB/ROOT>7/répondre ./PUNCT/punct>7",
+     [("Sadyr Japarov", "PER")],
+     set()),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RoleExtractor:
+    return RoleExtractor()
+
+
+@pytest.mark.parametrize(("markup", "mentions", "expected"),
+                         [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES])
+def test_role_rules_on_hand_parses(extractor: RoleExtractor, markup: str,
+                                   mentions: list[tuple[Any, ...]],
+                                   expected: set[tuple[Any, ...]]) -> None:
+    doc = with_mentions(parsed(markup), *mentions)
+    rows = extractor.process(doc)
+    assert {(r["subject_text"], r["object_id"], r["attributes"]["title"]) for r in rows} == expected
+    assert all(r["predicate"] == "role" for r in rows)
+
+
+def test_former_title_is_marked(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Il/PRON/nsubj>1/il reçoit/VERB/ROOT>1/recevoir l'/DET/det>4/le ancien/ADJ/amod>4 "
+        "président/NOUN/obj>1 américain/ADJ/amod>4 Donald/PROPN/appos>4 "
+        "Trump/PROPN/flat:name>6 ./PUNCT/punct>1"),
+        ("américain", "COUNTRY", "US", "demonym"), ("Donald Trump", "PER"))
+    [row] = extractor.process(doc)
+    assert row["attributes"] == {"title": "président", "status": "former"}
+    assert row["evidence"] == "l'ancien président américain Donald Trump"
+
+
+def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(ROLE_CASES[0][1]), *ROLE_CASES[0][2])
+    extractor(doc)
+    extractor(doc)  # idempotent: exact duplicates are skipped
+    [row] = doc._.relations
+    assert row["evidence"] == "le président kirghize Sadyr Japarov"
+    assert row["rule"] == "roles.title_name"
+    assert row["object_text"] == "kirghize"
+
+
+def test_bad_title_file_names_file_and_line(tmp_path: Any) -> None:
+    bad = tmp_path / "titres.csv"
+    bad.write_text("form,gender,title\nprésident,x,président\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"titres.csv:2"):
+        load_titles(str(bad))
+
+
+# -- end-to-end: the real model ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def model_nlp(nlp: Language) -> Language:
+    return nlp
+
+
+@pytest.mark.model
+def test_sample_required_role_matches_gold(model_nlp: Language) -> None:
+    doc = model_nlp(SAMPLE_TEXT)
+    roles = [r for r in doc._.relations if r["predicate"] == "role"]
+    for gold in gold_relations("role"):
+        assert any(r["subject_text"] == gold["subject"] and r["object_id"] == f"country:"
+                   f"{gold['object']}" and r["attributes"]["title"] == gold["role"]
+                   and overlaps(r, gold["evidence"]) for r in roles), roles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le secrétaire général de l'ONU, António Guterres, s'est dit inquiet.",
+     {("António Guterres", "secrétaire général")}),
+    ("Emmanuel Macron a reçu mardi le chancelier allemand Olaf Scholz à l'Élysée.",
+     {("Olaf Scholz", "chancelier")}),
+    ("Sergueï Lavrov, ministre russe des Affaires étrangères, a rencontré son homologue.",
+     {("Sergueï Lavrov", "ministre des Affaires étrangères")}),
+    ("Le président a reçu hier le ministre des Affaires étrangères.", set()),
+])
+def test_roles_end_to_end(model_nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["attributes"]["title"]) for r in doc._.relations
+            if r["predicate"] == "role"} == expected
