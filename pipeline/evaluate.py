@@ -1215,6 +1215,47 @@ def evaluate(
     return EvaluationResult(report, baseline, written, n_errors)
 
 
+class ConventionError(ValueError):
+    """An unknown convention name or a malformed conventions file."""
+
+
+def load_conventions(path: str | Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+    """Read ``eval_conventions.csv``: convention name -> component -> option -> value.
+
+    >>> load_conventions()["timeml"]
+    {'depeche_dates': {'timeml_extent': True}}
+    """
+    from pipeline.gazetteers import GazetteerError, read_csv
+
+    source: str | Path = "eval_conventions.csv" if path is None else path
+    try:
+        rows = read_csv(source, required=("convention", "component", "option", "value"),
+                        optional=("note",))
+    except GazetteerError as exc:
+        raise ConventionError(str(exc)) from exc
+    conventions: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        try:
+            value = json.loads(row["value"])
+        except json.JSONDecodeError as exc:
+            raise ConventionError(f"{source}: value {row['value']!r} of {row['convention']}."
+                                  f"{row['option']} is not JSON") from exc
+        options = conventions.setdefault(row["convention"], {}).setdefault(row["component"], {})
+        options[row["option"]] = value
+    return conventions
+
+
+def convention_config(name: str | None) -> dict[str, dict[str, Any]]:
+    """Component options of convention ``name`` (empty for None); ConventionError if unknown."""
+    if name is None:
+        return {}
+    conventions = load_conventions()
+    if name not in conventions:
+        known = ", ".join(sorted(conventions)) or "none"
+        raise ConventionError(f"unknown convention {name!r} (known: {known})")
+    return conventions[name]
+
+
 def spacy_baseline_predictor(nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> Predictor:
     """Predict the bare model's ``doc.ents`` (labels as they are, no norms, no relations).
 

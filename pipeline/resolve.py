@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.countries import country_by_code, lookup_country
 from pipeline.extensions import get_span_attrs
+from pipeline.gazetteers import fold, read_csv
 from pipeline.organisations import lookup_organisation
 from pipeline.places import lookup_place
 from pipeline.tables import sentence_index
@@ -38,6 +40,35 @@ LABELS = ("PER", "ORG", "COUNTRY", "LOC", "DATE", "MISC")
 #: ``agency``, a date's ``absolute``/``partial``/``relative``) count as ``name``, and a date's
 #: goes to ``mentions.kind``.
 FORMS = ("name", "acronym", "short", "demonym")
+
+
+#: Words that open a model span without belonging to the name (`l'OTAN`, `la Russie`).
+LEADING_FUNCTION_WORDS = frozenset({"l'", "l’", "le", "la", "les", "d'", "d’", "de", "du",
+                                    "des", "au", "aux", "un", "une", "en", "à"})
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Folded capitalised common nouns that never form a one-word name alone (data file)."""
+    return frozenset(fold(row["word"]) for row in read_csv("model_generic_words.csv",
+                                                           required=("word", "note")))
+
+
+def clean_model_span(ent: Span) -> Span | None:
+    """The model entity without leading articles, or None when it is not a plausible name.
+
+    A name has at least one word starting with a capital letter or a digit; a one-word span
+    that is a generic capitalised noun (``République``, ``États``) is no name either.
+    """
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in LEADING_FUNCTION_WORDS:
+        start += 1
+    span = ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return None
+    if len(span) == 1 and fold(span.text) in generic_words():
+        return None
+    return span
 
 
 @dataclass
@@ -56,16 +87,23 @@ class Candidate:
         return (-(self.span.end_char - self.span.start_char), family, self.span.start_char)
 
 
-def collect(doc: Doc) -> list[Candidate]:
+def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:
     """Every candidate span of ``doc``: the model's entities and the families' span groups.
 
     When the people family ran, it is the authority on PER: it re-emits the model's PER
     spans it confirms (trimmed of functions, completed with honorifics), so the model's own
-    PER spans are not candidates.
+    PER spans are not candidates. The model's MISC spans are kept only with ``keep_misc``
+    (their precision is 0.02 to 0.03 on the French gold sets). Model spans are cleaned by
+    :func:`clean_model_span` first.
     """
     people_ran = "people" in doc.spans
-    candidates = [refine_model_span(ent) for ent in doc.ents
-                  if not (people_ran and ent.label_ == "PER")]
+    candidates = []
+    for ent in doc.ents:
+        if (people_ran and ent.label_ == "PER") or (ent.label_ == "MISC" and not keep_misc):
+            continue
+        span = clean_model_span(ent)
+        if span is not None:
+            candidates.append(refine_model_span(span))
     for family in FAMILIES:
         if family not in doc.spans:
             continue
@@ -180,22 +218,29 @@ def mention_dict(candidate: Candidate, sentence: int) -> dict[str, Any]:
 class Resolver:
     """Pipeline component that turns candidate spans into ``doc._.mentions``."""
 
-    def __init__(self, nlp: Language, name: str = "depeche_resolver") -> None:
+    def __init__(self, nlp: Language, name: str = "depeche_resolver",
+                 keep_misc: bool = False) -> None:
         self.name = name
+        self.keep_misc = keep_misc
+        generic_words()  # load (and validate) the data file now, not on the first story
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         starts = ([s.start_char for s in doc.sents] if doc.has_annotation("SENT_START")
                   else [0])
         return [mention_dict(with_place(c), sentence_index(starts, c.span.start_char))
-                for c in select(collect(doc)) if c.label in LABELS]
+                for c in select(collect(doc, self.keep_misc)) if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mentions = self.process(doc)
         return doc
 
 
-@Language.factory("depeche_resolver", assigns=["doc._.mentions"], requires=["doc.ents"])
-def make_resolver(nlp: Language, name: str) -> Resolver:
-    """Build the resolution component (spaCy factory ``depeche_resolver``)."""
-    return Resolver(nlp, name)
+@Language.factory("depeche_resolver", assigns=["doc._.mentions"], requires=["doc.ents"],
+                  default_config={"keep_misc": False})
+def make_resolver(nlp: Language, name: str, keep_misc: bool) -> Resolver:
+    """Build the resolution component (spaCy factory ``depeche_resolver``).
+
+    ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise).
+    """
+    return Resolver(nlp, name, keep_misc)

@@ -776,3 +776,29 @@ def test_spacy_baseline_predictor_reads_doc_ents(macron: GoldDoc) -> None:
     )
     (prediction,) = spacy_baseline_predictor(nlp)([macron])
     assert prediction == Prediction([PredEntity(9, 15, "PER"), PredEntity(28, 34, "LOC")], [])
+
+
+def test_conventions_file_maps_names_to_component_options() -> None:
+    from pipeline.evaluate import convention_config, load_conventions
+
+    conventions = load_conventions()
+    assert conventions["timeml"] == {"depeche_dates": {"timeml_extent": True}}
+    assert convention_config(None) == {}
+    assert convention_config("timeml") == conventions["timeml"]
+
+
+def test_unknown_convention_is_an_error_naming_the_known_ones() -> None:
+    from pipeline.evaluate import ConventionError, convention_config
+
+    with pytest.raises(ConventionError, match="unknown convention 'nope' .*timeml"):
+        convention_config("nope")
+
+
+def test_conventions_file_with_a_non_json_value_is_an_error(tmp_path: Path) -> None:
+    from pipeline.evaluate import ConventionError, load_conventions
+
+    path = tmp_path / "conv.csv"
+    path.write_text("convention,component,option,value\nx,depeche_dates,timeml_extent,yes\n",
+                    encoding="utf-8")
+    with pytest.raises(ConventionError, match="not JSON"):
+        load_conventions(path)

@@ -1,0 +1,93 @@
+"""The resolution step: model spans cleaned and corrected, overlaps resolved, entity ids."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extensions import set_span_attrs
+from pipeline.nlp import add_components  # noqa: F401  (registers the factories)
+from pipeline.resolve import Candidate, select, slug
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("fr")
+
+
+def resolve(nlp: Language, words: list[str], ents: list[tuple[int, int, str]],
+            **config: Any) -> list[tuple[str, str, str | None, str | None]]:
+    """Run only the resolver on a doc whose model entities are ``ents`` (token offsets)."""
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    resolver = nlp.create_pipe("depeche_resolver", config=config)
+    resolver(doc)
+    return [(m["text"], m["label"], m["norm"], m["country"]) for m in doc._.mentions]
+
+
+CASES = [
+    # words, model entities, expected mentions (text, label, norm, country)
+    (["la", "Russie", "a", "signé"], [(0, 2, "LOC")], [("Russie", "COUNTRY", "RU", None)]),
+    (["l'", "OTAN", "se", "réunit"], [(0, 2, "ORG")], [("OTAN", "ORG", "OTAN", None)]),
+    (["BICHKEK", ",", "1er", "janvier"], [(0, 1, "ORG")], [("BICHKEK", "LOC", None, "KG")]),
+    (["Il", "vit", "à", "Astana"], [(3, 4, "LOC")], [("Astana", "LOC", None, "KZ")]),
+    (["toutes", "sortes", "de", "boisselages"], [(3, 4, "LOC")], []),
+    (["la", "République", "souhaite"], [(1, 2, "LOC")], []),
+    (["les", "États", "membres"], [(1, 2, "LOC")], []),
+    (["la", "République", "tchèque"], [(1, 3, "LOC")], [("République tchèque", "COUNTRY", "CZ",
+                                                        None)]),
+    (["la", "Coupe", "du", "monde"], [(1, 4, "MISC")], []),
+    (["Marie", "Curie", "à", "Varsovie"], [(0, 2, "PER"), (3, 4, "LOC")],
+     [("Marie Curie", "PER", None, None), ("Varsovie", "LOC", None, "PL")]),
+]
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), CASES,
+                         ids=[" ".join(c[0]) for c in CASES])
+def test_model_spans_are_cleaned_and_corrected(blank: Language, words: list[str],
+                                               ents: list[tuple[int, int, str]],
+                                               expected: list[tuple[str, str, Any, Any]]) -> None:
+    assert resolve(blank, words, ents) == expected
+
+
+def test_misc_is_kept_with_keep_misc(blank: Language) -> None:
+    assert resolve(blank, ["la", "Coupe", "du", "monde"], [(1, 4, "MISC")], keep_misc=True) == [
+        ("Coupe du monde", "MISC", None, None)]
+
+
+def test_family_span_beats_model_span_of_same_extent_and_longer_span_wins(
+        blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["Organisation", "du", "traité", "(", "OTSC", ")"])
+    model = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 5, label="ORG")]
+    family = Span(doc, 4, 5, label="ORG", kb_id="OTSC")
+    inner = Span(doc, 2, 3, label="LOC")
+    set_span_attrs(family, "organisations", rule="organisations.gazetteer", form="acronym")
+    candidates = [Candidate(model[0], "ORG", None, "model"), Candidate(model[1], "ORG", None,
+                                                                       "model"),
+                  Candidate(family, "ORG", "OTSC", "organisations"),
+                  Candidate(inner, "LOC", None, "places")]
+    kept = select(candidates)
+    assert [(c.span.text, c.source) for c in kept] == [("Organisation du traité", "model"),
+                                                       ("OTSC", "organisations")]
+
+
+def test_people_family_replaces_the_model_per_spans(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["Le", "Président", "Macron", "parle"])
+    doc.ents = [Span(doc, 1, 3, label="PER")]
+    person = Span(doc, 2, 3, label="PER")
+    doc.spans["people"] = [person]
+    set_span_attrs(person, "people", rule="people.model_trimmed", canonical="Emmanuel Macron")
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["entity_id"]) for m in doc._.mentions] == [
+        ("Macron", "per:emmanuel-macron")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sadyr  JAPAROV", "sadyr-japarov"), ("Côte d’Ivoire", "cote-d-ivoire"),
+    ("Bichkek", "bichkek")])
+def test_slug(text: str, expected: str) -> None:
+    assert slug(text) == expected
