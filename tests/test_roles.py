@@ -186,6 +186,51 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "répond/VERB/ROOT>7/répondre ./PUNCT/punct>7",
      [("Sadyr Japarov", "PER")],
      set()),
+    ("apposition, nom d'organisation entre guillemets après « l'association »",
+     "Vidian/PROPN/nsubj>13 Chen/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "de/ADP/case>6 l'/DET/det>6/le association/NOUN/nmod>3 \"/PUNCT/punct>8 "
+     "Help/PROPN/appos>6 Us/PROPN/flat:name>8 \"/PUNCT/punct>8 ,/PUNCT/punct>3 "
+     "a/AUX/aux:tense>13/avoir donné/VERB/ROOT>13/donner ./PUNCT/punct>13",
+     [("Vidian Chen", "PER")],
+     {("Vidian Chen", "org:help-us", "président")}),
+    ("la présidente de l'ONG, mention ORG après le nom commun",
+     "Anaïs/PROPN/nsubj>8 Abert/PROPN/flat:name>0 ,/PUNCT/punct>4 la/DET/det>4/le "
+     "présidente/NOUN/appos>0/président de/ADP/case>6 l'/DET/det>7/le ONG/NOUN/nmod>4 "
+     "Social/PROPN/appos>6 Aid/PROPN/flat:name>8 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
+     [("Anaïs Abert", "PER"), ("Social Aid", "ORG", "social-aid")],
+     {("Anaïs Abert", "org:social-aid", "président")}),
+    ("titre + parti politique entre guillemets, virgule, nom",
+     "Le/DET/det>1 secrétaire/NOUN/nsubj>13 du/ADP/case>3/de parti/NOUN/nmod>1 "
+     "politique/ADJ/amod>3 «/PUNCT/punct>6 ABCer/PROPN/appos>3 »/PUNCT/punct>6 "
+     ",/PUNCT/punct>9 Jones/PROPN/appos>1 Abdelfattah/PROPN/flat:name>9 ,/PUNCT/punct>9 "
+     "est/AUX/aux:pass>13/être mort/VERB/ROOT>13/mourir ./PUNCT/punct>13",
+     [("Jones Abdelfattah", "PER")],
+     {("Jones Abdelfattah", "org:abcer", "secrétaire")}),
+    ("fondatrice de l'organisation, mention ORG",
+     "Mariza/PROPN/nsubj>7 Allen/PROPN/flat:name>0 ,/PUNCT/punct>3 fondatrice/NOUN/appos>0 "
+     "de/ADP/case>6 l'/DET/det>5/le organisation/NOUN/nmod>3 SOLV/PROPN/appos>5 "
+     "échoue/VERB/ROOT>7/échouer ./PUNCT/punct>7",
+     [("Mariza Allen", "PER"), ("SOLV", "ORG", "SOLV")],
+     {("Mariza Allen", "org:SOLV", "fondateur")}),
+    ("guillemets non fermés dans la phrase : pas d'organisation inventée",
+     "Lyess/PROPN/nsubj>0 Rodriguez/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "de/ADP/case>6 l'/DET/det>6/le association/NOUN/nmod>3 \"/PUNCT/punct>8 "
+     "Taste/PROPN/appos>6 ./PUNCT/punct>0",
+     [("Lyess Rodriguez", "PER")],
+     {("Lyess Rodriguez", None, "président")}),
+    ("ORG, dirigée par une personne (roles.led_by)",
+     "L'/DET/det>1/le équipe/NOUN/nsubj>11 Firemen/PROPN/appos>1 Force/PROPN/flat:name>2 "
+     ",/PUNCT/punct>5 dirigée/VERB/acl>1/diriger par/ADP/case>8 Monsieur/NOUN/obl:agent>5 "
+     "Christophe/PROPN/appos>7 Pautrat/PROPN/flat:name>8 ,/PUNCT/punct>5 "
+     "sauve/VERB/ROOT>11/sauver ./PUNCT/punct>11",
+     [("Firemen Force", "ORG", "firemen-force"), ("Christophe Pautrat", "PER")],
+     {("Christophe Pautrat", "org:firemen-force", "dirigeant")}),
+    ("dirigée par sans organisation avant : rien",
+     "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
+     "Christophe/PROPN/obl:agent>2 Pautrat/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
+     "./PUNCT/punct>6",
+     [("Christophe Pautrat", "PER")],
+     set()),
 ]
 
 

@@ -2,15 +2,25 @@
 
 A relation is a plain dict (msgpack-safe) with the keys of :data:`RELATION_KEYS`; build it
 with :func:`relation` so that every family writes the same shape.
+
+Token-level helpers shared by the rule families (roles, events, membership, aliases):
+:class:`MentionIndex` (which mention starts, ends or covers a token), the list walkers
+:func:`coordinated_before` / :func:`coordinated_after`, :func:`sentence_bounds`,
+:func:`tokenize_form` (lexicon forms tokenised like the documents), :func:`word_at` and
+:func:`skip_determiners`, and the closed word classes :data:`DE_WORDS`, :data:`DETERMINERS`,
+:data:`COORDINATORS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
+import spacy
 from spacy.tokens import Doc, Span
 
+from pipeline.gazetteers import fold
 from pipeline.tables import sentence_index
 
 #: Closed vocabulary of predicates (documented in docs/relations.md).
@@ -23,6 +33,13 @@ RELATION_KEYS: tuple[str, ...] = (
     "evidence_start", "evidence_end", "evidence", "rule", "attributes")
 
 Mention = dict[str, Any]
+
+#: Prepositions that open the complement of a function or a noun (folded).
+DE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
+#: Determiners that may stand before a mention or a function (folded).
+DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "les", "un", "une"})
+#: Words that coordinate two mentions in a list (folded).
+COORDINATORS: frozenset[str] = frozenset({",", "et", "ou"})
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -94,3 +111,261 @@ def add_relations(doc: Doc, rows: Iterable[dict[str, Any]]) -> None:
 def _identity(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["predicate"], row["subject_start"], row["subject_end"], row["object_start"],
             row["object_end"], row["rule"])
+
+
+# -- token-level helpers shared by the rule families ------------------------------------
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("fr").tokenizer
+
+
+def tokenize_form(form: str) -> tuple[str, ...]:
+    """Folded tokens of a lexicon form, split by spaCy's French tokenizer like the documents."""
+    return tuple(fold(t.text) for t in _tokenizer()(form) if not t.is_space)
+
+
+class MentionIndex:
+    """Token-level view of ``doc._.mentions``: which mention starts, ends or covers a token."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention] | None = None) -> None:
+        self.doc = doc
+        self.cover: dict[int, Mention] = {}
+        self.start_of: dict[int, Mention] = {}
+        self.end_of: dict[int, Mention] = {}
+        self.bounds: dict[int, tuple[int, int]] = {}
+        for mention in (doc._.mentions or []) if mentions is None else mentions:
+            span = doc.char_span(mention["start_char"], mention["end_char"],
+                                 alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            self.bounds[id(mention)] = (span.start, span.end)
+            self.start_of.setdefault(span.start, mention)
+            if len(span) > 1 and fold(span[0].text) in DETERMINERS:  # the model's "l'OTAN"
+                self.start_of.setdefault(span.start + 1, mention)
+            self.end_of.setdefault(span.end - 1, mention)
+            for i in range(span.start, span.end):
+                self.cover.setdefault(i, mention)
+
+    def at(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+        """The mention covering token ``i`` (optionally of one of ``labels``)."""
+        mention = self.cover.get(i)
+        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+            return None
+        return mention
+
+    def starting(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+        """The mention whose first token is ``i``."""
+        mention = self.start_of.get(i)
+        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+            return None
+        return mention
+
+    def ending(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+        """The mention whose last token is ``i``."""
+        mention = self.end_of.get(i)
+        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+            return None
+        return mention
+
+    def tokens(self, mention: Mention) -> tuple[int, int]:
+        """Token bounds ``(start, end)`` of a mention of this index."""
+        return self.bounds[id(mention)]
+
+
+def _is_break(doc: Doc, i: int) -> bool:
+    """True when a sentence may start at token ``i``: after final punctuation or a new line."""
+    if i <= 0 or i >= len(doc):
+        return True
+    before = doc[i - 1]
+    return (before.text[-1:] in ".!?…»" or "\n" in before.whitespace_
+            or (before.is_space and "\n" in before.text))
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding token ``i``.
+
+    The parser's sentences, merged across a boundary that follows no final punctuation and no
+    new line (the parser sometimes splits ``Selon le président kirghize | Sadyr Japarov``);
+    the whole doc when it has no sentence marks.
+    """
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return 0, len(doc)
+    sent = doc[i].sent
+    lower, upper = sent.start, sent.end
+    while lower > 0 and not _is_break(doc, lower):
+        lower = doc[lower - 1].sent.start
+    while upper < len(doc) and not _is_break(doc, upper):
+        upper = doc[upper].sent.end
+    return lower, upper
+
+
+def word_at(doc: Doc, i: int) -> str:
+    """Folded text of token ``i`` (empty outside the doc)."""
+    return fold(doc[i].text) if 0 <= i < len(doc) else ""
+
+
+def skip_determiners(doc: Doc, i: int, step: int, limit: int) -> int:
+    """First token from ``i`` (moving by ``step``, up to ``limit``) that is no determiner."""
+    while (i < limit if step > 0 else i >= limit) and word_at(doc, i) in DETERMINERS:
+        i += step
+    return i
+
+
+def coordinated_before(doc: Doc, index: MentionIndex, end: int, labels: Iterable[str],
+                       lower: int = 0) -> list[Mention]:
+    """Mentions listed up to token ``end`` (inclusive): ``la Russie, la Chine et l'Inde``.
+
+    Walks backwards through ``,``/``et``/``ou``, determiners and ``de``; returns them in text
+    order, empty when no mention of ``labels`` ends at ``end``.
+    """
+    wanted = set(labels)
+    found: list[Mention] = []
+    i = end
+    while i >= lower:
+        mention = index.ending(i, wanted)
+        if mention is None:
+            break
+        found.append(mention)
+        j = index.tokens(mention)[0] - 1
+        j = skip_determiners(doc, j, -1, lower)
+        while j >= lower and word_at(doc, j) in DE_WORDS:
+            j -= 1
+        if j < lower or word_at(doc, j) not in COORDINATORS:
+            break
+        j -= 1
+        if j >= lower and word_at(doc, j) == "," and word_at(doc, j + 1) == "et":
+            j -= 1
+        i = j
+    return list(reversed(found))
+
+
+def coordinated_after(doc: Doc, index: MentionIndex, start: int, labels: Iterable[str],
+                      upper: int) -> list[Mention]:
+    """Mentions listed from token ``start``: ``de la Russie, de la Biélorussie et du Kazakhstan``.
+
+    Skips determiners and ``de/du/des`` before each item; stops at the first word that is not
+    a list separator.
+    """
+    wanted = set(labels)
+    found: list[Mention] = []
+    i = start
+    while i < upper:
+        i = skip_determiners(doc, i, 1, upper)
+        while i < upper and word_at(doc, i) in DE_WORDS:
+            i += 1
+        i = skip_determiners(doc, i, 1, upper)
+        mention = index.starting(i, wanted)
+        if mention is None:
+            break
+        found.append(mention)
+        i = index.tokens(mention)[1]
+        if i < upper and word_at(doc, i) in COORDINATORS:
+            i += 1
+            if i < upper and word_at(doc, i) == "et":
+                i += 1
+            continue
+        break
+    return found
+
+
+#: File of the common nouns that name a kind of organisation (``l'association « X »``).
+ORG_NOUNS_FILE = "relations_org_nouns.csv"
+#: Opening quotation marks that may stand before an organisation's name.
+OPENING_QUOTES: frozenset[str] = frozenset({'"', "«", "“", "‘", "‘’", "''", "``", "'"})
+#: Participles that introduce a name after an organisation noun (``une association nommée X``).
+NAMING_WORDS: frozenset[str] = frozenset({"nomme", "nommee", "denomme", "denommee", "appele",
+                                          "appelee", "baptise", "baptisee", "dite"})
+
+
+@lru_cache(maxsize=4)
+def load_org_nouns(source: str = ORG_NOUNS_FILE) -> frozenset[str]:
+    """Folded nouns naming a kind of organisation (``association``, ``ONG``, ``parti``)."""
+    from pipeline.gazetteers import read_csv
+
+    return frozenset(fold(row["word"]) for row in read_csv(source, required=("word",)))
+
+
+def skip_org_noun(doc: Doc, index: MentionIndex, i: int, upper: int,
+                  nouns: frozenset[str] | None = None) -> int:
+    """Token where an organisation's name starts at or after token ``i``.
+
+    Skips, when no mention starts there, an organisation noun with its lower-case adjectives
+    and an optional naming participle (``l'association familiale``, ``une ONG nommée``), then
+    opening quotation marks: ``de l'association « Solidarité »`` -> the token of *Solidarité*.
+    Returns ``i`` itself when nothing is skipped.
+    """
+    nouns = load_org_nouns() if nouns is None else nouns
+    j = i
+    if j < upper and index.starting(j) is None and word_at(doc, j) in nouns:
+        j += 1
+        while (j < upper and j <= i + 3 and index.starting(j) is None
+               and doc[j].text[:1].islower() and doc[j].pos_ in ("ADJ", "VERB")
+               and word_at(doc, j) not in DE_WORDS):
+            j += 1
+        if j < upper and word_at(doc, j) in NAMING_WORDS:
+            j += 1
+    while j < upper and index.starting(j) is None and word_at(doc, j) in OPENING_QUOTES:
+        j += 1
+    return j
+
+
+#: Closing quotation marks (folded) that end a quoted organisation name.
+CLOSING_QUOTES: frozenset[str] = frozenset({'"', "»", "”", "'", "''", "’’"})
+#: Longest quoted organisation name taken without a mention, in tokens.
+MAX_QUOTED_NAME = 8
+
+
+def quoted_organisation(doc: Doc, index: MentionIndex, i: int, upper: int) -> Mention | None:
+    """An ORG mention built from a quoted name opening at token ``i``: ``« Solidarité »``.
+
+    Used only right after an organisation noun (``l'association « Solidarité »``), where the
+    quotes can only hold the organisation's name; the entity layer often leaves such names
+    untagged. The name must start with a capital, hold at most :data:`MAX_QUOTED_NAME` tokens,
+    close inside the sentence and overlap no other mention. The row's ``source`` is
+    ``relations`` and its ``entity_id`` ``org:<slug>``.
+    """
+    if i >= upper or word_at(doc, i) not in OPENING_QUOTES:
+        return None
+    start = i + 1
+    while start < upper and word_at(doc, start) in OPENING_QUOTES:
+        start += 1
+    end = start
+    while end < upper and end - start <= MAX_QUOTED_NAME and word_at(doc, end) not in \
+            CLOSING_QUOTES:
+        if index.at(end) is not None or doc[end].is_sent_end and word_at(doc, end) in ".!?":
+            return None
+        end += 1
+    if end >= upper or end == start or end - start > MAX_QUOTED_NAME \
+            or not doc[start].text[:1].isupper():
+        return None
+    first, last = doc[start], doc[end - 1]
+    text = doc.text[first.idx:last.idx + len(last.text)]
+    key = "-".join(w for w in (fold(t.text) for t in doc[start:end]) if w.isalnum() or "-" in w)
+    return {"sentence": None, "start_char": first.idx, "end_char": last.idx + len(last.text),
+            "text": text, "label": "ORG", "entity_id": f"org:{key}", "entity_name": text,
+            "norm": None, "form": "name", "source": "relations",
+            "rule": "relations.quoted_organisation"}
+
+
+def organisation_at(doc: Doc, index: MentionIndex, i: int, upper: int,
+                    labels: Iterable[str] = ("ORG",)) -> Mention | None:
+    """The organisation named from token ``i`` (determiners already skipped).
+
+    A mention of ``labels`` starting there, else after an organisation noun and quotes
+    (:func:`skip_org_noun`), else the quoted name after an organisation noun
+    (:func:`quoted_organisation`).
+    """
+    mention = index.starting(i, labels) if i < upper else None
+    if mention is not None:
+        return mention
+    j = skip_org_noun(doc, index, i, upper)
+    mention = index.starting(j, labels) if j < upper else None
+    if mention is not None or j == i:
+        return mention
+    if word_at(doc, i) not in load_org_nouns():
+        return None
+    k = i + 1
+    while k < j and word_at(doc, k) not in OPENING_QUOTES:
+        k += 1
+    return quoted_organisation(doc, index, k, upper) if k < j else None

@@ -35,16 +35,19 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.gazetteers import fold, read_csv
-from pipeline.relations.base import Mention, add_relations, relation
-from pipeline.relations.roles import (
+from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
+    Mention,
     MentionIndex,
+    add_relations,
     coordinated_after,
-    load_titles,
+    relation,
     sentence_bounds,
     tokenize_form,
 )
+from pipeline.relations.base import word_at as _word
+from pipeline.relations.roles import load_titles
 
 __all__ = [
     "EventExtractor",
@@ -60,6 +63,7 @@ NOUNS_FILE = "relations_event_nouns.csv"
 VERBS_FILE = "relations_event_verbs.csv"
 PHRASES_FILE = "relations_event_phrases.csv"
 PRESIDENCY_FILE = "relations_presidency_words.csv"
+PLACE_WORDS_FILE = "relations_place_words.csv"
 
 FRAMES: frozenset[str] = frozenset({"venue", "gather", "travel", "participate"})
 PRESIDENCY_KINDS: frozenset[str] = frozenset({"noun", "handover", "take", "start", "end"})
@@ -81,6 +85,15 @@ LEADER_NOUNS: frozenset[str] = frozenset({"dirigeant", "dirigeants", "chef", "ch
 CLAUSE_DEPS: frozenset[str] = frozenset({"conj", "acl:relcl", "acl", "advcl", "ccomp",
                                          "parataxis", "xcomp"})
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})
+#: How far (tokens) the comma closing an opening place complement may be.
+OPENING_WINDOW = 12
+#: Courtesy titles written before a name and sometimes left out of the PER mention (folded).
+HONORIFICS: frozenset[str] = frozenset({"m.", "m", "mme", "mlle", "monsieur", "madame",
+                                        "mademoiselle", "dr", "docteur", "pr", "professeur"})
+#: Words before a place that make ``X à Y`` a route rather than a location (folded).
+ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+#: Closing marks allowed between a name and its place complement (folded).
+CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
 
 
 @dataclass(frozen=True)
@@ -134,6 +147,16 @@ def load_event_phrases(source: str = PHRASES_FILE) -> tuple[tuple[tuple[str, ...
 
 
 @lru_cache(maxsize=4)
+def load_place_words(source: str = PLACE_WORDS_FILE) -> frozenset[str]:
+    """Folded participles that place an organisation (``basée``, ``située``)."""
+    def check(value: str) -> str | None:
+        return None if value == "based" else "kind must be based"
+
+    return frozenset(fold(row["word"]) for row in read_csv(
+        source, required=("word", "kind"), validators={"kind": check}))
+
+
+@lru_cache(maxsize=4)
 def load_presidency_words(source: str = PRESIDENCY_FILE) -> dict[str, frozenset[tuple[str, ...]]]:
     """Chairmanship words by kind (folded token tuples)."""
     def check(value: str) -> str | None:
@@ -144,10 +167,6 @@ def load_presidency_words(source: str = PRESIDENCY_FILE) -> dict[str, frozenset[
     for row in read_csv(source, required=("word", "kind"), validators={"kind": check}):
         table[row["kind"]].add(tokenize_form(row["word"]))
     return {kind: frozenset(words) for kind, words in table.items()}
-
-
-def _word(doc: Doc, i: int) -> str:
-    return fold(doc[i].text) if 0 <= i < len(doc) else ""
 
 
 def _lemma(token: Token) -> str:
@@ -172,6 +191,7 @@ class EventExtractor:
         self.verbs = load_event_verbs()
         self.phrases = load_event_phrases()
         self.presidency = load_presidency_words()
+        self.place_words = load_place_words()
         self.title_words = {e.words[0] for e in load_titles()} | LEADER_NOUNS
         self.titles = {e.words[0]: e.title for e in load_titles() if len(e.words) == 1}
 
@@ -255,7 +275,104 @@ class EventExtractor:
             if (_lemma(token),) in self.presidency["noun"] or (
                     _word(doc, token.i),) in self.presidency["noun"]:
                 rows.extend(self._presidency(doc, index, token, lower, upper))
+            if token.i == lower:
+                rows.extend(self._opening_place(doc, index, lower, upper))
+            if _word(doc, token.i) in self.place_words:
+                rows.extend(self._based(doc, index, token, lower, upper))
+            if token.pos_ == "VERB" and _has_parse(doc):
+                rows.extend(self._clause_place(doc, index, token, upper))
+            mention = index.starting(token.i, {"ORG", "LOC"})
+            if mention is not None and index.tokens(mention)[0] == token.i:
+                rows.extend(self._adjacent_place(doc, index, mention, lower, upper))
         return _dedupe(rows)
+
+    # -- places without an event ------------------------------------------------------------
+    def _opening_place(self, doc: Doc, index: MentionIndex, lower: int,
+                       upper: int) -> list[dict[str, Any]]:
+        """``À Paris, Monsieur X ...``, ``Ce matin au Liberia, M. X ...``: a sentence that
+        opens with a place complement (no verb before its comma) puts the subject named just
+        after the comma there (rule ``events.opening_place``)."""
+        comma = None
+        for j in range(lower, min(upper, lower + OPENING_WINDOW)):
+            if doc[j].pos_ in ("VERB", "AUX"):
+                break
+            if _word(doc, j) == ",":
+                comma = j  # "Le 30 avril 2022, à Buenos Aires en Argentine, ..."
+        if comma is None:
+            return []
+        places = [m for j in range(lower, comma)
+                  if (m := self.place_at(doc, index, j, comma)) is not None]
+        k = comma + 1
+        while k < upper and index.starting(k) is None and (
+                _word(doc, k) in DETERMINERS or _word(doc, k) in HONORIFICS):
+            k += 1
+        subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+        if not places or subject is None:
+            return []
+        return [relation(doc, "located_in", subject, place,
+                         (doc[lower].idx, subject["end_char"]), "events.opening_place")
+                for place in places]
+
+    def _adjacent_place(self, doc: Doc, index: MentionIndex, mention: Mention, lower: int,
+                        upper: int) -> list[dict[str, Any]]:
+        """``le Palais de l'Élysée à Paris``, ``l'industrie Sells au Portugal``, ``Zapopan au
+        Mexique``: a place complement right after an ORG or LOC name (rule
+        ``events.adjacent_place``). Not after ``de``/``depuis``/``entre`` (``de Paris à Lyon``
+        is a route)."""
+        start, end = index.tokens(mention)
+        if mention["label"] == "LOC" and _word(doc, start - 1) in ROUTE_WORDS:
+            return []
+        j = end
+        while j < upper and _word(doc, j) in CLOSING_MARKS:
+            j += 1
+        place = self.place_at(doc, index, j, upper)
+        if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
+            return []
+        return [relation(doc, "located_in", mention, place,
+                         (mention["start_char"], place["end_char"]), "events.adjacent_place")]
+
+    def _clause_place(self, doc: Doc, index: MentionIndex, verb: Token,
+                      upper: int) -> list[dict[str, Any]]:
+        """``Damien Abert a effectué un voyage à Los Angeles``: a person subject of a verb
+        with a place adjunct after it (``obl``/``obl:mod``, not the argument ``obl:arg``;
+        ``en``/``dans``/``au`` + place, or ``à`` + a LOC, not a country that may be the verb's
+        dative) is there (rule ``events.clause_place``)."""
+        subjects = self.subjects(doc, index, verb, {"PER"})
+        if not subjects:
+            return []
+        rows = []
+        for child in verb.children:
+            if child.dep_ not in ("obl", "obl:mod") or child.i < verb.i:
+                continue
+            place = index.at(child.i, PLACE_LABELS)
+            if place is None:
+                continue
+            case = [c for c in child.children if c.dep_ == "case"]
+            word = _word(doc, case[0].i) if case else ""
+            if word not in PLACE_PREPOSITIONS or (word == "a" and place["label"] != "LOC"):
+                continue
+            for subject in subjects:
+                rows.append(relation(doc, "located_in", subject, place,
+                                     (min(subject["start_char"], verb.idx),
+                                      max(place["end_char"], subject["end_char"])),
+                                     "events.clause_place"))
+        return rows
+
+    def _based(self, doc: Doc, index: MentionIndex, word: Token, lower: int,
+               upper: int) -> list[dict[str, Any]]:
+        """``X, une société basée à Jacksonville``: the nearest ORG before the participle."""
+        place = self.place_at(doc, index, word.i + 1, upper)
+        if place is None:
+            return []
+        owner = None
+        for k in range(word.i - 1, lower - 1, -1):
+            owner = index.ending(k, {"ORG"})
+            if owner is not None or doc[k].pos_ == "VERB":
+                break
+        if owner is None:
+            return []
+        return [relation(doc, "located_in", owner, place,
+                         (owner["start_char"], place["end_char"]), "events.based")]
 
     def _verb_entries(self, doc: Doc, token: Token, upper: int) -> list[VerbEntry]:
         if token.pos_ not in ("VERB", "AUX"):

@@ -26,16 +26,20 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.gazetteers import fold, read_csv
-from pipeline.relations.base import Mention, add_relations, relation
-from pipeline.relations.roles import (
+from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
+    Mention,
     MentionIndex,
+    add_relations,
     coordinated_after,
     coordinated_before,
+    organisation_at,
+    relation,
     sentence_bounds,
     tokenize_form,
 )
+from pipeline.relations.base import word_at as _word
 
 __all__ = ["MembershipExtractor", "load_membership_words", "make_membership_extractor"]
 
@@ -47,6 +51,8 @@ LINK_WORDS: frozenset[str] = frozenset({
     "un", "une", "l'un", "l'une", "des", "d'un", "d'une", "desormais", "deja", "aussi",
     "egalement", "officiellement", "pleinement", "toujours", "encore", "donc"})
 LINK_LEMMAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "avoir"})
+#: Determiners that open a new noun phrase rather than an apposition (``X, les membres de Y``).
+DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos", "vos"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
 #: Prepositions before the organisation one joins (folded).
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
@@ -63,10 +69,6 @@ def load_membership_words(source: str = WORDS_FILE) -> dict[str, frozenset[tuple
     for row in read_csv(source, required=("word", "kind"), validators={"kind": _check_kind}):
         table[row["kind"]].add(tokenize_form(row["word"]))
     return {kind: frozenset(words) for kind, words in table.items()}
-
-
-def _word(doc: Doc, i: int) -> str:
-    return fold(doc[i].text) if 0 <= i < len(doc) else ""
 
 
 def _lemma(token: Token) -> str:
@@ -107,7 +109,7 @@ class MembershipExtractor:
             return None, qualifiers
         while i < upper and _word(doc, i) in DETERMINERS:
             i += 1
-        return index.starting(i, {"ORG"}), qualifiers
+        return organisation_at(doc, index, i, upper), qualifiers  # l'association « X »
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the ``member_of`` rows of ``doc`` (pure: ``doc`` is not modified)."""
@@ -135,11 +137,12 @@ class MembershipExtractor:
         organisation, qualifiers = self._organisation(doc, index, noun.i + 1, upper, DE_WORDS)
         if organisation is None:
             return []
-        j, verb = noun.i - 1, False
+        j, verb, definite = noun.i - 1, False, False
         while j >= lower:
             word = _word(doc, j)
             if word in NEGATIONS:
                 return []
+            definite = definite or word in DEFINITE_PLURALS
             if word in LINK_WORDS or word in DETERMINERS:
                 j -= 1
             elif doc[j].pos_ in ("AUX", "VERB") and _lemma(doc[j]) in LINK_LEMMAS:
@@ -149,8 +152,8 @@ class MembershipExtractor:
                 break
         if j < lower:
             return []
-        if not verb and _word(doc, j) == ",":
-            rule, end = "membership.apposition", j - 1
+        if not verb and _word(doc, j) == "," and not definite:
+            rule, end = "membership.apposition", j - 1  # not "Banfora, les membres de l'ONG"
         elif verb:
             rule, end = "membership.copula", j
         else:

@@ -21,36 +21,41 @@ the name adjacent to the function is taken.
 Attributes: ``title`` (normalised function) and, when a word before the function says so,
 ``status`` (``former``, ``future``, ``current``: ``l'ancien président X``).
 
-This module also holds the token/mention helpers shared by the other relation families
-(:class:`MentionIndex`, :func:`coordinated_before`, :func:`sentence_bounds`).
+The token/mention helpers shared with the other relation families (:class:`MentionIndex`,
+the list walkers, :func:`sentence_bounds`) live in :mod:`pipeline.relations.base`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions
 from pipeline.gazetteers import GazetteerError, fold, read_csv
-from pipeline.relations.base import Mention, add_relations, relation
+from pipeline.relations.base import (
+    DE_WORDS,
+    DETERMINERS,
+    Mention,
+    MentionIndex,
+    add_relations,
+    organisation_at,
+    relation,
+    sentence_bounds,
+    tokenize_form,
+)
+from pipeline.relations.base import skip_determiners as _skip_determiners
+from pipeline.relations.base import word_at as _word
 
 __all__ = [
-    "MentionIndex",
     "RoleExtractor",
     "TitleEntry",
-    "coordinated_before",
-    "coordinated_after",
     "demonym_countries",
     "load_titles",
     "make_role_extractor",
-    "sentence_bounds",
-    "tokenize_form",
 ]
 
 TITLES_FILE = "relations_role_titles.csv"
@@ -60,27 +65,16 @@ DEMONYMS_FILE = "demonyms.csv"
 RULE_TITLE_NAME = "roles.title_name"
 RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
+RULE_LED_BY = "roles.led_by"
+AGENTS_FILE = "relations_role_agents.csv"
+#: Courtesy titles written before a name and sometimes left out of the PER mention (folded).
+HONORIFICS: frozenset[str] = frozenset({"m.", "m", "mme", "mlle", "monsieur", "madame",
+                                        "mademoiselle", "dr", "docteur", "pr", "professeur"})
 
 #: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
 OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
-#: Prepositions that open the complement of a function or a noun (folded).
-DE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
-#: Determiners that may stand before a mention or a function (folded).
-DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "les", "un", "une"})
-#: Words that coordinate two mentions in a list (folded).
-COORDINATORS: frozenset[str] = frozenset({",", "et", "ou"})
 _GENDERS = frozenset({"m", "f", ""})
 _STATUSES = frozenset({"former", "future", "current"})
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    return spacy.blank("fr").tokenizer
-
-
-def tokenize_form(form: str) -> tuple[str, ...]:
-    """Folded tokens of a lexicon form, split by spaCy's French tokenizer like the documents."""
-    return tuple(fold(t.text) for t in _tokenizer()(form) if not t.is_space)
 
 
 @dataclass(frozen=True)
@@ -123,6 +117,13 @@ def load_modifiers(source: str = MODIFIERS_FILE) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
+def load_agents(source: str = AGENTS_FILE) -> dict[str, str]:
+    """Read the participles of ``ORG, dirigée par X`` (``dirigée`` -> ``dirigeant``)."""
+    return {fold(row["word"]): row["title"]
+            for row in read_csv(source, required=("word", "title"))}
+
+
+@lru_cache(maxsize=4)
 def demonym_countries(source: str = DEMONYMS_FILE) -> dict[str, str]:
     """Folded nationality adjective -> ISO code, from the countries family's ``demonyms.csv``."""
     table: dict[str, str] = {}
@@ -131,148 +132,6 @@ def demonym_countries(source: str = DEMONYMS_FILE) -> dict[str, str]:
         for column in columns:
             table.setdefault(fold(row[column]), row["iso2"])
     return table
-
-
-class MentionIndex:
-    """Token-level view of ``doc._.mentions``: which mention starts, ends or covers a token."""
-
-    def __init__(self, doc: Doc, mentions: Iterable[Mention] | None = None) -> None:
-        self.doc = doc
-        self.cover: dict[int, Mention] = {}
-        self.start_of: dict[int, Mention] = {}
-        self.end_of: dict[int, Mention] = {}
-        self.bounds: dict[int, tuple[int, int]] = {}
-        for mention in (doc._.mentions or []) if mentions is None else mentions:
-            span = doc.char_span(mention["start_char"], mention["end_char"],
-                                 alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            self.bounds[id(mention)] = (span.start, span.end)
-            self.start_of.setdefault(span.start, mention)
-            if len(span) > 1 and fold(span[0].text) in DETERMINERS:  # the model's "l'OTAN"
-                self.start_of.setdefault(span.start + 1, mention)
-            self.end_of.setdefault(span.end - 1, mention)
-            for i in range(span.start, span.end):
-                self.cover.setdefault(i, mention)
-
-    def at(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
-        """The mention covering token ``i`` (optionally of one of ``labels``)."""
-        mention = self.cover.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
-            return None
-        return mention
-
-    def starting(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
-        """The mention whose first token is ``i``."""
-        mention = self.start_of.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
-            return None
-        return mention
-
-    def ending(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
-        """The mention whose last token is ``i``."""
-        mention = self.end_of.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
-            return None
-        return mention
-
-    def tokens(self, mention: Mention) -> tuple[int, int]:
-        """Token bounds ``(start, end)`` of a mention of this index."""
-        return self.bounds[id(mention)]
-
-
-def _is_break(doc: Doc, i: int) -> bool:
-    """True when a sentence may start at token ``i``: after final punctuation or a new line."""
-    if i <= 0 or i >= len(doc):
-        return True
-    before = doc[i - 1]
-    return (before.text[-1:] in ".!?…»" or "\n" in before.whitespace_
-            or (before.is_space and "\n" in before.text))
-
-
-def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding token ``i``.
-
-    The parser's sentences, merged across a boundary that follows no final punctuation and no
-    new line (the parser sometimes splits ``Selon le président kirghize | Sadyr Japarov``);
-    the whole doc when it has no sentence marks.
-    """
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return 0, len(doc)
-    sent = doc[i].sent
-    lower, upper = sent.start, sent.end
-    while lower > 0 and not _is_break(doc, lower):
-        lower = doc[lower - 1].sent.start
-    while upper < len(doc) and not _is_break(doc, upper):
-        upper = doc[upper].sent.end
-    return lower, upper
-
-
-def _word(doc: Doc, i: int) -> str:
-    return fold(doc[i].text) if 0 <= i < len(doc) else ""
-
-
-def _skip_determiners(doc: Doc, i: int, step: int, limit: int) -> int:
-    while (i < limit if step > 0 else i >= limit) and _word(doc, i) in DETERMINERS:
-        i += step
-    return i
-
-
-def coordinated_before(doc: Doc, index: MentionIndex, end: int, labels: Iterable[str],
-                       lower: int = 0) -> list[Mention]:
-    """Mentions listed up to token ``end`` (inclusive): ``la Russie, la Chine et l'Inde``.
-
-    Walks backwards through ``,``/``et``/``ou``, determiners and ``de``; returns them in text
-    order, empty when no mention of ``labels`` ends at ``end``.
-    """
-    wanted = set(labels)
-    found: list[Mention] = []
-    i = end
-    while i >= lower:
-        mention = index.ending(i, wanted)
-        if mention is None:
-            break
-        found.append(mention)
-        j = index.tokens(mention)[0] - 1
-        j = _skip_determiners(doc, j, -1, lower)
-        while j >= lower and _word(doc, j) in DE_WORDS:
-            j -= 1
-        if j < lower or _word(doc, j) not in COORDINATORS:
-            break
-        j -= 1
-        if j >= lower and _word(doc, j) == "," and _word(doc, j + 1) == "et":
-            j -= 1
-        i = j
-    return list(reversed(found))
-
-
-def coordinated_after(doc: Doc, index: MentionIndex, start: int, labels: Iterable[str],
-                      upper: int) -> list[Mention]:
-    """Mentions listed from token ``start``: ``de la Russie, de la Biélorussie et du Kazakhstan``.
-
-    Skips determiners and ``de/du/des`` before each item; stops at the first word that is not
-    a list separator.
-    """
-    wanted = set(labels)
-    found: list[Mention] = []
-    i = start
-    while i < upper:
-        i = _skip_determiners(doc, i, 1, upper)
-        while i < upper and _word(doc, i) in DE_WORDS:
-            i += 1
-        i = _skip_determiners(doc, i, 1, upper)
-        mention = index.starting(i, wanted)
-        if mention is None:
-            break
-        found.append(mention)
-        i = index.tokens(mention)[1]
-        if i < upper and _word(doc, i) in COORDINATORS:
-            i += 1
-            if i < upper and _word(doc, i) == "et":
-                i += 1
-            continue
-        break
-    return found
 
 
 @dataclass(frozen=True)
@@ -295,6 +154,7 @@ class RoleExtractor:
         self.titles = load_titles(titles)
         self.modifiers = load_modifiers()
         self.demonyms = demonym_countries()
+        self.agents = load_agents()
         self.first_words = {e.words[0] for e in self.titles}
 
     # -- function words ---------------------------------------------------------------------
@@ -335,9 +195,14 @@ class RoleExtractor:
         if i >= limit or _word(doc, i) not in DE_WORDS:
             return None, i
         j = _skip_determiners(doc, i + 1, 1, limit)
-        mention = index.starting(j, OBJECT_LABELS)
+        mention = organisation_at(doc, index, j, limit, OBJECT_LABELS)  # l'association « X »
         if mention is None:
             return None, i
+        if mention.get("source") == "relations":  # a quoted name: end after the closing quote
+            end = j
+            while end < limit and doc[end].idx < mention["end_char"]:
+                end += 1
+            return mention, min(end + 1, limit)
         return mention, index.tokens(mention)[1]
 
     def _demonym_object(self, doc: Doc, index: MentionIndex, i: int) -> Mention:
@@ -368,6 +233,32 @@ class RoleExtractor:
             if row is not None:
                 rows.append(row)
             i = max(found.end, i + 1)
+        rows.extend(self._led_by(doc, index, taken))
+        return rows
+
+    def _led_by(self, doc: Doc, index: MentionIndex, taken: set[int]) -> list[dict[str, Any]]:
+        """``l'équipe « Firemen Force », dirigée par Monsieur Christophe Pautrat``."""
+        rows = []
+        for token in doc:
+            title = self.agents.get(_word(doc, token.i))
+            if title is None or _word(doc, token.i + 1) != "par":
+                continue
+            lower, upper = sentence_bounds(doc, token.i)
+            k = token.i - 1
+            while k >= lower and (_word(doc, k) in {",", '"', "»", "”", "'"}):
+                k -= 1
+            organisation = index.ending(k, {"ORG"}) if k >= lower else None
+            j = token.i + 2
+            while j < upper and index.starting(j) is None and (
+                    _word(doc, j) in DETERMINERS or _word(doc, j) in HONORIFICS):
+                j += 1
+            person = index.starting(j, {"PER"}) if j < upper else None
+            if organisation is None or person is None or id(person) in taken:
+                continue
+            taken.add(id(person))
+            rows.append(relation(doc, "role", person, organisation,
+                                 (organisation["start_char"], person["end_char"]), RULE_LED_BY,
+                                 title=title))
         return rows
 
     def _role_for(self, doc: Doc, index: MentionIndex, found: TitleMatch, lower: int,
