@@ -44,7 +44,28 @@ Span extent
     (``le [3 mars]``). Noun-headed expressions keep their determiner (``[la semaine
     dernière]``, ``[l'an dernier]``, ``[ce lundi]``). ``timeml_extent=True`` also keeps the
     article of day dates, ``l'année`` before a year and ``les`` before decades, as the French
-    TimeBank annotation does (``[le 3 mars]``, ``[l'année 2024]``).
+    TimeBank annotation does (``[le 3 mars]``, ``[l'année 2024]``); there a year range
+    ``1914-1918`` is two expressions. ``preposition_extent=True`` puts in the span the article
+    of a day date, contracted or not (``[le 30 juin 1959]``, ``[au 1er janvier 1959]``,
+    ``[du 3 août 1914]``) and the preposition right before a year, month, season or decade
+    (``[en 1935]``, ``[pour 1918]``, ``[depuis 1918]``, ``[de janvier 1916]``), as the HIPE /
+    impresso annotation of historical newspapers mostly does; ``dès``, ``après``... before a
+    day date's article stay out. Spans are chosen on the dates themselves, then extended.
+
+Options for other annotation conventions
+    ``time_of_day=False``: ``hier soir``, ``mardi matin`` and a day word followed by ``à`` and
+    a clock time (``hier à 10 h``) are TIMEs (TimeML), not DATEs; ``hier vers 18 h`` keeps
+    ``hier``. ``absolute_only=True``: only the dates whose text gives the year are emitted
+    (``3 mars 1959``, ``en 1935``, ``l'hiver de 1829``, ``les années 1990``); a date that needs
+    the story's date (``le 3 mars``, ``hier``, ``cette année``), a generic season (``en été``)
+    and a two-digit decade (``les années 20``) are left out, as HIPE (and MUC) annotate
+    absolute dates only.
+
+Old print and OCR
+    ``1 er``, ``1 °``, ``1 "`` are ``1er`` whose superscript came loose; two digits glued to a
+    dash or a digit (``juin 15-2``) start a longer number, not a two-digit year; a year alone
+    closing a parenthesis is a date (``(1933)``, ``(Collège, 1931)``); ``1914-1918``,
+    ``1939-45`` are year ranges (value ``1914/1918``, bound ``range``).
 
 Ranges and bounds
     ``du 3 au 5 mars`` (first part without its month) is one span, bound ``range``, value
@@ -52,6 +73,9 @@ Ranges and bounds
     samedi 6 avril``, ``entre le 15 juillet et le 15 août``) they are two spans, bound
     ``start`` and ``end``. ``à partir de``, ``depuis``, ``dès``, ``après`` give ``start``;
     ``jusqu'à``, ``avant``, ``d'ici``, ``au plus tard`` give ``end``; otherwise ``point``.
+    After a weak trigger (``de``, ``pour``), a number is an amount, not a year, after a
+    quantity word or a copula (``plus de 2000``, ``le nombre est de 1500``) and below 1500
+    (``des billets de 1000``).
 
 Dateline
     The datelines component (which runs first) owns the dateline's date: spans overlapping
@@ -155,9 +179,23 @@ YEAR_TRIGGERS_STRONG: tuple[str, ...] = ("en", "depuis", "dès", "avant", "aprè
 #: Weaker year triggers (``la présidentielle de 2002``, ``pour 2025``): the next token must
 #: be punctuation or the end of the text.
 YEAR_TRIGGERS_WEAK: tuple[str, ...] = ("de", "d'", "pour")
-#: Words before a weak trigger that make the number a quantity (``plus de 2000``).
+#: Words before a weak trigger that make the number a quantity (``plus de 2000``); the
+#: copula too: ``le nombre d'ouvriers est de 1500``.
 QUANTITY_WORDS: tuple[str, ...] = ("plus", "moins", "près", "environ", "quelque", "sur",
-                                   "autour", "total", "nombre", "hausse", "baisse")
+                                   "autour", "total", "nombre", "hausse", "baisse", "est",
+                                   "était", "sont", "étaient", "sera", "seront", "serait")
+#: Below this, a number after a weak trigger is an amount (``des billets de 1000.``): older
+#: years are written with a strong trigger (``en 1000``).
+WEAK_TRIGGER_MIN_YEAR = 1500
+#: What OCR and typography make of the ``er`` of ``1er``: ``1 er``, ``1 °``, ``1 "``.
+FIRST_MARKS: tuple[str, ...] = ("er", "°", '"', "ᵉʳ", "''")
+#: Words that ``preposition_extent`` adds in front of a date: the article of a day date
+#: (contracted or not), the preposition of a month, season or year.
+DAY_LEADS: tuple[str, ...] = ("le", "les", "du", "au", "aux")
+PREPOSITION_LEADS: tuple[str, ...] = ("en", "pour", "depuis", "dès", "de", "d'", "du",
+                                      "vers", "avant", "après", "jusqu'en")
+#: Units of a clock time (``à 10 h``, ``15 h 30``).
+CLOCK_UNITS: tuple[str, ...] = ("h", "heure", "heures", "h.")
 #: Function words that may follow a year after a weak trigger, or a plural noun that would
 #: otherwise make it a count.
 FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -236,6 +274,7 @@ AU: Tok = {"LOWER": {"IN": ["au", "à"]}}
 ET: Tok = {"LOWER": "et"}
 LE: Tok = {"LOWER": "le"}
 DASH_NS: Tok = {"ORTH": "-", "SPACY": False}
+FIRST_MARK: Tok = {"TEXT": {"IN": list(FIRST_MARKS)}}
 WEEK_END: list[Tok] = [{"LOWER": "week", "SPACY": False}, DASH_NS, {"LOWER": "end"}]
 ISO_DATE: list[Tok] = [
     {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2})$"}, "SPACY": False}, DASH_NS,
@@ -272,7 +311,8 @@ def build_patterns() -> list[PatternSpec]:
     """Return the date grammar: every pattern with its rule name (``dates.<rule>``)."""
     specs: list[PatternSpec] = []
     add = specs.append
-    day_date = [_opt(WEEKDAY), DAY, MONTH, _opt(YEAR_ANY), _opt(LAST_OR_NEXT), _opt(TIME_WORD)]
+    day_date = [_opt(WEEKDAY), DAY, _opt(FIRST_MARK), MONTH, _opt(YEAR_ANY), _opt(LAST_OR_NEXT),
+                _opt(TIME_WORD)]
     # absolute and partial day dates: 1er janvier 2025, le 3 mars, dimanche 29 août dernier
     add(_spec("dates.day_month", day_date))
     add(_spec("dates.day_month", day_date, det=[LE]))
@@ -305,11 +345,17 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.year", [YEAR], context=[_word("entre"), YEAR, ET]))
     add(_spec("dates.year", [PART, YEAR]))
     add(_spec("dates.year", [MI_YEAR]))
+    # a year alone closing a parenthesis: (1933), (Collège, 1931)
+    add(_spec("dates.year", [YEAR], context=[{"ORTH": {"IN": ["(", ","]}}]))
+    # year ranges written with a dash: 1914-1918, 1939-45
+    add(_spec("dates.year_range", [{**YEAR, "SPACY": False}, DASH_NS,
+                                   {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2}|[0-9]{2})$"}}]))
     # seasons: l'été 2024, cet hiver, l'automne dernier, en été (generic)
     add(_spec("dates.season", [_opt(_word("l'")), SEASON, YEAR]))
     add(_spec("dates.season", [_word("l'", "cet", "cette"), SEASON, _opt(LAST_OR_NEXT)]))
     add(_spec("dates.season", [SEASON], context=[_word("en")]))
     add(_spec("dates.season", [SEASON_SAFE, LAST_OR_NEXT]))
+    add(_spec("dates.season", [SEASON, _word("de", "d'"), YEAR], det=[_word("l'")]))
     # deictic days: hier, aujourd'hui vendredi, avant-hier soir
     add(_spec("dates.relative_day", [RELATIVE_DAY, _opt(WEEKDAY), _opt(TIME_WORD)]))
     # weekdays: mardi, mardi dernier, lundi prochain, ce lundi, vendredi soir
@@ -742,6 +788,19 @@ class _Found:
     rule: str
     reading: Reading
     pieces: tuple[Reading, ...] = ()  # the two ends of a range
+    body_start: int = -1  # first token after the article or preposition kept in the extent
+
+    @property
+    def start(self) -> int:
+        """Token index where the expression itself starts (for context cues)."""
+        return self.body_start if self.body_start >= 0 else self.span.start
+
+
+def _clock_after(doc: Doc, end: int) -> bool:
+    """True when ``à`` and a clock time follow token ``end``: ``hier [à 10 h]`` (``mardi vers
+    21 h`` keeps its day: an approximate time is a separate expression)."""
+    words = [_norm(t.text) for t in doc[end: end + 3]]
+    return len(words) == 3 and words[0] == "à" and words[1].isdigit() and words[2] in CLOCK_UNITS
 
 
 def _split_at(tokens: Sequence[Token], words: Iterable[str]) -> int | None:
@@ -765,11 +824,18 @@ class DateExtractor:
     """Find French date expressions, resolve them to ISO 8601 values (label ``DATE``)."""
 
     def __init__(self, vocab: Vocab, timeml_extent: bool = False,
-                 time_of_day: bool = True) -> None:
+                 time_of_day: bool = True, absolute_only: bool = False,
+                 preposition_extent: bool = False) -> None:
         """Build the Matcher; ``timeml_extent`` keeps day-date articles in spans (TimeBank);
-        ``time_of_day=False`` leaves out ``hier soir``, ``mardi matin`` (TIMEs in TimeML)."""
+        ``time_of_day=False`` leaves out ``hier soir``, ``mardi matin`` and days next to a
+        clock time (TIMEs in TimeML); ``absolute_only`` keeps only the dates whose text gives
+        the year; ``preposition_extent`` puts the introducing article or preposition in the
+        span (see the module docstring)."""
         self.timeml_extent = timeml_extent
         self.time_of_day = time_of_day
+        self.absolute_only = absolute_only
+        self.preposition_extent = preposition_extent
+        self._leads: dict[tuple[int, int, str], int] = {}
         self.matcher = Matcher(vocab)
         self.specs = build_patterns()
         self.false_positives = year_false_positives()
@@ -788,8 +854,39 @@ class DateExtractor:
             span_start = start + len(spec.context) if self.timeml_extent else body_start
             if not self._valid(doc, spec, start, body_start, end):
                 continue
-            spans.append(Span(doc, span_start, end, label=spec.rule))
+            span = Span(doc, span_start, end, label=spec.rule)
+            if self.preposition_extent:
+                lead = self._lead_start(doc, spec, start + len(spec.context), end)
+                key = (span.start, span.end, span.label_)
+                self._leads[key] = min(lead, self._leads.get(key, lead))
+            spans.append(span)
         return spans
+
+    def _lead_start(self, doc: Doc, spec: PatternSpec, det_start: int, end: int) -> int:
+        """``preposition_extent``: the start of the span with the article of a day date
+        (``[le 3 mars 1959]``, ``[au 1er janvier 1959]``) or the preposition of a month,
+        season or year (``[en 1935]``, ``[de janvier 1916]``). The determiner of a pattern
+        (``l'année``, ``les années``) stays out unless ``timeml_extent``."""
+        if spec.det and self.timeml_extent:
+            return det_start
+        start = det_start + len(spec.det)
+        if spec.rule == "dates.year" and len(spec.context) == 1 and not spec.det:
+            return start - 1 if _norm(doc[start - 1].text) in PREPOSITION_LEADS else start
+        if start == 0:
+            return start
+        first, prev = _norm(doc[start].text), _norm(doc[start - 1].text)
+        if first in DAY_LEADS:
+            return start  # the article is already there
+        body = [_norm(t.text) for t in doc[start:end]]
+        day_first = (first.isdigit() or first == "1er" or first in WEEKDAYS) and any(
+            w in MONTHS for w in body)
+        if day_first and spec.rule in ("dates.day_month", "dates.numeric", "dates.day_coord",
+                                       "dates.range"):
+            return start - 1 if prev in DAY_LEADS else start
+        if spec.rule in ("dates.month_year", "dates.month", "dates.year", "dates.season",
+                         "dates.year_range", "dates.decade") and prev in PREPOSITION_LEADS:
+            return start - 1
+        return start
 
     def _valid(self, doc: Doc, spec: PatternSpec, start: int, body_start: int,
                end: int) -> bool:
@@ -804,13 +901,27 @@ class DateExtractor:
             return False  # anaphoric "cette année-là", "ce lundi-là": no anchor-based value
         if spec.rule == "dates.year":
             return self._valid_year(doc, spec, start, body_start, end)
+        if spec.rule == "dates.year_range":
+            first, second = int(words[0]), int(words[-1])
+            if second < 100:
+                second += first // 100 * 100
+            return first < second and not self._counted(nxt)
         if not self.time_of_day and nxt is not None and _norm(nxt.text) in TIME_OF_DAY:
             return False  # "hier [soir]" is a TIME: not "hier" alone either
+        if not self.time_of_day and spec.rule in ("dates.relative_day", "dates.weekday") and (
+                _clock_after(doc, end)):
+            return False  # "[Hier à 10 h]" is a TIME
+        if any(w in FIRST_MARKS for w in words):
+            i = next(i for i, w in enumerate(words) if w in FIRST_MARKS)
+            if i == 0 or words[i - 1] != "1":
+                return False  # only the "er" of "1er" comes loose: "1 er janvier"
         if spec.rule in ("dates.day_month", "dates.day_coord", "dates.range",
                          "dates.month_year"):
-            # a two-digit "year" followed by a word is a count: "le 3 mars 20 manifestants"
             # a year followed by a counted noun is a count: "le 3 mars 20 manifestants"
             last = body[-1]
+            if last.text.isdigit() and len(last.text) == 2 and not last.whitespace_ and \
+                    nxt is not None and (nxt.text[:1] in "-*/" or nxt.text[:1].isdigit()):
+                return False  # "11 juin 15-2": the start of a longer number, not "juin 2015"
             return not (last.text.isdigit() and len(last.text) in (2, 4)
                         and self._counted(nxt))
         if spec.rule == "dates.weekday":
@@ -838,8 +949,18 @@ class DateExtractor:
             before_trigger = _norm(doc[start - 1].text) if start > 0 else ""
             if before_trigger in QUANTITY_WORDS:
                 return False
+            if int(doc[body_start].text) < WEAK_TRIGGER_MIN_YEAR:
+                return False  # "des billets de 1000."
             if nxt_token is not None and not (nxt_token.is_punct or nxt_token.is_space):
                 return False  # "la présidentielle de 2002," but not "passé de 1500 à 1800"
+        if trigger in ("(", ","):
+            # a year closing a parenthesis: "(1933)", "(Collège, 1931)"
+            if nxt_token is None or nxt_token.text != ")":
+                return False
+            if trigger == ",":
+                opened = [t.text for t in doc[max(0, start - 8):start]]
+                return "(" in opened and ")" not in opened[len(opened) - opened[::-1].index(
+                    "("):]
         return True
 
     def _counted(self, token: Token | None) -> bool:
@@ -857,9 +978,13 @@ class DateExtractor:
     # -- reading ------
 
     def _body_tokens(self, span: Span) -> list[Token]:
-        """The span's tokens without a leading article (kept only for ``timeml_extent``)."""
+        """The span's tokens without a leading article or preposition (kept only with
+        ``timeml_extent`` or ``preposition_extent``)."""
         tokens = list(span)
-        while tokens and _norm(tokens[0].text) in ("le", "les") and len(tokens) > 1:
+        leads = {"le", "les"}
+        if self.preposition_extent:
+            leads |= {*DAY_LEADS, *PREPOSITION_LEADS}
+        while tokens and _norm(tokens[0].text) in leads and len(tokens) > 1:
             tokens = tokens[1:]
         if len(tokens) > 2 and _norm(tokens[0].text) == "l'" and _norm(tokens[1].text) in (
                 "année", "an") and tokens[2].text.isdigit():
@@ -869,6 +994,17 @@ class DateExtractor:
     def _found(self, doc: Doc, span: Span) -> list[_Found]:
         rule = span.label_
         tokens = self._body_tokens(span)
+        body = tokens[0].i
+        if rule == "dates.year_range":
+            first = int(tokens[0].text)
+            second = int(tokens[-1].text)
+            if second < 100:
+                second += first // 100 * 100
+            ends = (Reading(year=first), Reading(year=second))
+            if self.timeml_extent:  # TimeML: one TIMEX3 per year
+                return [_Found(doc[span.start: tokens[0].i + 1], "dates.year", ends[0], (), body),
+                        _Found(doc[tokens[-1].i: span.end], "dates.year", ends[1])]
+            return [_Found(span, rule, ends[1], ends, body)]
         if rule in ("dates.range", "dates.day_coord"):
             cut = _split_at(tokens, ("au", "à", "et"))
             assert cut is not None
@@ -878,11 +1014,11 @@ class DateExtractor:
             second = read_tokens(right, rule)
             first = _complete(read_tokens(left, rule), second)
             if rule == "dates.range":
-                return [_Found(span, rule, second, (first, second))]
+                return [_Found(span, rule, second, (first, second), body)]
             left_span = doc[span.start: left[-1].i + 1]
-            return [_Found(left_span, "dates.day_coord", first),
+            return [_Found(left_span, "dates.day_coord", first, (), body),
                     _Found(doc[right[0].i: span.end], "dates.day_coord", second)]
-        return [_Found(span, rule, read_tokens(tokens, rule))]
+        return [_Found(span, rule, read_tokens(tokens, rule), (), body)]
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -892,7 +1028,17 @@ class DateExtractor:
         lo, hi = dateline.get("date_start_char"), dateline.get("date_end_char")
         if isinstance(lo, int) and isinstance(hi, int):
             spans = [s for s in spans if s.end_char <= lo or s.start_char >= hi]
-        return sorted(filter_spans(spans), key=lambda s: s.start)
+        chosen = sorted(filter_spans(spans), key=lambda s: s.start)
+        if self.preposition_extent:  # chosen on the dates themselves, then extended
+            extended: list[Span] = []
+            for span in chosen:
+                lead = self._leads.get((span.start, span.end, span.label_), span.start)
+                if lead < span.start and (not extended or extended[-1].end <= lead):
+                    span = Span(doc, lead, span.end, label=span.label_)
+                extended.append(span)
+            chosen = extended
+        self._leads.clear()
+        return chosen
 
     def explicit_dates(self, doc: Doc) -> list[dt.date]:
         """Return the fully specified dates (day, month and year written) of ``doc``."""
@@ -940,16 +1086,19 @@ class DateExtractor:
         anchor = _parse_iso(anchor_info["date"]) if anchor_info else None
         source = anchor_info["source"] if anchor_info else None
         results: list[tuple[Span, dict[str, Any]]] = []
-        bounds = [bound_of(doc, f.span.start) for f in found]
+        bounds = [bound_of(doc, f.start) for f in found]
         self._pair_ends(doc, found, bounds)
         for f, bound in zip(found, bounds, strict=True):
-            hint = tense_hint(doc, f.span.start, f.span.end)
+            hint = tense_hint(doc, f.start, f.span.end)
             if f.pieces:
                 (v1, p1, a1), (v2, _, a2) = (resolve(r, anchor, hint) for r in f.pieces)
                 value = f"{v1}/{v2}" if v1 and v2 else ""
                 precision, used, bound = p1, a1 or a2, "range"
             else:
                 value, precision, used = resolve(f.reading, anchor, hint)
+            if self.absolute_only and (used or not value or value.startswith("XXXX") or (
+                    f.rule == "dates.decade" and len(f.span[-1].text) == 2)):
+                continue  # needs the story's date, generic ("en été"), "les années 20"
             if used:
                 anchored: str | None = source if anchor is not None else "missing"
             else:
@@ -969,9 +1118,9 @@ class DateExtractor:
         year of B when A has none (``du mercredi 3 avril au samedi 6 avril 2002``)."""
         for i in range(len(found) - 1):
             a, b = found[i], found[i + 1]
-            between = [_norm(t.text) for t in doc[a.span.end: b.span.start]]
+            between = [_norm(t.text) for t in doc[a.span.end: b.start]]
             between = [w for w in between if w not in _DETERMINERS]
-            opener = [_norm(t.text) for t in doc[max(0, a.span.start - 2): a.span.start]]
+            opener = [_norm(t.text) for t in doc[max(0, a.start - 2): a.start]]
             opener = [w for w in opener if w not in _DETERMINERS]
             if not opener or a.pieces or b.pieces:
                 continue
@@ -1021,10 +1170,12 @@ def _parse_iso(value: object) -> dt.date | None:
 
 @Language.factory(
     "depeche_dates",
-    default_config={"timeml_extent": False, "time_of_day": True},
+    default_config={"timeml_extent": False, "time_of_day": True, "absolute_only": False,
+                    "preposition_extent": False},
 )
-def create_date_extractor(nlp: Language, name: str, timeml_extent: bool,
-                          time_of_day: bool) -> DateExtractor:
+def create_date_extractor(nlp: Language, name: str, timeml_extent: bool, time_of_day: bool,
+                          absolute_only: bool, preposition_extent: bool) -> DateExtractor:
     """Create the ``depeche_dates`` component (see :class:`DateExtractor`)."""
     register_extensions()
-    return DateExtractor(nlp.vocab, timeml_extent=timeml_extent, time_of_day=time_of_day)
+    return DateExtractor(nlp.vocab, timeml_extent=timeml_extent, time_of_day=time_of_day,
+                         absolute_only=absolute_only, preposition_extent=preposition_extent)

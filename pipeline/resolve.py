@@ -71,6 +71,17 @@ def clean_model_span(ent: Span) -> Span | None:
     return span
 
 
+def _before_date(ent: Span, date_starts: list[int]) -> Span:
+    """Cut a model span before a date found inside it (``Conseil d'Etat du 5 décembre 1797``)."""
+    inside = [start for start in date_starts if ent.start < start < ent.end]
+    if not inside:
+        return ent
+    end = inside[0]
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in LEADING_FUNCTION_WORDS:
+        end -= 1
+    return Span(ent.doc, ent.start, end, label=ent.label_)
+
+
 @dataclass
 class Candidate:
     """A span proposed by the model or by a rule family, with its extra values."""
@@ -97,11 +108,12 @@ def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:
     :func:`clean_model_span` first.
     """
     people_ran = "people" in doc.spans
+    date_starts = sorted(s.start for s in doc.spans["dates"]) if "dates" in doc.spans else []
     candidates = []
     for ent in doc.ents:
         if (people_ran and ent.label_ == "PER") or (ent.label_ == "MISC" and not keep_misc):
             continue
-        span = clean_model_span(ent)
+        span = clean_model_span(_before_date(ent, date_starts))
         if span is not None:
             candidates.append(refine_model_span(span))
     for family in FAMILIES:

@@ -241,7 +241,39 @@ NEGATIVES = [
     ("Il a marqué 3 buts en 12 matches.", WED),
 ]
 
+#: Old newspapers and OCR (HIPE-like texts): the rules a reader applies to damaged print.
+OLD_PRINT = [
+    # the "er" of "1er" comes loose or is misread
+    ("La loi entrera en vigueur le [1 er janvier 1959](DATE 1959-01-01 day).", None),
+    ('La loi entrera en vigueur le [1 " janvier 1959](DATE 1959-01-01 day).', None),
+    ("Le marché ouvre le [1 ° mai 1858](DATE 1858-05-01 day).", None),
+    # a year that closes a parenthesis
+    ("Le prix revient à R. Deladoey (Ecole primaire, [1933](DATE 1933 year)).", None),
+    ("Le roman ([1932](DATE 1932 year)) a été réédité.", None),
+    # year ranges written with a dash
+    ("Les difficultés nées de la guerre de [1914-1918](DATE 1914/1918 year range) ;", None),
+    ("Les classes [1939-45](DATE 1939/1945 year range) sont convoquées.", None),
+    ("Victor Hugo ([1802-1885](DATE 1802/1885 year range)) est né à Besançon.", None),
+    # two digits glued to a dash start a longer (OCR-split) number, not a year "juin 2015"
+    ("Un solde, des [7](DATE XXXX-06-07 day) et [11 juin](DATE XXXX-06-11 day) 15-2 * 4, "
+     "reste dû.", None),
+    # a season of a given year
+    ("Depuis l'[hiver de 1829](DATE 1829-WI season start), il n'avait pas tant neigé.", None),
+]
+
+OLD_PRINT_NEGATIVES = [
+    ("Le nombre actuel d'ouvriers est de 1500.", None),
+    ("Il changea une grosse liasse de billets de 1000.", None),
+    ("Le total était de 1800, sans les frais.", None),
+    ("La commune compte 1933 habitants (recensement).", None),
+    ("Le compteur affiche 2003-1999.", None),
+    ("Le lot comprend 15 ° janvier et autres.", None),
+]
+
 CASES = [
+    *[pytest.param(m, a, id=f"imprime-ancien-{i}") for i, (m, a) in enumerate(OLD_PRINT)],
+    *[pytest.param(m, a, id=f"imprime-ancien-negatif-{i}")
+      for i, (m, a) in enumerate(OLD_PRINT_NEGATIVES)],
     *[pytest.param(m, a, id=f"absolu-{i}") for i, (m, a) in enumerate(ABSOLUTE)],
     *[pytest.param(m, a, id=f"borne-{i}") for i, (m, a) in enumerate(RANGES_AND_BOUNDS)],
     *[pytest.param(m, a, id=f"relatif-{i}") for i, (m, a) in enumerate(RELATIVE)],
@@ -343,10 +375,16 @@ def test_timeml_extent(markup: str, anchor: str | None) -> None:
     [
         pytest.param("La police est intervenue hier soir.", []),
         pytest.param("La police est intervenue hier.", ["hier"]),
+        pytest.param("Hier à 10 h, les délégués ont boycotté la réunion.", [], id="hier-a-10-h"),
+        pytest.param("La réunion de mardi à 14 heures est annulée.", [], id="mardi-a-14-heures"),
+        pytest.param("Il a été agressé hier vers 18 h, place de la Mairie.", ["hier"],
+                     id="heure-approchee"),
+        pytest.param("Le 3 mars à 10 h, la séance s'ouvrira.", ["3 mars"], id="jour-date"),
     ],
 )
 def test_without_time_of_day(text: str, expected: list[str]) -> None:
-    """``time_of_day=False`` leaves out ``hier soir`` (a TIME for TimeML), not ``hier``."""
+    """``time_of_day=False`` leaves out ``hier soir`` and ``hier à 10 h`` (TIMEs for TimeML),
+    not ``hier`` alone nor a day followed by an approximate time (``vers 18 h``)."""
     nlp = spacy.blank("fr")
     nlp.add_pipe("depeche_dates", config={"time_of_day": False})
     doc = run(nlp, text, WED)
@@ -381,3 +419,84 @@ def test_doc_round_trips_to_bytes(nlp: Language) -> None:
     assert copy._.span_attrs == doc._.span_attrs
     assert [(s.text, s.kb_id_) for s in copy.spans["dates"]] == [
         (s.text, s.kb_id_) for s in doc.spans["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("markup", "anchor"),
+    [
+        pytest.param("La loi entrera en vigueur le [1er janvier 1959](DATE 1959-01-01 day).",
+                     WED, id="jour-annee"),
+        pytest.param("Le clearing fut institué en [1935](DATE 1935 year).", WED, id="en-annee"),
+        pytest.param("Les événements de [1846](DATE 1846 year), puis ceux "
+                     "de [1914-1918](DATE 1914/1918 year range).", WED, id="de-annee"),
+        pytest.param("Le séisme de [janvier 1916](DATE 1916-01 month) a ébranlé l'église.", WED,
+                     id="mois-annee"),
+        pytest.param("Les cotisations pour [1949](DATE 1949 year).", WED, id="pour-annee"),
+        pytest.param("Le festival des [années 1990](DATE 199 decade) revient.", WED,
+                     id="decennie"),
+        pytest.param("Les prix ont flambé [l'été 2024](DATE 2024-SU season).", WED,
+                     id="saison-annee"),
+        pytest.param("Il a parlé hier, mardi et le 3 mars ; en été, cette année, la semaine "
+                     "dernière, dans les années 20.", WED, id="relatives"),
+        pytest.param("Il est mort le 27 juillet courant, puis le 24 novembre dernier.", WED,
+                     id="sans-annee"),
+    ],
+)
+def test_absolute_only(markup: str, anchor: str | None) -> None:
+    """``absolute_only`` keeps only the dates whose text gives the year (HIPE annotates these
+    alone): no day, month or season without a year, no deictic date, no two-digit decade."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_dates", config={"absolute_only": True})
+    text, expected = parse_markup(markup)
+    doc = run(nlp, text, anchor)
+    assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
+        (e.text, e.value) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("markup", "bounds"),
+    [
+        pytest.param("Ce droit sera prescrit [le 30 juin 1959](DATE 1959-06-30 day).", ["point"],
+                     id="le"),
+        pytest.param("Les fabricants qui, [au 1er janvier 1959](DATE 1959-01-01 day), vendent.",
+                     ["point"], id="au"),
+        pytest.param("L'arrêté [du 3 août 1914](DATE 1914-08-03 day) reste valable.", ["point"],
+                     id="du"),
+        pytest.param("Dès [le 1er janvier 1959](DATE 1959-01-01 day), la taxe tombe.", ["start"],
+                     id="des-le"),
+        pytest.param("La situation s'améliore [depuis 1918](DATE 1918 year).", ["start"],
+                     id="depuis-annee"),
+        pytest.param("Il a été publié [en 1960](DATE 1960 year) chez Albin Michel.", ["point"],
+                     id="en-annee"),
+        pytest.param("Le tremblement de terre [de janvier 1916](DATE 1916-01 month).", ["point"],
+                     id="de-mois"),
+        pytest.param("Depuis l'[hiver de 1829](DATE 1829-WI season), il neige.", ["start"],
+                     id="saison-sans-article"),
+        pytest.param("La foire se tient [du 3 au 5 mars 2025](DATE 2025-03-03/2025-03-05 day).",
+                     ["range"], id="du-au"),
+        pytest.param("La guerre [de 1914-1918](DATE 1914/1918 year) ;", ["range"],
+                     id="de-periode"),
+        pytest.param("Entre [le 15 juillet 1999](DATE 1999-07-15 day) et "
+                     "[le 15 août 1999](DATE 1999-08-15 day), c'est complet.",
+                     ["start", "end"], id="entre-et"),
+    ],
+)
+def test_preposition_extent(markup: str, bounds: list[str]) -> None:
+    """``preposition_extent`` puts the article of a day date and the preposition of a year,
+    month or season in the span (HIPE); the bound is still read from the words before."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_dates", config={"preposition_extent": True})
+    text, expected = parse_markup(markup)
+    doc = run(nlp, text, WED)
+    assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
+        (e.text, e.value) for e in expected]
+    assert [get_span_attrs(s, "dates")["bound"] for s in doc.spans["dates"]] == bounds
+
+
+def test_year_range_timeml_extent() -> None:
+    """TimeML marks each year of ``1914-1918`` as its own expression."""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_dates", config={"timeml_extent": True})
+    doc = run(nlp, "La guerre de 1914-1918 a ruiné la région.", None)
+    assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [("1914", "1914"),
+                                                                ("1918", "1918")]

@@ -91,3 +91,14 @@ def test_people_family_replaces_the_model_per_spans(blank: Language) -> None:
     ("Bichkek", "bichkek")])
 def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
+
+
+def test_a_model_span_does_not_swallow_a_date(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["le", "Conseil", "d'", "Etat", "du", "5", "décembre", "1797"],
+              spaces=[True, True, False, True, True, True, True, False])
+    doc.ents = [Span(doc, 1, 8, label="ORG")]
+    date = Span(doc, 5, 8, label="DATE", kb_id="1797-12-05")
+    doc.spans["dates"] = [date]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"]) for m in doc._.mentions] == [
+        ("Conseil d'Etat", "ORG"), ("5 décembre 1797", "DATE")]
