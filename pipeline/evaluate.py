@@ -1223,7 +1223,7 @@ def load_conventions(path: str | Path | None = None) -> dict[str, dict[str, dict
     """Read ``eval_conventions.csv``: convention name -> component -> option -> value.
 
     >>> load_conventions()["timeml"]
-    {'depeche_dates': {'timeml_extent': True}}
+    {'depeche_dates': {'timeml_extent': True, 'time_of_day': False}}
     """
     from pipeline.gazetteers import GazetteerError, read_csv
 

@@ -782,7 +782,8 @@ def test_conventions_file_maps_names_to_component_options() -> None:
     from pipeline.evaluate import convention_config, load_conventions
 
     conventions = load_conventions()
-    assert conventions["timeml"] == {"depeche_dates": {"timeml_extent": True}}
+    assert conventions["timeml"] == {"depeche_dates": {"timeml_extent": True,
+                                                       "time_of_day": False}}
     assert convention_config(None) == {}
     assert convention_config("timeml") == conventions["timeml"]
 
