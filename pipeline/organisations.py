@@ -59,6 +59,9 @@ LABEL = "ORG"
 GAZETTEER_FILE = "organisations.csv"
 HEADS_FILE = "organisations_heads.csv"
 QUALIFIERS_FILE = "organisations_qualifiers.csv"
+NOUNS_FILE = "organisations_nouns.csv"
+GENERIC_FILE = "organisations_generic.csv"
+CREDITS_FILE = "organisations_agency_credits.csv"
 
 #: Allowed values of the ``kind`` column.
 KINDS: frozenset[str] = frozenset({
@@ -69,6 +72,10 @@ KINDS: frozenset[str] = frozenset({
 RULE_GAZETTEER = "organisations.gazetteer"
 RULE_DEFINITION = "organisations.definition"
 RULE_DOC_ACRONYM = "organisations.doc_acronym"
+RULE_HEAD_PHRASE = "organisations.head_phrase"
+RULE_NAMED_BY_NOUN = "organisations.named_by_noun"
+RULE_GENERIC = "organisations.generic"
+RULE_CREDIT = "organisations.agency_credit"
 
 #: Words an acronym may skip (or use) when spelled from an expansion.
 STOPWORDS: frozenset[str] = frozenset({
@@ -245,9 +252,52 @@ def lookup_organisation(text: str, gazetteer: OrgGazetteer | None = None) -> Org
     return (gazetteer or _default_gazetteer()).lookup(text)
 
 
+def _check_phrase(value: str) -> str | None:
+    return None if value in ("", "no") else "phrase is empty or 'no'"
+
+
+@lru_cache(maxsize=1)
+def _head_rows() -> tuple[tuple[str, bool], ...]:
+    return tuple((fold(row["head"]), row.get("phrase") != "no")
+                 for row in read_csv(HEADS_FILE, required=("head",), optional=("phrase",),
+                                     validators={"phrase": _check_phrase}))
+
+
 @lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
-    return frozenset(fold(row["head"]) for row in read_csv(HEADS_FILE, required=("head",)))
+    return frozenset(head for head, _ in _head_rows())
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """Heads that open a name on their own (``Conseil fédéral``, ``Association des ...``)."""
+    return frozenset(head for head, phrase in _head_rows() if phrase)
+
+
+def _check_cue(value: str) -> str | None:
+    return None if value in ("head", "role") else "cue is 'head' or 'role'"
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, str]:
+    """Lower-case nouns introducing a name (``association``, ``laboratoire``) -> cue."""
+    return {row["word"]: row["cue"] for row in read_csv(
+        NOUNS_FILE, required=("word", "cue"), validators={"cue": _check_cue})}
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_csv(GENERIC_FILE, required=("word",),
+                                                      optional=("note",)))
+
+
+@lru_cache(maxsize=1)
+def _credit_forms() -> dict[str, str]:
+    """Folded agency credit form -> organisation id (file rows only; see the extractor)."""
+    table: dict[str, str] = {}
+    for row in read_csv(CREDITS_FILE, required=("id", "form"), validators={"id": _check_id}):
+        table[fold(row["form"])] = row["id"]
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -418,6 +468,303 @@ def find_definitions(doc: Doc, heads: frozenset[str] | None = None) -> list[Defi
     return found
 
 
+# --------------------------------------------------------------------------- noun phrases
+
+#: Lower-case words that never belong to a name's complement (articles, pronouns, verbs of
+#: being, prepositions that start something else, days and months).
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "a", "à", "au",
+    "aux", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "qui", "que", "qu'",
+    "dont", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+    "votre", "vos", "mon", "ma", "mes", "il", "elle", "ils", "elles", "on", "y", "ne", "n'",
+    "se", "s'", "ont", "est", "sont", "était", "étaient", "avait", "avaient", "sera", "seront",
+    "été", "être", "avoir", "fait", "très", "plus", "moins", "aussi", "déjà", "encore", "mais",
+    "donc", "or", "ni", "car", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre", "hier", "demain", "aujourd'hui",
+})
+#: Endings of French adjectives of nationality, place and kind (``fédéral``, ``nationale``,
+#: ``genevois``, ``européenne``, ``militaire``, ``pyrotechnique``, ``socialiste``).
+ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+    "éen", "éenne", "éens", "éennes", "yen", "yenne", "yens", "yennes", "ais", "aise", "aises",
+    "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ique", "iques", "aire", "aires",
+    "if", "ive", "ifs", "ives", "iste", "istes", "ier", "ière", "iers", "ières",
+)
+#: Adjectives and participles without one of those endings that often qualify a body.
+ADJECTIVES: frozenset[str] = frozenset({
+    "suisse", "suisses", "russe", "russes", "belge", "belges", "arabe", "arabes", "turc",
+    "turque", "grec", "grecque", "moderne", "supérieur", "supérieure", "libre", "libres",
+    "unis", "unies", "armé", "armée", "armés", "armées", "privé", "privée", "privés", "privées",
+    "dissident", "dissidente", "indépendant", "indépendante", "populaire", "royal", "royale",
+})
+#: Adjectives that make a head word a name on their own: nationality, territory and level of
+#: a body (``Conseil fédéral``, ``Banque nationale``, ``Gendarmerie nationale``, ``Société
+#: suisse``), besides the nationality endings ``-ais``, ``-ois``, ``-ien``, ``-ain``, ``-éen``.
+#: Descriptive ones (``École primaire``, ``Centre culturel``, ``Conseil communal``) are not.
+NAME_ADJECTIVES: frozenset[str] = frozenset({
+    "national", "nationale", "nationaux", "nationales", "fédéral", "fédérale", "fédéraux",
+    "fédérales", "international", "internationale", "internationaux", "internationales",
+    "mondial", "mondiale", "général", "générale", "central", "centrale", "suprême",
+    "constitutionnel", "constitutionnelle", "royal", "royale", "impérial", "impériale",
+    "suisse", "suisses", "russe", "russes", "belge", "belges", "arabe", "arabes", "turc",
+    "turque", "grec", "grecque", "populaire", "socialiste", "communiste", "démocrate",
+    "libéral", "libérale", "unis", "unies",
+})
+_NATIONALITY_ENDINGS: tuple[str, ...] = (
+    "ais", "aise", "aises", "ois", "oise", "oises", "ien", "ienne", "iens", "iennes", "ain",
+    "aine", "ains", "aines", "éen", "éenne", "éens", "éennes", "yen", "yenne", "yens", "yennes",
+)
+#: Participles that introduce a name (``une association nommée "Educ-santé"``).
+NAMING_WORDS: frozenset[str] = frozenset({
+    "nommé", "nommée", "nommés", "nommées", "dénommé", "dénommée", "dénommés", "dénommées",
+    "appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "baptisés", "baptisées",
+    "intitulé", "intitulée",
+})
+_DE = frozenset({"de", "d'", "du", "des"})
+_DE_ARTICLES = frozenset({"la", "l'", "les"})
+_POUR_ARTICLES = frozenset({"la", "le", "les", "l'", "un", "une"})
+_DEFINITE = frozenset({"l'", "le", "la", "les", "au", "aux", "du", "des"})
+_QUOTE_CHARS = frozenset("\"«»“”„‘’'‹›")
+_QUOTE_OPEN_CHARS = frozenset("\"«“„‘'‹")
+_HONORIFICS = frozenset({"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "dr",
+                         "me", "mgr", "pr"})
+_MAX_QUOTED = 12
+_MAX_CAPITALISED = 6
+
+
+def _low(token: Token) -> str:
+    return token.text.lower().replace("\u2019", "'")
+
+
+def _is_lower_word(token: Token) -> bool:
+    return _is_word(token) and token.text.islower()
+
+
+def _is_adjective(token: Token) -> bool:
+    """A lower-case word that reads as an adjective (``fédéral``, ``suisse``, ``armée``)."""
+    if not _is_lower_word(token) or len(token.text) < 3:
+        return False
+    low = _low(token)
+    return low in ADJECTIVES or (low not in FUNCTION_WORDS and low.endswith(ADJECTIVE_ENDINGS))
+
+
+def _is_name_adjective(token: Token) -> bool:
+    low = _low(token)
+    return _is_adjective(token) and (low in NAME_ADJECTIVES or low.endswith(_NATIONALITY_ENDINGS))
+
+
+def _line_break_before(doc: Doc, j: int) -> bool:
+    """True when a new line (a title, a new paragraph) starts at token ``j``."""
+    return j > 0 and ("\n" in doc[j - 1].whitespace_ or doc[j - 1].is_space
+                      or doc[j].is_space)
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word (``Marchands``, ``SOLV``, ``Ile-de-France``), not a whole-capitals
+    headline word of more than four letters."""
+    text = token.text
+    return _is_word(token) and text[:1].isupper()
+
+
+def _is_noun(token: Token) -> bool:
+    """A lower-case word that may be the noun of a complement (``sécurité``, ``finances``)."""
+    low = _low(token)
+    return (_is_lower_word(token) and low not in FUNCTION_WORDS and len(low) > 1
+            and not low.endswith(("er", "ir")))
+
+
+def _is_quote(token: Token) -> bool:
+    return bool(token.text) and all(c in _QUOTE_CHARS for c in token.text)
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised words from ``i`` (glued pieces such as ``Or'iginale``
+    count as one word); ``i`` when there is none."""
+    j = i
+    while j < len(doc) and j - i < _MAX_CAPITALISED:
+        token = doc[j]
+        if j > i and _line_break_before(doc, j):
+            break
+        if _is_name_word(token) or (j > i and token.text[:1].isdigit() and token.is_digit):
+            j += 1
+        elif j > i and not doc[j - 1].whitespace_ and _is_word(token):
+            j += 1  # second piece of a glued word
+        elif (j > i and token.text == "-" and not doc[j - 1].whitespace_
+              and not token.whitespace_ and j + 1 < len(doc) and _is_word(doc[j + 1])):
+            j += 2  # Chimikus-Francfort, Fatah-CR
+        else:
+            break
+    return j
+
+
+def _quoted_name(doc: Doc, i: int) -> tuple[int, int, int] | None:
+    """``(start, end, close_end)`` of a quoted name opening at token ``i``: the words between
+    the quotation marks, which must start with a capital letter or a digit."""
+    if i >= len(doc) or not _is_quote(doc[i]) or doc[i].text[0] not in _QUOTE_OPEN_CHARS:
+        return None
+    start = i
+    while start < len(doc) and (_is_quote(doc[start]) or doc[start].is_space) \
+            and start - i < 3:
+        start += 1
+    end = start
+    while end < len(doc) and not _is_quote(doc[end]) and end - start < _MAX_QUOTED:
+        if doc[end].text in (".", "!", "?", ";", ":", "(", ")") or "\n" in doc[end].text:
+            return None
+        end += 1
+    if end == start or end >= len(doc) or not _is_quote(doc[end]):
+        return None
+    close_at = end
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end == start:
+        return None
+    first = doc[start].text
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return None
+    close = close_at
+    while close < len(doc) and _is_quote(doc[close]) and close - close_at < 3:
+        close += 1
+    return start, end, close
+
+
+def head_phrase_end(doc: Doc, i: int) -> int | None:
+    """End of an organisation name opened by the capitalised head word ``doc[i]``, or None.
+
+    After the head come adjectives and capitalised words (``Conseil fédéral``, ``Centre
+    Hospitalier Régional``), then complements: ``de``/``du``/``des``/``d'`` (+ ``la``/``l'``),
+    ``et des`` ..., or, first, ``pour`` + article, each with its noun and adjectives
+    (``Société suisse des facteurs de dépêches``, ``Ministère de l'Économie et des
+    Finances``). The phrase is a name only when it holds a capitalised word besides the head
+    or an adjective right after the head; ``la Banque de développement`` alone is a
+    description.
+    """
+    n = len(doc)
+    j = i + 1
+    strong = False
+    while j < n and not _line_break_before(doc, j) and (
+            _is_name_word(doc[j]) or _is_adjective(doc[j])):
+        if _is_name_word(doc[j]):
+            strong = True
+            j = _capitalised_run(doc, j)
+        else:
+            strong = strong or _is_name_adjective(doc[j])
+            j += 1
+    first_complement = True
+    while j < n and not _line_break_before(doc, j):
+        k = j
+        low = _low(doc[k])
+        if low == "et" and not first_complement:
+            k += 1
+            if k >= n or _low(doc[k]) not in _DE:
+                break
+            low = _low(doc[k])
+        if low in _DE:
+            k += 1
+            if k < n and low in ("de", "d'") and _low(doc[k]) in _DE_ARTICLES:
+                k += 1
+        elif low == "pour" and first_complement:
+            k += 1
+            if k >= n or _low(doc[k]) not in _POUR_ARTICLES:
+                break
+            k += 1
+        else:
+            break
+        if k >= n:
+            break
+        if _is_name_word(doc[k]):
+            k = _capitalised_run(doc, k)
+            strong = True
+        elif _is_noun(doc[k]):
+            k += 1
+        else:
+            break
+        while k < n and (_is_adjective(doc[k]) or _is_name_word(doc[k])):
+            if _is_name_word(doc[k]):
+                strong = True
+                k = _capitalised_run(doc, k)
+            else:
+                k += 1
+        j = k
+        first_complement = False
+    return j if strong and j > i + 1 else None
+
+
+def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
+    """``(name_start, name_end, phrase_end)`` of the name a common noun introduces, or None.
+
+    ``head`` nouns (``l'association "Aide pour tous"``, ``le laboratoire Pyrolab``, ``la
+    société agroalimentaire "Nutri"``, ``l'usine de déodorant "Cmall"``, ``une entreprise
+    nommée Sweetlife``): up to three adjectives, one ``de`` + noun complement or a naming
+    participle may come between; the name is quoted or a run of capitalised words.
+    ``role`` nouns (``la fondatrice de "Iso Luxe"``, ``chez "O Jornal Económico"``): the name
+    must be quoted, right after ``de``/``du``/``d'`` (or after ``chez`` itself).
+    """
+    n = len(doc)
+    j = i + 1
+    if cue == "role":
+        if doc[i].lower_ != "chez":
+            if j >= n or _low(doc[j]) not in ("de", "du", "d'"):
+                return None
+            j += 1
+        quoted = _quoted_name(doc, j)
+        return quoted if quoted is None else (quoted[0], quoted[1], quoted[2])
+    fillers = 0
+    complement = False
+    while j < n and fillers < 4:
+        low = _low(doc[j])
+        if low in NAMING_WORDS or _is_adjective(doc[j]):
+            j += 1
+        elif not complement and low in ("de", "d'") and j + 1 < n and _is_noun(doc[j + 1]):
+            complement = True
+            j += 2
+        else:
+            break
+        fillers += 1
+    if j < n and _low(doc[j]) in _DE and _quoted_name(doc, j + 1) is not None:
+        j += 1  # l'association des "Jeunes contre le cancer"
+    quoted = _quoted_name(doc, j)
+    if quoted is not None:
+        return quoted
+    if j < n and _is_name_word(doc[j]) and _low(doc[j]).rstrip(".") + "" not in _HONORIFICS \
+            and _low(doc[j]) not in _HONORIFICS:
+        end = _capitalised_run(doc, j)
+        return j, end, end
+    return None
+
+
+_CREDIT_SEPARATORS = frozenset({",", "/", "-", "\u2013", ";"})
+
+
+def credit_items(doc: Doc, i: int, forms: dict[str, str]) -> list[tuple[int, str]]:
+    """Agencies of a news credit opening at token ``i``: ``(Havas)``, ``(ats, afp)``, or ``/``
+    + agencies at the end of a line (``/ afp-reuter``). Every item must be a known agency
+    form (any case); returns ``(token index, id)`` pairs, empty when ``i`` opens no credit."""
+    n = len(doc)
+    if doc[i].text not in ("(", "/"):
+        return []
+    items: list[tuple[int, str]] = []
+    j = i + 1
+    while j < n:
+        org_id = forms.get(fold(doc[j].text))
+        if org_id is None:
+            return []
+        items.append((j, org_id))
+        j += 1
+        if j < n and doc[j].text in _CREDIT_SEPARATORS:
+            j += 1
+            continue
+        break
+    if not items:
+        return []
+    if doc[i].text == "(":
+        return items if j < n and doc[j].text == ")" else []
+    last = doc[j - 1]
+    at_line_end = j >= n or "\n" in last.whitespace_ or doc[j].is_space or doc[j].text in (
+        ")", ".")
+    return items if at_line_end else []
+
+
 # --------------------------------------------------------------------------- extractor
 
 
@@ -434,11 +781,14 @@ class OrganisationExtractor:
     """Pipeline component writing ``doc.spans["organisations"]`` (label ``ORG``)."""
 
     def __init__(self, nlp: Language, name: str = "depeche_organisations",
-                 extra_files: Sequence[str] = (), detect_definitions: bool = True) -> None:
+                 extra_files: Sequence[str] = (), detect_definitions: bool = True,
+                 head_noun_in_span: bool = False, generic_institutions: bool = False) -> None:
         register_extensions()
         self.name = name
         self.extra_files = [str(p) for p in extra_files]
         self.detect_definitions = detect_definitions
+        self.head_noun_in_span = head_noun_in_span
+        self.generic_institutions = generic_institutions
         self.gazetteer = load_gazetteer(self.extra_files)
         forms: list[tuple[str, tuple[str, str]]] = []
         for info in self.gazetteer.entries.values():
@@ -446,12 +796,22 @@ class OrganisationExtractor:
         self.matcher: FormMatcher[tuple[str, str]] = FormMatcher(nlp, forms, check_case=True)
         self.qualifiers = _qualifiers()
         self.heads = _heads()
+        self.phrase_heads = _phrase_heads()
+        self.nouns = _nouns()
+        self.generic = _generic_words()
+        self.credits: dict[str, str] = {}
+        for info in self.gazetteer.entries.values():
+            if info.kind == "news_agency":
+                self.credits.update((fold(f), info.id) for f in info.forms if " " not in f)
+        for form, org_id in _credit_forms().items():
+            self.credits.setdefault(form, org_id)
 
     def lookup(self, text: str) -> OrgInfo | None:
         """Like :func:`lookup_organisation`, with this extractor's extra files included."""
         return self.gazetteer.lookup(text)
 
-    def _gazetteer_mentions(self, doc: Doc) -> list[OrgMention]:
+    def _gazetteer_mentions(self, doc: Doc, rejected: set[int] | None = None
+                            ) -> list[OrgMention]:
         mentions: list[OrgMention] = []
         for match in self.matcher(doc):
             span = doc[match.start:match.end]
@@ -461,6 +821,8 @@ class OrganisationExtractor:
                 if acronym_form and _acronym_key(span.text) != _acronym_key(form):
                     continue
                 if not acronym_form and self._qualified_away(doc, match.end, info):
+                    if rejected is not None:
+                        rejected.add(match.start)
                     continue
                 mentions.append(OrgMention(
                     Span(doc, match.start, match.end, label=LABEL, kb_id=info.id),
@@ -532,8 +894,92 @@ class OrganisationExtractor:
                 attrs.update(rule=RULE_DOC_ACRONYM, form="acronym")
                 candidates.append(OrgMention(
                     Span(doc, token.i, token.i + 1, label=LABEL, kb_id=values["id"]), attrs, 1))
-        candidates.extend(self._gazetteer_mentions(doc))
+        rejected: set[int] = set()
+        gazetteer = self._gazetteer_mentions(doc, rejected)
+        candidates.extend(gazetteer)
+        candidates.extend(self._credit_mentions(doc))
+        candidates.extend(self._phrase_mentions(doc, gazetteer, rejected))
         return _select(candidates)
+
+    def _mention(self, doc: Doc, start: int, end: int, rule: str,
+                 name: Span | None = None) -> OrgMention:
+        """An ORG mention of ``doc[start:end]`` by a phrase rule; ``name`` is the name part
+        (the whole span by default), looked up in the gazetteer for the id."""
+        name = doc[start:end] if name is None else name
+        info = self.gazetteer.lookup(name.text)
+        text = " ".join(name.text.split())
+        org_id, canonical = (info.id, info.canonical) if info else (slugify(text) or text, text)
+        return OrgMention(Span(doc, start, end, label=LABEL, kb_id=org_id),
+                          {"rule": rule, "form": "name", "canonical": canonical,
+                           "acronym": info.acronym if info else None})
+
+    def _credit_mentions(self, doc: Doc) -> list[OrgMention]:
+        mentions: list[OrgMention] = []
+        for token in doc:
+            for j, org_id in credit_items(doc, token.i, self.credits):
+                info = self.gazetteer.entries.get(org_id)
+                canonical = info.canonical if info else doc[j].text.capitalize()
+                mentions.append(OrgMention(
+                    Span(doc, j, j + 1, label=LABEL, kb_id=org_id),
+                    {"rule": RULE_CREDIT, "form": "name", "canonical": canonical,
+                     "acronym": info.acronym if info else None}))
+        return mentions
+
+    def _phrase_mentions(self, doc: Doc, gazetteer: list[OrgMention], rejected: set[int]
+                         ) -> list[OrgMention]:
+        """Names opened by a capitalised head word, names introduced by a common noun and,
+        with ``generic_institutions``, ``l'État``-like institution nouns."""
+        listed = {m.span.start: m.span.end for m in gazetteer}
+        mentions: list[OrgMention] = []
+        used: set[int] = set()
+        for token in doc:
+            i, text = token.i, token.text
+            cue = self.nouns.get(text) or (
+                self.nouns.get(text.lower()) if text[:1].isupper() and not text.isupper()
+                else None)
+            if cue is not None:
+                found = named_by_noun(doc, i, cue)
+                if found is not None and (text.islower() or text == "ONG"
+                                          or _is_quote(doc[found[0] - 1])):
+                    start, end, close = found
+                    used.add(i)
+                    if self.head_noun_in_span and cue == "head":
+                        mentions.append(self._mention(doc, i, close, RULE_NAMED_BY_NOUN,
+                                                      doc[start:end]))
+                    else:
+                        mentions.append(self._mention(doc, start, end, RULE_NAMED_BY_NOUN))
+                    continue
+            if text[:1].isupper() and not (text.isupper() and len(text) > 1) \
+                    and fold(text) in self.phrase_heads and i not in rejected:
+                end = head_phrase_end(doc, i)
+                if end is not None and not self._adjectives_only(doc, i, end, listed):
+                    mentions.append(self._mention(doc, i, end, RULE_HEAD_PHRASE))
+                    continue
+            if self.generic_institutions and text in self.generic and i not in used:
+                if self._generic_institution(doc, i):
+                    mentions.append(self._mention(doc, i, i + 1, RULE_GENERIC))
+        return mentions
+
+    @staticmethod
+    def _adjectives_only(doc: Doc, start: int, end: int, listed: dict[int, int]) -> bool:
+        """True when ``doc[start:end]`` is a listed name followed by adjectives only
+        (``l'Assemblée nationale française``): the listed name stays the mention."""
+        listed_end = listed.get(start)
+        return listed_end is not None and all(
+            _is_adjective(t) for t in doc[listed_end:end])
+
+    @staticmethod
+    def _generic_institution(doc: Doc, i: int) -> bool:
+        """``l'État``, ``le Gouvernement``, ``l'ONG``: after a definite article or a
+        possessive, not part of a longer name nor of ``l'État de droit``."""
+        if i == 0 or _low(doc[i - 1]) not in _DEFINITE | {"son", "sa", "leur", "cette"}:
+            return False
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and (_is_name_word(nxt) or nxt.text in ("-", "\u2011")):
+            return False
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        return not (nxt is not None and _low(nxt) in ("de", "d'") and after is not None
+                    and _is_lower_word(after))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.process(doc)
@@ -558,16 +1004,29 @@ def _select(candidates: list[OrgMention]) -> list[OrgMention]:
 
 @Language.factory(
     "depeche_organisations",
-    default_config={"extra_files": [], "detect_definitions": True},
+    default_config={"extra_files": [], "detect_definitions": True, "head_noun_in_span": False,
+                    "generic_institutions": False},
 )
 def make_organisation_extractor(nlp: Language, name: str, extra_files: list[str],
-                                detect_definitions: bool) -> OrganisationExtractor:
+                                detect_definitions: bool, head_noun_in_span: bool,
+                                generic_institutions: bool) -> OrganisationExtractor:
     """spaCy factory of :class:`OrganisationExtractor` (``nlp.add_pipe("depeche_organisations")``).
 
     ``extra_files``: paths of the user's own gazetteer CSV files (same columns as
     ``pipeline/data/organisations.csv``); ``detect_definitions``: find in-text acronym
     definitions (``Organisation de coopération de Shanghai (OCS)``).
+
+    Span conventions (product defaults first; gold standards differ):
+
+    * ``head_noun_in_span`` (False): a common noun that introduces a name stays outside the
+      span, ``l'association "[Aide pour tous]"``, ``le laboratoire [Pyrolab]`` (as POPCORN);
+      True puts it in, ``la [société Leila Film SA]``, ``le [groupe Abou Nidal]`` (as HIPE);
+    * ``generic_institutions`` (False): ``l'État``, ``l'Église``, ``le Gouvernement``, ``la
+      Bourse`` and the bare ``l'ONG`` name no particular body and give no span; True tags them
+      ORG (as POPCORN).
     """
     return OrganisationExtractor(nlp, name, extra_files=extra_files,
-                                 detect_definitions=detect_definitions)
+                                 detect_definitions=detect_definitions,
+                                 head_noun_in_span=head_noun_in_span,
+                                 generic_institutions=generic_institutions)
 

@@ -4,8 +4,9 @@ This is the one place where overlaps are resolved, by one policy:
 
 1. Every candidate span is collected: the model's ``doc.ents`` (source ``model``) and each
    family's span group (source = the family name).
-2. Candidates are ranked: longer spans first; at equal extent a rule family beats the model,
-   and between families the order of :data:`FAMILIES` decides.
+2. Candidates are ranked: longer spans first; at equal extent a span with evidence of its own
+   (a gazetteer, a pattern) beats a weak one (the model's span, or a family's plain copy of it,
+   rule ``<family>.model``), and then the order of :data:`FAMILIES` decides.
 3. Greedy selection keeps each candidate that does not overlap one already kept
    (the idea of :func:`spacy.util.filter_spans`, with our ranking).
 
@@ -47,6 +48,10 @@ LEADING_FUNCTION_WORDS = frozenset({"l'", "l’", "le", "la", "les", "d'", "d’
                                     "des", "au", "aux", "un", "une", "en", "à"})
 
 
+#: Quotation marks; a model span holding one without its pair crosses a quote's edge.
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "„"})
+
+
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Folded capitalised common nouns that never form a one-word name alone (data file)."""
@@ -55,15 +60,32 @@ def generic_words() -> frozenset[str]:
 
 
 def clean_model_span(ent: Span) -> Span | None:
-    """The model entity without leading articles, or None when it is not a plausible name.
+    """The model entity without leading or trailing articles, prepositions and unpaired quotes,
+    or None when it is not a plausible name.
 
     A name has at least one word starting with a capital letter or a digit; a one-word span
     that is a generic capitalised noun (``République``, ``États``) is no name either.
     """
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in LEADING_FUNCTION_WORDS:
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    quotes = [i for i in range(start, end) if doc[i].text in QUOTE_MARKS]
+    if len(quotes) % 2:  # a quotation mark without its pair: the span crosses a quote's edge
+        cut = quotes[0]  # keep the side of it that holds more capitalised words
+
+        def capitals(lo: int, hi: int) -> int:
+            return sum(1 for t in doc[lo:hi] if t.text[:1].isupper())
+
+        start, end = ((cut + 1, end) if capitals(cut + 1, end) >= capitals(start, cut)
+                      else (start, cut))
+    while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
-    span = ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+    while end > start + 1 and (doc[end - 1].lower_ in LEADING_FUNCTION_WORDS
+                               or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end,
+                                                                  label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
     if len(span) == 1 and fold(span.text) in generic_words():
@@ -93,9 +115,15 @@ class Candidate:
     attrs: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def rank(self) -> tuple[int, int, int]:
+    def weak(self) -> bool:
+        """A span with no evidence of its own: the model's, or a family's copy of it."""
+        return self.source == MODEL or self.attrs.get("rule") == f"{self.source}.model"
+
+    @property
+    def rank(self) -> tuple[int, int, int, int]:
         family = FAMILIES.index(self.source) if self.source in FAMILIES else len(FAMILIES)
-        return (-(self.span.end_char - self.span.start_char), family, self.span.start_char)
+        return (-(self.span.end_char - self.span.start_char), int(self.weak), family,
+                self.span.start_char)
 
 
 def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:

@@ -349,3 +349,158 @@ def test_to_bytes_round_trip(org_nlp: Language) -> None:
         ("OTAN", "ORG", "OTAN")]
     assert [get_span_attrs(s, "organisations") for s in copy.spans["organisations"]] == \
         [get_span_attrs(s, "organisations") for s in doc.spans["organisations"]]
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+HEAD = "rule=organisations.head_phrase"
+NOUN = "rule=organisations.named_by_noun"
+CREDIT = "rule=organisations.agency_credit"
+
+PHRASE_CASES = [
+    # a capitalised head word with a qualifying adjective or a capitalised word
+    pytest.param("Le [Conseil fédéral](ORG conseil-federal name) a fixé la date.",
+                 id="listed-swiss-federal-council"),
+    pytest.param(f"la [Garde républicaine](ORG garde-republicaine name {HEAD}) a arrêté",
+                 id="head-national-adjective"),
+    pytest.param(f"au [Département militaire fédéral](ORG departement-militaire-federal name "
+                 f"{HEAD}). Il", id="head-two-adjectives"),
+    pytest.param(f"la [Société suisse des facteurs de dépêches](ORG "
+                 f"societe-suisse-des-facteurs-de-depeches name {HEAD}) s’est réunie",
+                 id="head-adjective-lowercase-complements"),
+    pytest.param(f"La noble [Compagnie des Marchands de Neuchatel](ORG "
+                 f"compagnie-des-marchands-de-neuchatel name {HEAD}) offre",
+                 id="head-capitalised-complements"),
+    pytest.param(f"les locaux de la [Direction générale des Eaux et des Forêts](ORG "
+                 f"direction-generale-des-eaux-et-des-forets name {HEAD}) qui",
+                 id="head-coordinated-complements"),
+    pytest.param(f"le parti de l’[Association pour une Paix Profonde](ORG "
+                 f"association-pour-une-paix-profonde name {HEAD})", id="head-pour-complement"),
+    pytest.param(f"au [Centre Hospitalier Régional](ORG centre-hospitalier-regional name {HEAD})"
+                 f" ce matin", id="head-capitalised-adjectives"),
+    pytest.param(f"les étudiants de l'[Université de Lisbonne](ORG universite-de-lisbonne name "
+                 f"{HEAD}) s'étaient rendus", id="head-place-complement"),
+    pytest.param(f"la [Galerie Sonnabend](ORG galerie-sonnabend name {HEAD}) expose",
+                 id="head-proper-name"),
+    pytest.param("arrêt du [Conseil d'Etat](ORG conseil-d-etat name) du 5 décembre 1797",
+                 id="date-after-name-stays-out"),
+    pytest.param("la Banque de développement prête", id="lowercase-complement-is-description"),
+    pytest.param("l'École primaire et le Centre culturel", id="descriptive-adjective"),
+    pytest.param("le Conseil communal a siégé", id="local-council-is-description"),
+    pytest.param("CONFÉDÉRATION SUISSE. BERNE.", id="headline-capitals"),
+    pytest.param("La Commission propose un texte", id="head-then-verb"),
+    pytest.param("la Haute-Savoie et le Haut Karabakh", id="head-excluded-from-phrases"),
+    pytest.param("Le Gouvernement américain a décidé", id="government-is-no-name-head"),
+    pytest.param("le [Conseil fédéral](ORG conseil-federal name) helvétique a dit",
+                 id="listed-name-plus-adjective-only"),
+    pytest.param("de l'[Académie française](ORG academie-francaise name)\nEtrange croisement",
+                 id="line-break-ends-a-name"),
+    # a common noun introduces a quoted or capitalised name
+    pytest.param(f"le président de l'association \"[Aide pour tous](ORG aide-pour-tous name "
+                 f"{NOUN})\" a dit", id="association-quoted"),
+    pytest.param(f"l’ONG ‘’[Cité Verte](ORG cite-verte name {NOUN})’’ a été",
+                 id="ong-double-single-quotes"),
+    pytest.param(f"l’association « [Non au SIDA](ORG non-au-sida name {NOUN}) »",
+                 id="guillemets"),
+    pytest.param(f"l’ONG américaine « [Health](ORG health name {NOUN}) », ils",
+                 id="adjective-then-guillemets-nbsp"),
+    pytest.param(f"la société agroalimentaire \"[Nutri](ORG nutri name {NOUN})\" en Allemagne",
+                 id="noun-adjective-quoted"),
+    pytest.param(f"l'usine de déodorant \"[Cmall](ORG cmall name {NOUN})\" a pris feu",
+                 id="noun-complement-quoted"),
+    pytest.param(f"l'association des \"[Jeunes contre le cancer](ORG jeunes-contre-le-cancer "
+                 f"name {NOUN})\"", id="des-before-quote"),
+    pytest.param(f"au sein du laboratoire [Pyrolab](ORG pyrolab name {NOUN}). L'incident",
+                 id="noun-capitalised-name"),
+    pytest.param(f"les propriétaires du laboratoire [Chimikus-Francfort](ORG chimikus-francfort "
+                 f"name {NOUN}), a été", id="hyphenated-name"),
+    pytest.param(f"la bijouterie [Or'iginale](ORG or-iginale name {NOUN}) a été cambriolée",
+                 id="glued-name"),
+    pytest.param(f"la compagnie [Clean Pool](ORG clean-pool name {NOUN}), de faire",
+                 id="two-word-name"),
+    pytest.param(f"une association nommée \"[Educ-santé](ORG educ-sante name {NOUN})\", qui",
+                 id="naming-participle"),
+    pytest.param("l’agence [TASS](ORG TASS acronym rule=organisations.gazetteer)",
+                 id="listed-name-after-noun-keeps-gazetteer-values"),
+    pytest.param(f"la fondatrice de \"[Iso Luxe](ORG iso-luxe name {NOUN})\". Elle",
+                 id="role-de-quoted"),
+    pytest.param(f"journaliste chez \"[O Jornal Económico](ORG o-jornal-economico name {NOUN})"
+                 "\", a dit", id="chez-quoted"),
+    pytest.param("la présidente de l'association, Anne Dupont, a dit",
+                 id="comma-ends-the-noun-phrase"),
+    pytest.param("le président de Pyrolab a dit", id="role-needs-quotes"),
+    pytest.param("l'entreprise de M. Dupont a fermé", id="no-name-after-de"),
+    pytest.param("la société a remercié Madame Dupont", id="verb-after-noun"),
+    pytest.param("le concours \"Miss France\" a eu lieu", id="not-an-organisation-noun"),
+    pytest.param("l'association \"pour tous\" a dit", id="quoted-lowercase-is-no-name"),
+    # news credits
+    pytest.param(f"BELGRADE, 29 ([Avala](ORG avala name {CREDIT})). — Les étudiants",
+                 id="credit-historical-agency"),
+    pytest.param(f"qu'elle se soit produite. ([ats](ORG ATS name {CREDIT}), "
+                 f"[afp](ORG AFP name {CREDIT}))", id="credit-lowercase-list"),
+    pytest.param(f"avec la Syrie. / [afp](ORG AFP name {CREDIT})-[reuter](ORG reuters name "
+                 f"{CREDIT})", id="credit-after-slash-at-the-end"),
+    pytest.param("M. Wolff a parlé au président (Wolff et Müller)", id="credit-needs-agencies"),
+    pytest.param("la voie 3 / ats et autres", id="slash-credit-needs-line-end"),
+]
+
+
+@pytest.mark.parametrize("markup", PHRASE_CASES)
+def test_organisation_phrases(org_nlp: Language, markup: str) -> None:
+    check(org_nlp, markup)
+
+
+@pytest.fixture(scope="module")
+def hipe_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_organisations", config={"head_noun_in_span": True})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def popcorn_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_organisations", config={"generic_institutions": True})
+    return nlp
+
+
+@pytest.mark.parametrize("markup", [
+    pytest.param(f"la [société Leila Film SA](ORG leila-film-sa name {NOUN} "
+                 "canonical=Leila Film SA)", id="head-noun-in-span"),
+    pytest.param(f"le [groupe Abou Nidal](ORG abou-nidal name {NOUN}) avait annoncé",
+                 id="group"),
+    pytest.param(f"Selon l'[agence de presse libyenne Jana](ORG jana name {NOUN}), les",
+                 id="noun-complement-adjective"),
+    pytest.param(f"l'[ONG \"Arbre pour tous\"](ORG arbre-pour-tous name {NOUN}) a été",
+                 id="quotes-inside"),
+    pytest.param(f"la présidente de \"[Iso Luxe](ORG iso-luxe name {NOUN})\"",
+                 id="role-noun-stays-out"),
+])
+def test_head_noun_in_span(hipe_nlp: Language, markup: str) -> None:
+    check(hipe_nlp, markup)
+
+
+@pytest.mark.parametrize("markup", [
+    pytest.param("Le chef de l'[État](ORG etat name rule=organisations.generic) a été tué",
+                 id="etat"),
+    pytest.param("un représentant de l'[Église](ORG eglise name) s'est adressé", id="eglise"),
+    pytest.param("il a remercié le [Gouvernement](ORG gouvernement name) qui", id="government"),
+    pytest.param("le président de l'[ONG](ORG ong name), a déclaré", id="bare-ong"),
+    pytest.param(f"le président de l'ONG \"[Help](ORG help name {NOUN})\"",
+                 id="ong-with-name-is-no-bare-ong"),
+    pytest.param("un coup d'État et l'État de droit", id="not-after-d-nor-before-de-noun"),
+    pytest.param("les États membres", id="plural-is-not-listed"),
+])
+def test_generic_institutions(popcorn_nlp: Language, markup: str) -> None:
+    check(popcorn_nlp, markup)
+
+
+def test_generic_institutions_off_by_default(org_nlp: Language) -> None:
+    doc = org_nlp("Le chef de l'État et le président de l'ONG")
+    assert list(doc.spans["organisations"]) == []
+
+
+def test_factory_convention_defaults() -> None:
+    component = spacy.blank("fr").add_pipe("depeche_organisations")
+    assert component.head_noun_in_span is False
+    assert component.generic_institutions is False

@@ -102,3 +102,33 @@ def test_a_model_span_does_not_swallow_a_date(blank: Language) -> None:
     blank.create_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"]) for m in doc._.mentions] == [
         ("Conseil d'Etat", "ORG"), ("5 décembre 1797", "DATE")]
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    (["l'", "association", '"', "Cœur", "d'", "Amour", '"'], [(1, 6, "ORG")],
+     [("Cœur d'Amour", "ORG")]),
+    (["Mon", "Pays", "et", "Moi", "»", "a", "dit"], [(0, 5, "ORG")], [("Mon Pays et Moi", "ORG")]),
+    (["la", "Chambre", "des", "députés", "de", "la"], [(1, 5, "ORG")],
+     [("Chambre des députés", "ORG")]),
+], ids=["quote opened inside", "quote closed inside", "trailing preposition"])
+def test_model_span_edges_are_trimmed(blank: Language, words: list[str],
+                                      ents: list[tuple[int, int, str]],
+                                      expected: list[tuple[str, str]]) -> None:
+    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
+    assert [t.text for t in doc] == words
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
+
+
+def test_a_family_span_with_evidence_beats_a_family_copy_of_a_model_span(
+        blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["l'", "usine", '"', "Cmall", '"', "a", "brûlé"])
+    person = Span(doc, 3, 4, label="PER")
+    org = Span(doc, 3, 4, label="ORG", kb_id="cmall")
+    doc.spans["people"] = [person]
+    doc.spans["organisations"] = [org]
+    set_span_attrs(person, "people", rule="people.model")
+    set_span_attrs(org, "organisations", rule="organisations.named_by_noun")
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"]) for m in doc._.mentions] == [("Cmall", "ORG")]
