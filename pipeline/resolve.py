@@ -59,6 +59,30 @@ def generic_words() -> frozenset[str]:
                                                            required=("word", "note")))
 
 
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Folded generic nouns that open a model LOC span before the name (data file)."""
+    return frozenset(fold(row["word"]) for row in read_csv("model_place_heads.csv",
+                                                           required=("word",)))
+
+
+#: Links between a generic head and a name: ``ville de``, ``aéroport d'``, ``île du``.
+HEAD_LINKS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _after_place_head(doc: Doc, start: int, end: int) -> int:
+    """Index of the name after a generic place head (``ville de X`` -> X), else ``start``."""
+    if fold(doc[start].text) not in place_heads() or start + 2 >= end:
+        return start
+    link = start + 1
+    if doc[link].lower_ not in HEAD_LINKS:
+        return start
+    name = link + 1
+    if doc[name].lower_ in ("la", "l'", "l’") and name + 1 < end:
+        name += 1
+    return name if doc[name].text[:1].isupper() else start
+
+
 def clean_model_span(ent: Span) -> Span | None:
     """The model entity without leading or trailing articles, prepositions and unpaired quotes,
     or None when it is not a plausible name.
@@ -79,6 +103,8 @@ def clean_model_span(ent: Span) -> Span | None:
                       else (start, cut))
     while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
+    if ent.label_ == "LOC":
+        start = _after_place_head(doc, start, end)
     while end > start + 1 and (doc[end - 1].lower_ in LEADING_FUNCTION_WORDS
                                or doc[end - 1].is_punct):
         end -= 1
@@ -91,6 +117,16 @@ def clean_model_span(ent: Span) -> Span | None:
     if len(span) == 1 and fold(span.text) in generic_words():
         return None
     return span
+
+
+def _wraps_person(span: Span, people: list[Span]) -> bool:
+    """Whether a model span is a person found by the people family plus one word
+    (``Monsieur Odelin Deneuve`` when the honorific stays outside, ``Kényan Daid Mandago``)."""
+    for person in people:
+        if (span.start <= person.start and person.end <= span.end
+                and 0 < len(span) - len(person) <= 1):
+            return True
+    return False
 
 
 def _before_date(ent: Span, date_starts: list[int]) -> Span:
@@ -136,13 +172,14 @@ def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:
     :func:`clean_model_span` first.
     """
     people_ran = "people" in doc.spans
+    people = [p for p in doc.spans["people"]] if people_ran else []
     date_starts = sorted(s.start for s in doc.spans["dates"]) if "dates" in doc.spans else []
     candidates = []
     for ent in doc.ents:
         if (people_ran and ent.label_ == "PER") or (ent.label_ == "MISC" and not keep_misc):
             continue
         span = clean_model_span(_before_date(ent, date_starts))
-        if span is not None:
+        if span is not None and not _wraps_person(span, people):
             candidates.append(refine_model_span(span))
     for family in FAMILIES:
         if family not in doc.spans:
@@ -262,7 +299,8 @@ class Resolver:
                  keep_misc: bool = False) -> None:
         self.name = name
         self.keep_misc = keep_misc
-        generic_words()  # load (and validate) the data file now, not on the first story
+        generic_words()  # load (and validate) the data files now, not on the first story
+        place_heads()
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""

@@ -77,7 +77,8 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("form", "string", "How it names the entity: `name`, `acronym`, `short` (part of a "
            "name, e.g. surname with honorific) or `demonym` (nationality word, COUNTRY only).",
            "name"),
-        _c("title", "string", "Honorific kept inside a PER mention.", "M."),
+        _c("title", "string", "Honorific written before a person's name (inside the mention by "
+           "default).", "M."),
         _c("country", "string", "ISO 3166-1 alpha-2 of the country a LOC lies in, where known.",
            "KZ"),
         _c("precision", "string", "Precision of a DATE value: `day`, `month`, `year`, ...",

@@ -45,6 +45,10 @@ DATA = ROOT / "pipeline" / "data"
 EXTRA_CODES = {"XK": ("XKX", "Kosovo")}
 #: Generated cities: at least this many inhabitants (capitals and press rows always kept).
 DEFAULT_MIN_POPULATION = 100_000
+#: Towns of the countries whose press is French-speaking or next door (France, Switzerland,
+#: Belgium, Luxembourg, Germany) are kept from this many inhabitants; the places family
+#: decides at run time which of them it matches (``local_min_population``).
+LOCAL_MIN_POPULATION = {"BE": 5_000, "CH": 5_000, "DE": 5_000, "FR": 5_000, "LU": 5_000}
 
 
 def iso_french() -> gettext.NullTranslations:
@@ -139,8 +143,13 @@ class CityIndex:
         return max(found, key=lambda c: c["population"], default=None)
 
 
-def build_places(min_population: int) -> tuple[list[list[str]], list[list[str]]]:
-    """Return the rows of places.csv and places_forms.csv."""
+def build_places(min_population: int,
+                 local: dict[str, int] | None = None) -> tuple[list[list[str]], list[list[str]]]:
+    """Return the rows of places.csv and places_forms.csv.
+
+    ``local`` maps a country code to a lower population threshold for its towns
+    (default :data:`LOCAL_MIN_POPULATION`)."""
+    local = LOCAL_MIN_POPULATION if local is None else local
     index = CityIndex()
     known = {c.alpha_2 for c in pycountry.countries} | set(EXTRA_CODES)
     places: dict[int, dict] = {}
@@ -153,7 +162,8 @@ def build_places(min_population: int) -> tuple[list[list[str]], list[list[str]]]
             continue
         places[city["geonameid"]] = {"city": city, "capital": True, "name": city["name"]}
     for city in index.cities:
-        if city["population"] >= min_population and city["geonameid"] not in places:
+        threshold = min(min_population, local.get(city["countrycode"], min_population))
+        if city["population"] >= threshold and city["geonameid"] not in places:
             places[city["geonameid"]] = {"city": city, "capital": False, "name": city["name"]}
     press = read_csv("places_press.csv", required=("form", "name", "country"),
                      optional=("geonames",))
@@ -208,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                                       "French names of countries from CLDR and ISO 3166."),
         "places.csv": render(["place_id", "name", "country", "population", "capital"], places,
                              f"GeoNames cities: capitals, >= {args.min_population} "
-                             "inhabitants, and the cities of places_press.csv."),
+                             "inhabitants (towns of BE CH DE FR LU: see LOCAL_MIN_POPULATION), "
+                             "and the cities of places_press.csv."),
         "places_forms.csv": render(["place_id", "form", "source"], place_forms,
                                    "GeoNames names of the cities of places.csv."),
     }

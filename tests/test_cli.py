@@ -155,3 +155,35 @@ def test_evaluate_rejects_a_malformed_gold_line_in_one_line(
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"depeche: {tmp_path / 'gold.jsonl'}:2: ")
     assert "\n" not in err
+
+
+def test_user_gazetteers_on_the_command_line(tmp_path: Path, small_model: str) -> None:
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text("id,canonical,acronym,kind,country,forms\n"
+                    "CLV,Comité local de veille,CLV,ngo,FR,Comité de veille\n", encoding="utf-8")
+    people = tmp_path / "people.csv"
+    people.write_text("canonical,aliases\nJeanne Martin-Rousseau,J. Martin-Rousseau\n",
+                      encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "s.txt").write_text("J. Martin-Rousseau a parlé au CLV à Lyon.", encoding="utf-8")
+    code = main(["run", str(folder), "-o", str(tmp_path / "out"), "--model", small_model,
+                 "--people", str(people), "--organisations", str(orgs), "--quiet"])
+    assert code == 0
+    mentions = (tmp_path / "out" / "mentions.jsonl").read_text(encoding="utf-8")
+    found = [json.loads(line) for line in mentions.splitlines()]
+    assert [(m["text"], m["label"], m["entity_id"]) for m in found
+            if m["label"] in ("PER", "ORG")] == [
+        ("J. Martin-Rousseau", "PER", "per:jeanne-martin-rousseau"), ("CLV", "ORG", "org:CLV")]
+
+
+def test_bad_user_gazetteer_row_names_file_and_line(tmp_path: Path, small_model: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("canonical,aliases\nJeanne Martin,\n,Sans Nom\n", encoding="utf-8")
+    code = main(["run", str(corpus(tmp_path)), "-o", str(tmp_path / "out"), "--model",
+                 small_model, "--people", str(people)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"depeche: {people}:3: ")
+    assert "Traceback" not in err

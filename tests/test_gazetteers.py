@@ -84,9 +84,10 @@ def test_read_csv_errors_name_file_and_line(tmp_path: Path, text: str, line: int
 
     with pytest.raises(GazetteerError) as caught:
         read_csv(path, required=("iso2", "name"), validators={"iso2": two_capitals})
-    assert caught.value.file == "bad_countries.csv"
+    # A user's file is named by its path, so that the message points at the right file.
+    assert caught.value.file == str(path)
     assert caught.value.line == line
-    assert str(caught.value).startswith(f"bad_countries.csv:{line}: ")
+    assert str(caught.value).startswith(f"{path}:{line}: ")
     assert message in str(caught.value)
 
 
@@ -105,9 +106,10 @@ def test_read_csv_rejects_bad_encoding(tmp_path: Path) -> None:
 
 
 def test_row_error_points_at_the_row(tmp_path: Path) -> None:
-    (row,) = read_csv(write(tmp_path, "form\nParis\n"), required=("form",))
+    path = write(tmp_path, "form\nParis\n")
+    (row,) = read_csv(path, required=("form",))
     error = row.error("not a city")
-    assert (error.file, error.line, str(error)) == ("sample.csv", 2, "sample.csv:2: not a city")
+    assert (error.file, error.line, str(error)) == (str(path), 2, f"{path}:2: not a city")
 
 
 def test_context_rules(tmp_path: Path) -> None:
@@ -183,3 +185,17 @@ def test_generated_files_are_up_to_date() -> None:
         [sys.executable, str(ROOT / "scripts" / "build_gazetteers.py"), "--check"],
         capture_output=True, text=True, encoding="utf-8", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("form, text, found", [
+    ("Zoug", "Il vit à Zoug.", ["Zoug"]),          # letters only: one token, no tokenizer
+    ("Aix-la-Chapelle", "À Aix-la-Chapelle.", ["Aix-la-Chapelle"]),
+    ("Œuvre", "L'ŒUVRE et l'oeuvre.", ["ŒUVRE"]),
+    ("aujourd'hui", "Il part aujourd’hui.", ["aujourd’hui"]),
+])
+def test_form_matcher_tokenizes_like_the_tokenizer(form: str, text: str,
+                                                   found: list[str]) -> None:
+    nlp = spacy.blank("fr")
+    matcher = FormMatcher(nlp, [(form, 1)], check_case=True)
+    doc = nlp(text)
+    assert [doc[m.start:m.end].text for m in matcher(doc)] == found

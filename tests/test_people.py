@@ -95,6 +95,20 @@ def make_doc(nlp: Language, text: str, model: list[tuple[int, int]]) -> Doc:
     return doc
 
 
+@pytest.fixture(scope="module")
+def popcorn_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"honorific_in_span": False})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def hipe_nlp() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("depeche_people", config={"extent": "hipe"})
+    return nlp
+
+
 def check(nlp: Language, markup: str) -> None:
     text, model, expected = parse_markup(markup)
     doc = make_doc(nlp, text, model)
@@ -195,6 +209,30 @@ CASES = [
                  id="shared-surname-single-full-name"),
     pytest.param("[{Sergueï Lavrov}](PER) ... [{LAVROV}](PER canonical=Sergueï Lavrov)",
                  id="link-ignores-case"),
+    # historical and foreign honorifics
+    pytest.param("représenté par le [sieur Jaques Charles Gicot](PER title=sieur) son curateur",
+                 id="sieur"),
+    pytest.param("les [sieurs Jean-David Mauley](PER title=sieurs), et [Jean Confesse](PER "
+                 "rule=people.honorific_list)", id="sieurs-list"),
+    pytest.param("que ladite [demoiselle Eckard](PER title=demoiselle) soit", id="demoiselle"),
+    pytest.param("a reçu de [sir Robert Napier](PER title=sir) la dépêche", id="sir-lower-case"),
+    pytest.param("aux partisans de [don Miguel](PER title=don).", id="don"),
+    pytest.param("[Sœur Elikya Harris](PER title=Sœur), la directrice", id="soeur"),
+    # maiden names belong to the mention
+    pytest.param("le public est averti que [{Charlotte} née Bourgoin](PER first=None "
+                 "last=Charlotte), femme de", id="maiden-name"),
+    pytest.param("et de [{Judith} née {Jaquet}](PER), morte le 27", id="maiden-name-model-span"),
+    pytest.param("[{Madame Rose}](PER), née le 30 mars 1980", id="nee-before-date-is-not-name"),
+    # abbreviated given names, elisions, regnal numbers
+    pytest.param("en remplacement de [M. {Ad}. Lachenal](PER title=M.), puis", id="abbrev-ad"),
+    pytest.param("les créanciers du citoyen [{Ch. Bastide}](PER first=Ch.) sont invités",
+                 id="abbrev-ch"),
+    pytest.param("Em. a écrit", id="abbreviation-without-name"),
+    pytest.param("1802, {T'}offre au prix de cinq", id="elided-letter-not-a-name"),
+    pytest.param("ON OFFRE A VENDRE. {IX}. M.", id="roman-numeral-alone-not-a-name"),
+    pytest.param("devant la noble {Cour de Justice}, assemblée", id="institution-not-a-name"),
+    pytest.param("les ordres du {Gouvernement}, puis", id="institution-word-not-a-name"),
+    pytest.param("le roi [{Louis XIV}](PER last=Louis XIV)", id="regnal-number-kept"),
 ]
 
 
@@ -205,6 +243,107 @@ def test_people(people_nlp: Language, markup: str) -> None:
 
 def test_at_least_forty_cases() -> None:
     assert len(CASES) >= 40
+
+
+# --------------------------------------------------------------------------- conventions
+
+#: ``honorific_in_span=False`` (POPCORN): the honorific stays outside, still in ``title``.
+HONORIFIC_OUT_CASES = [
+    pytest.param("détectée par M. [Fernandez](PER title=M. last=Fernandez) du laboratoire",
+                 id="monsieur-abbreviated"),
+    pytest.param("Monsieur [{Christophe Pautrat}](PER title=Monsieur), le président",
+                 id="monsieur-model-span"),
+    pytest.param("La journaliste Madame [Adja Rivera](PER title=Madame) a déclaré",
+                 id="madame"),
+    pytest.param("{Mme [Dupont}](PER title=Mme)", id="model-span-with-honorific"),
+    pytest.param("Mme. [Dupont](PER title=Mme.)", id="honorific-with-dot"),
+    pytest.param("MM. [Dupont](PER) et [Durand](PER) sont arrivés", id="plural"),
+    pytest.param("le président [Macron](PER function=président)", id="function-unchanged"),
+    pytest.param("[{Jean-Luc Mélenchon}](PER title=None)", id="no-honorific-unchanged"),
+]
+
+
+@pytest.mark.parametrize("markup", HONORIFIC_OUT_CASES)
+def test_honorific_out_of_span(popcorn_nlp: Language, markup: str) -> None:
+    check(popcorn_nlp, markup)
+
+
+#: ``extent="hipe"``: honorifics, functions and descriptors before the name and appositions
+#: of function after it belong to the mention.
+HIPE_CASES = [
+    pytest.param("la vigne de [M. le capitaine {Jacobel}](PER title=None) de vent",
+                 id="honorific-article-function"),
+    pytest.param("ou à [M. le greffier {Péter}, son secrétaire](PER), eu présentant",
+                 id="greffier-and-possessive-apposition"),
+    pytest.param("10. [M. Rougemont, commissaire général](PER canonical=Rougemont), demande",
+                 id="apposition-function"),
+    pytest.param("le réclamer chez [{Jean-Frédéric Borel}, maître charpentier à Couvet](PER)"
+                 ". Dans", id="apposition-occupation-a-place"),
+    pytest.param("[M. Gard, avocat, commissaire général](PER), a pris la parole",
+                 id="two-appositions"),
+    pytest.param("[{Jean Schlatter}, fermier](PER) de [M. de Luze](PER)",
+                 id="complement-stops-at-name"),
+    pytest.param("la masse du [citoyen {Simon Fournier}, chef](PER) d'un atelier",
+                 id="complement-stops-at-article"),
+    pytest.param("Le [président américain {Donald Trump}](PER function=président) s'est défendu",
+                 id="function-before-outside-article"),
+    pytest.param("Le [président palestinien, {Yasser Arafat}](PER), a annoncé",
+                 id="function-comma-name"),
+    pytest.param("avec leur [mère {Jacqueline Valente}](PER) et", id="kinship-before"),
+    pytest.param("la Sagne, fille de feu [{Jacob Perrenoud}](PER), et", id="kinship-of-someone"),
+    pytest.param("la [dame Susanne Petitpierre](PER) ... [{Georges II}](PER), fils de Constantin",
+                 id="kinship-apposition-not-inside"),
+    pytest.param("la [Kényane {Pamela Chepchumba}](PER) à plus", id="demonym-noun"),
+    pytest.param("la [{Charlotte} née Bourgoin](PER), femme", id="maiden-name"),
+    pytest.param("[{Huffi}](PER), [{Bourgeois}](PER) & Haas", id="capitalised-descriptor-is-name"),
+    pytest.param("[{Jean-Pierre Roth}, président de la BNS](PER), a répondu",
+                 id="apposition-swallows-organisation"),
+    pytest.param("[{Sir Strafford Norlhcole}, secrétaire d'{Elat} des colonies](PER), a reçu",
+                 id="apposition-swallows-stray-name"),
+    pytest.param("[{Marti}](PER), qui a dit", id="no-apposition"),
+]
+
+
+@pytest.mark.parametrize("markup", HIPE_CASES)
+def test_hipe_extent(hipe_nlp: Language, markup: str) -> None:
+    check(hipe_nlp, markup)
+
+
+@pytest.mark.parametrize(("text", "label", "ent", "expected", "hipe"), [
+    ("gagnée par le Kényan Daid Mandago en 2 h", "LOC", "Kényan Daid Mandago",
+     "Daid Mandago", "Kényan Daid Mandago"),
+    ("La Roumaine Luminata Talpos s'est montrée", "ORG", "Roumaine Luminata",
+     "Luminata Talpos", "Roumaine Luminata Talpos"),
+    ("le Kényan Institut du sport", "ORG", "Kényan Institut", None, None),
+])
+def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
+                                           expected: str | None, hipe: str | None) -> None:
+    for config, want in (({}, expected), ({"extent": "hipe"}, hipe)):
+        nlp = spacy.blank("fr")
+        nlp.add_pipe("depeche_people", config=config)
+        doc = nlp.make_doc(text)
+        start = text.index(ent)
+        doc.ents = [doc.char_span(start, start + len(ent), label=label)]
+        spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
+        assert [s.text for s in spans] == ([want] if want else [])
+
+
+def test_conventions_share_values(popcorn_nlp: Language, hipe_nlp: Language) -> None:
+    text = "a déclaré M. Japarov, président de la République, puis le président Japarov."
+    values = []
+    for nlp in (spacy.blank("fr"), popcorn_nlp, hipe_nlp):
+        if not nlp.pipe_names:
+            nlp.add_pipe("depeche_people")
+        doc = nlp(text)
+        values.append([get_span_attrs(s, "people") for s in doc.spans["people"]])
+    assert values[0] == values[1] == values[2]
+
+
+@pytest.mark.parametrize("config", [{"extent": "quaero"},
+                                    {"extent": "hipe", "honorific_in_span": False}])
+def test_bad_convention(config: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        spacy.blank("fr").add_pipe("depeche_people", config=config)
 
 
 # --------------------------------------------------------------------------- link_people
@@ -281,6 +420,7 @@ def test_watchlist_bad_row(tmp_path: Path, body: str, line: int, message: str) -
 def test_factory_defaults() -> None:
     component = spacy.blank("fr").add_pipe("depeche_people")
     assert (component.extra_files, component.use_model, component.link) == ([], True, True)
+    assert (component.honorific_in_span, component.extent) == (True, "name")
 
 
 def test_use_model_off() -> None:

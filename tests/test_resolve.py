@@ -132,3 +132,31 @@ def test_a_family_span_with_evidence_beats_a_family_copy_of_a_model_span(
     set_span_attrs(org, "organisations", rule="organisations.named_by_noun")
     blank.create_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"]) for m in doc._.mentions] == [("Cmall", "ORG")]
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    (["la", "ville", "de", "Toronto"], [(1, 4, "LOC")], [("Toronto", "LOC")]),
+    (["l'", "aéroport", "d'", "Athènes"], [(1, 4, "LOC")], [("Athènes", "LOC")]),
+    (["l'", "État", "de", "Kaduna"], [(1, 4, "LOC")], [("Kaduna", "LOC")]),
+    (["la", "ville", "de", "la", "Rochelle"], [(1, 5, "LOC")], [("Rochelle", "LOC")]),
+    (["la", "Ville", "Lumière"], [(1, 3, "LOC")], [("Ville Lumière", "LOC")]),
+], ids=["ville de", "aéroport d'", "État de", "ville de la", "no link"])
+def test_generic_place_heads_are_cut_from_model_spans(blank: Language, words: list[str],
+                                                      ents: list[tuple[int, int, str]],
+                                                      expected: list[tuple[str, str]]) -> None:
+    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
+    assert [t.text for t in doc] == words
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
+
+
+def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["Monsieur", "Odelin", "Deneuve", "est", "parti"])
+    doc.ents = [Span(doc, 0, 3, label="LOC")]
+    person = Span(doc, 1, 3, label="PER")
+    doc.spans["people"] = [person]
+    set_span_attrs(person, "people", rule="people.honorific", title="Monsieur")
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"], m["title"]) for m in doc._.mentions] == [
+        ("Odelin Deneuve", "PER", "Monsieur")]
