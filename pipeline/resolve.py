@@ -114,9 +114,19 @@ def clean_model_span(ent: Span) -> Span | None:
                                                                   label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
-    if len(span) == 1 and fold(span.text) in generic_words():
-        return None
-    return span
+    return span if plausible_name(span) else None
+
+
+def plausible_name(span: Span) -> bool:
+    """Whether a one-word span can be a name on its own: not a generic capitalised noun
+    (``République``, ``Hier``), not a nationality word (``Suisses``), not one or two letters
+    (``I``, ``AI``: OCR debris or initials). Longer spans are always plausible here."""
+    if len(span) != 1:
+        return True
+    text = span.text
+    if len(text) <= 2 or fold(text) in generic_words():
+        return False
+    return not (lookup_country(text) is None and lookup_country(text, demonyms=True))
 
 
 def _wraps_person(span: Span, people: list[Span]) -> bool:
@@ -186,7 +196,10 @@ def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:
             continue
         for span in doc.spans[family]:
             attrs = get_span_attrs(span, family)
-            candidates.append(Candidate(span, span.label_, span.kb_id_ or None, family, attrs))
+            candidate = Candidate(span, span.label_, span.kb_id_ or None, family, attrs)
+            if candidate.weak and not plausible_name(span):
+                continue  # a family's plain copy of a model span gets the model's checks
+            candidates.append(candidate)
     return candidates
 
 

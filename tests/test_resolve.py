@@ -160,3 +160,21 @@ def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(blank: Language)
     blank.create_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"], m["title"]) for m in doc._.mentions] == [
         ("Odelin Deneuve", "PER", "Monsieur")]
+
+
+@pytest.mark.parametrize(("word", "label"), [
+    ("I", "LOC"), ("AI", "PER"), ("Hier", "LOC"), ("Vendredi", "LOC"), ("Suisses", "PER"),
+    ("Collège", "LOC")])
+def test_one_word_model_spans_that_are_no_names_are_dropped(blank: Language, word: str,
+                                                            label: str) -> None:
+    assert resolve(blank, [word, ",", "il", "pleut"], [(0, 1, label)]) == []
+
+
+def test_a_people_copy_of_a_model_span_gets_the_same_checks(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["Les", "Suisses", "votent", "avec", "Dupont"])
+    copies = [Span(doc, 1, 2, label="PER"), Span(doc, 4, 5, label="PER")]
+    doc.spans["people"] = copies
+    for span in copies:
+        set_span_attrs(span, "people", rule="people.model")
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [m["text"] for m in doc._.mentions] == ["Dupont"]
