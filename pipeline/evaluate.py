@@ -47,7 +47,11 @@ Relations
     to one mention of a cluster; any mention of it is accepted). A prediction is **judged** only
     when both its arguments resolve: RELX annotates just two arguments per sentence and POPCORN
     only named mentions, so a relation whose subject or object is not annotated can be neither
-    confirmed nor refuted; such predictions are counted as ``ignored``. Judged predictions are
+    confirmed nor refuted; such predictions are counted as ``ignored``. So is a prediction
+    whose two arguments carry only gold relations whose labels do not map to its predicate
+    (``per:origin``, ``org:members`` for a ``role``): single-label gold states one relation of
+    the pair and says nothing of the others (``le président de Lituanie X`` is gold
+    ``per:origin``; our ``role`` is neither confirmed nor refuted by it). Judged predictions are
     deduplicated on (predicate, subject, object) after resolution. Precision = judged predictions
     matching a gold relation mapped to their predicate, in the mapped direction / judged
     predictions; recall = gold relations found by at least one prediction / gold relations mapped
@@ -867,6 +871,13 @@ def _match_relations(
                 )
     outcome: dict[str, _RelationMatch] = {}
     for predicate in predicates:
+        labels = {row.gold_label for row in relation_map if row.predicate == predicate}
+        # pairs the gold relates by a label that is not this predicate's: not refuted
+        other_pairs = {
+            frozenset((_entity_key(doc, r.head), _entity_key(doc, r.tail)))
+            for r in doc.relations
+            if r.label not in labels
+        } - {frozenset((u.subject, u.object)) for u in units[predicate]}
         judged: dict[tuple[str, str], PredRelation] = {}
         ignored = 0
         for rel in sorted(
@@ -875,7 +886,7 @@ def _match_relations(
         ):
             subject = _resolve(doc, rel.subject_start, rel.subject_end)
             object_ = _resolve(doc, rel.object_start, rel.object_end)
-            if subject is None or object_ is None:
+            if subject is None or object_ is None or frozenset((subject, object_)) in other_pairs:
                 ignored += 1
             else:
                 judged.setdefault((subject, object_), rel)

@@ -803,3 +803,32 @@ def test_conventions_file_with_a_non_json_value_is_an_error(tmp_path: Path) -> N
                     encoding="utf-8")
     with pytest.raises(ConventionError, match="not JSON"):
         load_conventions(path)
+
+
+def test_a_pair_with_an_unmapped_gold_label_is_not_judged(tmp_path: Path) -> None:
+    text = "Le président de Lituanie Valdas Adamkus est arrivé. Jean Dupont travaille pour Acme."
+    (doc,) = gold_docs(
+        tmp_path,
+        [
+            {
+                "id": "u",
+                "text": text,
+                "entities": [
+                    ent(text, "Valdas Adamkus", "PER"),
+                    ent(text, "Lituanie", "LOC"),
+                    ent(text, "Jean Dupont", "PER"),
+                    ent(text, "Acme", "ORG"),
+                ],
+                # per:origin has no mapping; per:employee_of maps to role
+                "relations": [{"head": 0, "tail": 1, "label": "per:origin"},
+                              {"head": 2, "tail": 3, "label": "per:employee_of"}],
+            }
+        ],
+    )
+    adamkus = PredRelation("role", *at(text, "Valdas Adamkus"), *at(text, "Lituanie"))
+    wrong = PredRelation("role", *at(text, "Jean Dupont"), *at(text, "Lituanie"))
+    (role,) = score([(doc, Prediction(relations=[adamkus, wrong]))],
+                    relation_map=RELATION_MAP).relations
+    # Adamkus-Lituanie: ignored (the gold states another relation of that pair);
+    # Dupont-Lituanie: judged and wrong. P = 0/1, R = 0/1.
+    assert (role.judged, role.correct, role.ignored, role.found, role.gold) == (1, 0, 1, 0, 1)
