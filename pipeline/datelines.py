@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from pipeline.dates import NUMERIC_RE, WEEKDAYS, DateExtractor, month_number
-from pipeline.extensions import register_extensions, set_span_attrs
+from pipeline.extensions import register_extensions, write_span_group
 from pipeline.gazetteers import read_csv
 
 __all__ = ["Dateline", "DatelineExtractor", "agencies", "create_dateline_extractor"]
@@ -364,9 +364,7 @@ class DatelineExtractor:
         """
         split_slashed_agency(doc)
         results, info = self.annotate(doc)
-        doc.spans[FAMILY] = [span for span, _ in results]
-        for span, attrs in results:
-            set_span_attrs(span, FAMILY, **attrs)
+        write_span_group(doc, FAMILY, results)
         doc._.dateline = info
         return doc
 

@@ -97,7 +97,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from pipeline.extensions import register_extensions, set_span_attrs
+from pipeline.extensions import register_extensions, write_span_group
 from pipeline.gazetteers import read_csv
 
 __all__ = [
@@ -1139,9 +1139,7 @@ class DateExtractor:
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["dates"]``, the span values and ``doc._.anchor``."""
         results, anchor_info = self.annotate(doc)
-        doc.spans[FAMILY] = [span for span, _ in results]
-        for span, attrs in results:
-            set_span_attrs(span, FAMILY, **attrs)
+        write_span_group(doc, FAMILY, results)
         doc._.anchor = anchor_info
         return doc
 

@@ -29,6 +29,7 @@ offsets in two span groups would share (and overwrite) their values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -72,6 +73,18 @@ def get_span_attrs(span: Span, group: str) -> dict[str, Any]:
     """Return the extra values recorded for ``span`` in ``group`` (empty dict if none)."""
     store = span.doc._.span_attrs or {}
     return dict(store.get(group, {}).get(_span_key(span), {}))
+
+
+def write_span_group(doc: Doc, group: str,
+                     found: Iterable[tuple[Span, dict[str, Any]]]) -> None:
+    """Set ``doc.spans[group]`` to the found spans and record each span's extra values.
+
+    What every extractor family's ``__call__`` does after matching.
+    """
+    found = list(found)
+    doc.spans[group] = [span for span, _ in found]
+    for span, values in found:
+        set_span_attrs(span, group, **values)
 
 
 register_extensions()

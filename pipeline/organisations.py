@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import register_extensions, set_span_attrs
+from pipeline.extensions import register_extensions, write_span_group
 from pipeline.gazetteers import FormMatcher, GazetteerError, Row, fold, read_csv
 
 __all__ = [
@@ -982,10 +982,7 @@ class OrganisationExtractor:
                     and _is_lower_word(after))
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.process(doc)
-        doc.spans[FAMILY] = [m.span for m in mentions]
-        for mention in mentions:
-            set_span_attrs(mention.span, FAMILY, **mention.attrs)
+        write_span_group(doc, FAMILY, ((m.span, m.attrs) for m in self.process(doc)))
         return doc
 
 

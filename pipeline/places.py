@@ -49,7 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.countries import load_countries
-from pipeline.extensions import register_extensions, set_span_attrs
+from pipeline.extensions import register_extensions, write_span_group
 from pipeline.gazetteers import (
     ContextRule,
     FormMatcher,
@@ -389,10 +389,7 @@ class PlaceExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         """Match ``doc`` and write ``doc.spans[spans_key]`` and the spans' extra values."""
-        found = self.find(doc)
-        doc.spans[self.spans_key] = [span for span, _ in found]
-        for span, attrs in found:
-            set_span_attrs(span, self.spans_key, **attrs)
+        write_span_group(doc, self.spans_key, self.find(doc))
         return doc
 
 
