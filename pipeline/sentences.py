@@ -10,6 +10,7 @@ keeps pre-set boundaries, so it can still split after a full stop, never elsewhe
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,7 +29,7 @@ def can_start_sentence(doc: Doc, i: int) -> bool:
     if doc[i].text in CLOSING_ONLY:
         return False
     previous = doc[i - 1]
-    if "\n" in previous.whitespace_ or previous.is_space or "\n" in previous.text:
+    if previous.is_space or "\n" in previous.whitespace_ or "\n" in previous.text:
         return True
     j = i - 1
     while j > 0 and doc[j].text in CLOSERS:
@@ -49,8 +50,11 @@ class SentenceGuard:
         return [i for i in range(1, len(doc)) if not can_start_sentence(doc, i)]
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in self.process(doc):
-            doc[i].is_sent_start = False
+        blocked = self.process(doc)
+        if blocked:
+            starts = doc.to_array([SENT_START]).astype("int32")
+            starts[blocked] = -1  # -1: "not a sentence start" in spaCy's SENT_START array
+            doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 
