@@ -7,8 +7,10 @@ it writes ``doc.spans["people"]`` from four sources:
   (``Président Macron`` -> ``Macron``, ``function="président"``), leading articles and trailing
   punctuation are trimmed, words before the last lower-case non-particle word are dropped
   (``Affaires étrangères Sergueï Lavrov`` -> ``Sergueï Lavrov``), and a span left with no
-  capitalised name word (an honorific alone, a lower-case word) is dropped. Unchanged spans
-  get rule ``people.model``, trimmed ones ``people.model_trimmed``;
+  capitalised name word (an honorific alone, a lower-case word) is dropped; a span is cut
+  before a function written after the name (``Jean Dupont Président`` -> ``Jean Dupont``) and
+  two spans joined by a hyphen with no space are one name (``Calin Popescu``-``Tariceanu``).
+  Unchanged spans get rule ``people.model``, trimmed or merged ones ``people.model_trimmed``;
 * honorific + name (``M. Japarov``, ``Mme Dupont``, ``MM. Dupont et Durand``, ``Me``, ``Dr``,
   ``Pr``, ``Mgr``, ``Sir``...; ``people_honorifics.csv``): following the Quaero/HIPE conventions
   the honorific stays INSIDE the mention and is recorded in ``title``;
@@ -44,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import load_countries
-from pipeline.extensions import register_extensions, set_span_attrs
+from pipeline.extensions import register_extensions, write_span_group
 from pipeline.gazetteers import FormMatcher, fold, read_csv
 from pipeline.organisations import lookup_organisation
 
@@ -71,6 +73,7 @@ HONORIFICS_FILE = "people_honorifics.csv"
 FUNCTIONS_FILE = "people_functions.csv"
 PARTICLES_FILE = "people_particles.csv"
 DESCRIPTORS_FILE = "people_descriptors.csv"
+GIVEN_NAMES_FILE = "people_given_names.csv"
 
 #: Extents of a PER mention (``extent`` option of the factory): ``name`` (the product's: the
 #: name with its honorific, functions outside) or ``hipe`` (the HIPE/impresso convention:
@@ -226,6 +229,38 @@ def _organisation_heads() -> frozenset[str]:
                                                         optional=("phrase",)))
 
 
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Lower-case nouns naming a kind of body before its name (``organisations_nouns.csv``,
+    cue ``head``): ``société``, ``groupe``, ``association``, ``banque``..."""
+    return frozenset(fold(r["word"]) for r in read_csv("organisations_nouns.csv",
+                                                        required=("word", "cue"))
+                     if r["cue"] == "head")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common given names (``people_given_names.csv``), folded."""
+    return frozenset(fold(r["name"]) for r in read_csv(GIVEN_NAMES_FILE, required=("name",)))
+
+
+_QUOTES: frozenset[str] = frozenset('"«»“”„')
+_HYPHENS: tuple[str, ...] = ("-", "\u2011")
+
+
+def _hyphen_joined(doc: Doc, left_end: int, right_start: int) -> bool:
+    """Whether the word ending at token ``left_end`` (exclusive) and the one starting at
+    ``right_start`` are two parts of one hyphenated word (``Popescu-Tariceanu``): a hyphen
+    between them with no space around it, as its own token or glued to either side."""
+    if not 0 < left_end <= right_start < len(doc) or right_start - left_end > 1:
+        return False
+    left, right = doc[left_end - 1], doc[right_start]
+    gap = doc.text[left.idx + len(left.text):right.idx]
+    if gap in _HYPHENS:
+        return True
+    return gap == "" and (left.text.endswith(_HYPHENS) or right.text.startswith(_HYPHENS))
+
+
 def _is_abbreviated_given_name(doc: Doc, i: int, limit: int) -> bool:
     """``Ch.``, ``Aug.``, ``Em.`` before a name: a short capitalised word glued to a full stop
     (split off by the tokenizer) and followed by a name word (``le citoyen Ch. Bastide``)."""
@@ -272,20 +307,24 @@ def _word_end(doc: Doc, i: int, limit: int) -> int | None:
 
 
 def parse_name(doc: Doc, start: int, limit: int | None = None,
-               known: Iterable[int] = ()) -> int | None:
+               known: Iterable[int] = (), stops: Iterable[int] = ()) -> int | None:
     """End (exclusive) of the personal name starting at token ``start``, or None.
 
     A name is a run of name words, initials, particles followed by a name word and a final
     regnal number, ending on a name word (or the number). A particle is not taken when the
     next word starts a ``known`` span (a country, place or organisation of another family:
-    ``Japarov de Kirghizie``).
+    ``Japarov de Kirghizie``). The name never runs into a token of ``stops`` (where a function
+    starts: ``Sergey Stanishev Premier ministre de Roumanie`` -> ``Sergey Stanishev``).
     """
     known = set(known)
+    stops = set(stops) - {start}
     limit = len(doc) if limit is None else limit
     particles = load_particles()
     j, end, words = start, None, 0
     while j < limit:
         token = doc[j]
+        if j in stops:
+            break
         if _is_abbreviated_given_name(doc, j, limit):
             j += 2
             continue
@@ -303,7 +342,8 @@ def parse_name(doc: Doc, start: int, limit: int | None = None,
                 k += 1
             if k < limit and doc[k].text == "-" and not doc[k - 1].whitespace_:
                 k += 1
-            if k < limit and k not in known and _word_end(doc, k, limit) is not None:
+            if (k < limit and k not in known and k not in stops
+                    and _word_end(doc, k, limit) is not None):
                 j = k
                 continue
             break
@@ -465,13 +505,66 @@ class PersonExtractor:
         if k in known:
             return known[k]
         if doc[k].text[:1].isupper():
-            for m in range(min(len(doc), k + 8), k, -1):
-                if lookup_organisation(doc[k:m].text) is not None:
-                    return m
-            return _word_end(doc, k, len(doc))
+            listed = self._listed_organisation_end(doc, k)
+            if listed is not None:
+                return listed
+            end = _word_end(doc, k, len(doc))
+            if (end == k + 1 and fold(doc[k].text) in _organisation_nouns()
+                    and end < len(doc) and doc[end].text[:1].isupper()):
+                # "de la Banque Populaire", "du Groupe Acme": the body's name goes on
+                return self._organisation_name_end(doc, end, known, len(doc))
+            return end
         if doc[k].is_alpha and doc[k].is_lower and fold(doc[k].text) not in _PHRASE_STOP:
             return k + 1
         return None
+
+    @staticmethod
+    def _listed_organisation_end(doc: Doc, k: int) -> int | None:
+        for m in range(min(len(doc), k + 8), k, -1):
+            if lookup_organisation(doc[k:m].text) is not None:
+                return m
+        return None
+
+    def _organisation_name_end(self, doc: Doc, k: int, known: dict[int, int],
+                               limit: int) -> int:
+        """End of the name of a body written at ``k`` after its noun (``la société [Acme]``,
+        ``l’association ["Aide pour tous"]``, ``le groupe [Renault]``), or ``k`` if there is
+        none. A known span, a listed organisation or a quoted name closes it; otherwise every
+        capitalised word (with ``de``, ``&``... between them) belongs to it, so that no
+        person's name is taken from it (``la société Acme`` is not a person). A common given
+        name and another name word there are a person's name, the noun referring back to a
+        body named before (``la présidente de l’association Anaïs Abert``): ``k`` is returned.
+        """
+        if (k + 1 < limit and fold(doc[k].text) in _given_names()
+                and _word_end(doc, k + 1, limit) is not None):
+            return k
+        quoted = k < limit and doc[k].text in _QUOTES
+        m = k + 1 if quoted else k
+        if m < limit and m in known:
+            m = known[m]
+        elif m < limit and doc[m].text[:1].isupper() and (
+                listed := self._listed_organisation_end(doc, m)) is not None:
+            m = listed
+        elif quoted:
+            close = next((q for q in range(m, min(limit, m + 15)) if doc[q].text in _QUOTES),
+                         None)
+            return k if close is None else close + 1
+        else:
+            while m < limit:
+                text = doc[m].text
+                if m in known:
+                    m = known[m]
+                elif text[:1].isupper() or text in {"&", "-"} or _is_initial(doc[m]):
+                    m += 1
+                elif (fold(text) in _PREPOSITIONS | _ARTICLES and m + 1 < limit
+                      and doc[m + 1].text[:1].isupper()):
+                    m += 1
+                else:
+                    break
+            return min(m, limit)
+        if quoted and m < limit and doc[m].text in _QUOTES:
+            m += 1
+        return min(m, limit)
 
     def skip_function_phrase(self, doc: Doc, i: int, known: dict[int, int] | None = None,
                              limit: int | None = None) -> int:
@@ -479,14 +572,26 @@ class PersonExtractor:
 
         ``le ministre [russe des Affaires étrangères] Sergueï Lavrov``: lower-case adjectives,
         ``de/du/des/d’`` + article + complement (a listed organisation, a capitalised word,
-        or a lower-case noun), and ``et`` between complements.
+        or a lower-case noun), and ``et`` between complements. A noun naming a body
+        (``organisations_nouns.csv``: ``de la société Acme``, ``du groupe pharmaceutique X``,
+        ``de l’association "Y"``) takes the body's name with it: a name right after the
+        phrase follows only a closed name (known, listed or quoted), never one of its
+        capitalised words.
         """
         known = self._known_ends(doc) if known is None else known
         limit = len(doc) if limit is None else limit
         j, modifiers = i, 0
+        body = False  # a body's noun was read; its name may follow
         while j < limit:
             token = doc[j]
             folded = fold(token.text)
+            if body and (token.text[:1].isupper() or token.text in _QUOTES or j in known):
+                end = self._organisation_name_end(doc, j, known, limit)
+                body = False
+                if end == j:
+                    break
+                j = end
+                continue
             if folded in _PREPOSITIONS:
                 k = j + 1
                 if k < limit and fold(doc[k].text) in _ARTICLES:
@@ -494,6 +599,11 @@ class PersonExtractor:
                 end = self._complement_end(doc, k, known) if k < limit else None
                 if end is None or end > limit:
                     break
+                if (end == k + 1 and doc[k].is_lower and fold(doc[k].text) in _organisation_nouns()
+                        and (k > j + 1 or folded != "de")):
+                    body = True  # "de la société", "du groupe"; not "directeur de banque"
+                elif doc[k].text[:1].isupper() or k in known:
+                    body = False
                 j = end
                 continue
             if folded == "et" and j + 1 < limit and fold(doc[j + 1].text) in _PREPOSITIONS:
@@ -541,6 +651,12 @@ class PersonExtractor:
                 if doc[k].text in particles and k + 1 in known:
                     end = k
                     break
+            for k in range(start + 1, end):  # "Jean Dupont [Président] de la société"
+                if (k in functions and doc[k - 1].text not in particles
+                        and not _hyphen_joined(doc, k, k)
+                        and any(_is_name_word(doc[m]) for m in range(start, k))):
+                    end = k
+                    break
             for k in range(end - 1, start - 1, -1):
                 token = doc[k]
                 if (token.is_alpha and token.is_lower and token.text not in particles
@@ -555,6 +671,22 @@ class PersonExtractor:
             unchanged = (start, end) == (ent.start, ent.end)
             out.append(_Candidate(start, end, RULE_MODEL if unchanged else RULE_MODEL_TRIMMED,
                                   0, function))
+        return out
+
+    @staticmethod
+    def _merge_hyphenated(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Join candidates that are two parts of one hyphenated name split by the model
+        (``[Calin Popescu]-[Tariceanu]`` -> ``Calin Popescu-Tariceanu``)."""
+        out: list[_Candidate] = []
+        for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
+            last = out[-1] if out else None
+            if last is not None and _hyphen_joined(doc, last.end, cand.start):
+                out[-1] = _Candidate(last.start, cand.end, RULE_MODEL_TRIMMED,
+                                     min(last.priority, cand.priority),
+                                     last.function or cand.function,
+                                     last.canonical or cand.canonical)
+            else:
+                out.append(cand)
         return out
 
     def _demonym_candidates(self, doc: Doc, known: dict[int, int]) -> list[_Candidate]:
@@ -583,7 +715,8 @@ class PersonExtractor:
             return False
         return doc[i].is_lower or i + 1 >= end or not _is_name_word(doc[i + 1])
 
-    def _honorific_candidates(self, doc: Doc, known: dict[int, int]) -> list[_Candidate]:
+    def _honorific_candidates(self, doc: Doc, known: dict[int, int],
+                              functions: dict[int, tuple[int, Function]]) -> list[_Candidate]:
         out: list[_Candidate] = []
         n = len(doc)
         for i, token in enumerate(doc):
@@ -596,7 +729,7 @@ class PersonExtractor:
             j = i + 1
             if j < n and doc[j].text == "." and not token.text.endswith("."):
                 j += 1
-            end = parse_name(doc, j, known=known)
+            end = parse_name(doc, j, known=known, stops=functions)
             if end is None:
                 continue
             out.append(_Candidate(i, end, RULE_HONORIFIC, 1))
@@ -605,7 +738,7 @@ class PersonExtractor:
             while end + 1 < n and doc[end].text in {",", "et"}:
                 if doc[end].text == "," and end + 2 < n and doc[end + 1].text == "et":
                     end += 1  # "les sieurs Mauley, et Confesse"
-                more = parse_name(doc, end + 1, known=known)
+                more = parse_name(doc, end + 1, known=known, stops=functions)
                 if more is None:
                     break
                 out.append(_Candidate(end + 1, more, RULE_HONORIFIC_LIST, 1))
@@ -627,16 +760,18 @@ class PersonExtractor:
             apposition = j < n and doc[j].text == ","
             if apposition:
                 j += 1
-            end = parse_name(doc, j, known=known) if j < n else None
+            end = parse_name(doc, j, known=known, stops=functions) if j < n else None
             if end is None and function.kind == "military" and not apposition:
                 j = f_end
-                end = parse_name(doc, j, known=known)
+                end = parse_name(doc, j, known=known, stops=functions)
             if end is None:
                 continue
             if apposition and sum(1 for k in range(j, end) if _is_name_word(doc[k])) < 2:
                 continue
             for cand in model:  # the model knows better where a name starts
-                if cand.end == end and j < cand.start < end:
+                if (cand.end == end and j < cand.start < end
+                        and not _hyphen_joined(doc, cand.start - 1, cand.start)
+                        and not _hyphen_joined(doc, cand.start, cand.start)):
                     j = cand.start
             out.append(_Candidate(j, end, RULE_FUNCTION, 2, function.text))
         return out
@@ -822,7 +957,8 @@ class PersonExtractor:
         model = self._model_candidates(doc, functions, known) if self.use_model else []
         if self.use_model:
             model += self._demonym_candidates(doc, known)
-        candidates = (model + self._honorific_candidates(doc, known)
+            model = self._merge_hyphenated(doc, model)
+        candidates = (model + self._honorific_candidates(doc, known, functions)
                       + self._function_candidates(doc, functions, known, model)
                       + self._watch_candidates(doc))
         kept: list[_Candidate] = []
@@ -866,10 +1002,7 @@ class PersonExtractor:
         return mentions
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.process(doc)
-        doc.spans[FAMILY] = [m.span for m in mentions]
-        for mention in mentions:
-            set_span_attrs(mention.span, FAMILY, **mention.attrs)
+        write_span_group(doc, FAMILY, ((m.span, m.attrs) for m in self.process(doc)))
         return doc
 
 

@@ -233,6 +233,60 @@ CASES = [
     pytest.param("devant la noble {Cour de Justice}, assemblée", id="institution-not-a-name"),
     pytest.param("les ordres du {Gouvernement}, puis", id="institution-word-not-a-name"),
     pytest.param("le roi [{Louis XIV}](PER last=Louis XIV)", id="regnal-number-kept"),
+    # a name never runs into a following function
+    pytest.param("Le Premier ministre de Bulgarie [Sergey Stanishev](PER rule=people.function "
+                 "function=Premier ministre) Premier ministre de Roumanie [Calin "
+                 "Popescu-Tariceanu](PER function=Premier ministre)",
+                 id="name-stops-before-capitalised-function"),
+    pytest.param("le ministre [Jean Dupont](PER) premier ministre de Roumanie",
+                 id="name-stops-before-lowercase-function"),
+    pytest.param("le maire [Jean Dupont](PER) Secrétaire général du parti", id="stops-before-sg"),
+    pytest.param("[M. Dupont](PER title=M.) Président de la République", id="honorific-stops"),
+    pytest.param("{[Jean Dupont](PER rule=people.model_trimmed function=None) Président} de la "
+                 "société Acme a parlé.", id="model-span-cut-before-function"),
+    pytest.param("{[Sergey Stanishev](PER rule=people.model_trimmed) Premier ministre} de "
+                 "Roumanie", id="model-span-cut-before-multiword-function"),
+    pytest.param("{[Jean Dupont](PER) secrétaire général}", id="model-span-cut-lowercase"),
+    pytest.param("[{Bruno Le Maire}](PER rule=people.model last=Le Maire) a dit",
+                 id="model-particle-before-function-word-kept"),
+    pytest.param("le président [Emmanuel Macron](PER function=président) a reçu le Premier "
+                 "ministre [Narendra Modi](PER function=Premier ministre)",
+                 id="two-functions-two-names"),
+    pytest.param("le Premier ministre indien [Narendra Modi](PER function=Premier ministre)",
+                 id="premier-ministre-indien"),
+    # hyphenated names split by the model are merged
+    pytest.param("[{Calin Popescu}-{Tariceanu}](PER rule=people.model_trimmed first=Calin "
+                 "last=Popescu-Tariceanu) a dit", id="model-split-hyphen-merged"),
+    pytest.param("[{Anne}-{Sophie Dupont}](PER first=Anne-Sophie last=Dupont) a dit",
+                 id="model-split-first-name-merged"),
+    pytest.param("[{Pierre Mendès}{-France}](PER last=Mendès-France)",
+                 id="model-split-hyphen-in-second-span"),
+    pytest.param("[{Pierre Mendès-}{France}](PER last=Mendès-France)",
+                 id="model-split-hyphen-in-first-span"),
+    pytest.param("le Premier ministre de Roumanie [Calin Popescu-{Tariceanu}](PER "
+                 "function=Premier ministre)", id="function-name-not-cut-at-hyphen"),
+    pytest.param("[{Jean Dupont}](PER) - [{Marie Durand}](PER)", id="spaced-dash-not-merged"),
+    pytest.param("[{Jean Dupont}](PER)–[{Marie Durand}](PER)", id="en-dash-not-merged"),
+    # the complement of a function is not a person's name
+    pytest.param("Le Président de la société Acme a parlé.", id="societe-acme-not-a-name"),
+    pytest.param("le directeur du groupe Acme Industries a parlé", id="groupe-acme-not-a-name"),
+    pytest.param("le patron de l'entreprise pharmaceutique Nutri Santé", id="entreprise-adj"),
+    pytest.param("la présidente de l'association « Aide pour tous » [Marie Durand](PER "
+                 "function=présidente)", id="quoted-association-closed"),
+    pytest.param("la présidente de l'association \"Aide\" a dit", id="quoted-no-name"),
+    pytest.param("le directeur du groupe Renault [Luca de Meo](PER function=directeur)",
+                 id="listed-organisation-closed"),
+    pytest.param("le gouverneur de la Banque de France [Jean Dupont](PER function=gouverneur)",
+                 id="banque-de-france-closed"),
+    pytest.param("le président de la Banque Acme a dit", id="capitalised-banque-open"),
+    pytest.param("de l'ONG Social Aid, la présidente de l'association [Anaïs Abert](PER "
+                 "function=présidente) a été contactée", id="given-name-after-body-noun"),
+    pytest.param("le président du parti Les Verts, [Jean Dupont](PER function=président)",
+                 id="apposition-after-open-organisation"),
+    pytest.param("un directeur de banque [Jean Dupont](PER function=directeur)",
+                 id="generic-noun-without-article"),
+    pytest.param("le capitaine de l'équipe de France [Kylian Mbappé](PER function=capitaine)",
+                 id="equipe-de-country-closed"),
 ]
 
 
