@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="process a corpus into tables",
         description="Process stories (folders searched recursively for .txt, .jsonl and .csv; "
                     "or single files) and write the tables documents, mentions, entities, "
-                    "relations and errors as CSV and JSON Lines.")
+                    "relations, quotes, cooccurrences, cooccurrence_totals and errors as CSV "
+                    "and JSON Lines (see docs/tables.md).")
     run.add_argument("inputs", nargs="*", metavar="INPUT", default=["corpus"],
                      help="folder or .txt/.jsonl/.csv file (default: corpus)")
     run.add_argument("-o", "--output", default="outputs", metavar="OUTDIR",
@@ -98,11 +100,15 @@ def command_run(args: argparse.Namespace) -> int:
     # User files as absolute paths: a bare name would otherwise mean a packaged data file.
     config = {"depeche_organisations": {"extra_files": _paths(args.organisations)},
               "depeche_people": {"extra_files": _paths(args.people)}}
+    started = time.perf_counter()
     try:
         nlp = build_nlp(args.model, config)
     except (ModelNotFound, GazetteerError) as exc:
         _say(f"depeche: {exc}")
         return EXIT_USAGE
+    if not args.quiet:
+        _say(f"depeche: {args.model} and dépêche's components loaded in "
+             f"{time.perf_counter() - started:.1f} s")
     options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars)
     try:
         summary = run(args.inputs, args.output, nlp=nlp, batch_size=args.batch_size,

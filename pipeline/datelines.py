@@ -261,6 +261,10 @@ class DatelineExtractor:
             return None
         if date is None and agency is None:
             return None
+        if not upper and date is None and name not in self.agencies.values():
+            # "Le Paris Saint-Germain (PSG) a gagné": an ordinary-case name followed by an
+            # acronym in brackets is a dateline only when the acronym is a known agency
+            return None
         if not upper and agency is None and (end >= len(doc) or end == date[1]):  # type: ignore[index]
             # "Paris, le 3 mars 2024" in ordinary case with nothing after: need a separator
             if not (end < len(doc) and doc[end - 1].text in DASHES):

@@ -229,10 +229,12 @@ def read_gold(path: str | Path) -> Iterator[GoldDoc]:
 
     Blank lines are skipped. Raises :class:`GoldFormatError` naming the file and line for bad
     JSON, a missing field, an offset out of range, ``text[start:end]`` differing from the
-    entity text, a relation index out of range or a repeated id.
+    entity text (which is optional), a relation index out of range or a repeated id, and for a
+    file with no document at all.
     """
     path = Path(path)
     seen: set[str] = set()
+    number = 0
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -245,6 +247,8 @@ def read_gold(path: str | Path) -> Iterator[GoldDoc]:
                 raise GoldFormatError(path, number, f"duplicate id {doc.id!r}")
             seen.add(doc.id)
             yield doc
+    if not seen:
+        raise GoldFormatError(path, max(number, 1), "no document in the file")
 
 
 class _Problem(Exception):
@@ -300,7 +304,7 @@ def _parse_entity(item: Any, index: int, text: str) -> GoldEntity:
     label = item.get("label")
     if not isinstance(label, str) or not label:
         raise _Problem(f"{where}: missing 'label'")
-    surface = item.get("text")
+    surface = item.get("text", text[start:end])  # optional; when given, it must agree
     if surface != text[start:end]:
         raise _Problem(
             f"{where}: text[{start}:{end}] is {text[start:end]!r}, entity text is {surface!r}"

@@ -77,7 +77,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]],
     path; other files are ignored). A doc_id seen twice is reported as an error the second time.
     """
     options = options or ReaderOptions()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
@@ -99,14 +99,20 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]],
                             "expected .txt, .jsonl or .csv")
 
 
-def _dedupe(items: Iterator[Item], seen: set[str]) -> Iterator[Item]:
+def _dedupe(items: Iterator[Item], seen: dict[str, str]) -> Iterator[Item]:
+    """Pass items on, turning a record whose doc_id was already read into an error.
+
+    ``seen`` maps each doc_id to where it was first read, so the error names both places.
+    """
     for item in items:
         if isinstance(item, Record):
-            if item.doc_id in seen:
+            first = seen.get(item.doc_id)
+            if first is not None:
                 yield ReadError(item.input, item.line, item.doc_id, "read",
-                                f"duplicate doc_id {item.doc_id!r}: already read earlier")
+                                f"duplicate doc_id {item.doc_id!r}: first read at {first}; "
+                                "this copy is skipped")
                 continue
-            seen.add(item.doc_id)
+            seen[item.doc_id] = item.input if item.line is None else f"{item.input}:{item.line}"
         yield item
 
 

@@ -265,11 +265,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", folded).strip("-")
 
 
-def entity_key(candidate: Candidate) -> str:
-    """The derived ``entity_id`` of a kept candidate."""
+def entity_key(candidate: Candidate) -> str | None:
+    """The derived ``entity_id`` of a kept candidate.
+
+    None for a date without a full value (``lundi`` with no anchor, ``XXXX-11-24``): such a
+    date cannot be told apart from the same words in another story, so it links to nothing.
+    """
     label = candidate.label
     if label == "DATE":
-        key = candidate.norm or slug(candidate.span.text)
+        if not candidate.norm or "X" in candidate.norm:
+            return None
+        key = candidate.norm
     elif label in ("COUNTRY", "ORG") and candidate.norm:
         key = candidate.norm
     elif label == "LOC":
@@ -290,7 +296,8 @@ def mention_dict(candidate: Candidate, sentence: int) -> dict[str, Any]:
         "text": span.text,
         "label": candidate.label,
         "entity_id": entity_key(candidate),
-        "entity_name": attrs.get("canonical") or attrs.get("name") or span.text,
+        "entity_name": (candidate.norm if candidate.label == "DATE" else None)
+        or attrs.get("canonical") or attrs.get("name") or span.text,
         "norm": candidate.norm if candidate.label in ("COUNTRY", "DATE", "ORG") else None,
         "form": raw_form if raw_form in FORMS else "name",
         "kind": (raw_form if raw_form not in FORMS else None) if candidate.label == "DATE"

@@ -11,11 +11,15 @@ import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
 from pipeline.readers import ReadError, Record
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,9 @@ def _c(name: str, type_: str, meaning: str, example: str) -> Column:
 
 
 TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
-    "documents": ("One row per story read, processed or not.", (
+    "documents": ("One row per story read: processed (`ok`) or failed in processing "
+                  "(`error`). A file or row that could not be read at all is only in "
+                  "`errors`.", (
         _c("doc_id", "string", "Story id: the `id` field, or for a .txt file its path relative to "
            "the input folder without suffix.", "000_76d78a2bedede6b9"),
         _c("input", "string", "File the story came from.", "corpus/000_76d78a2bedede6b9.txt"),
@@ -71,7 +77,9 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("text", "string", "The mention as written.", "Sadyr Japarov"),
         _c("label", "string", "PER, ORG, COUNTRY, LOC, DATE or MISC.", "PER"),
         _c("entity_id", "string", "The thing mentioned (joins `entities`); shared by every "
-           "mention of it in the corpus.", "per:sadyr-japarov"),
+           "mention of it in the corpus. Empty for a date without a full value (`lundi` with "
+           "no anchor, `XXXX-11-24`), which cannot be linked across stories.",
+           "per:sadyr-japarov"),
         _c("norm", "string", "Normalised value: ISO 3166-1 alpha-2 for COUNTRY, ISO 8601 for "
            "DATE (`XXXX` for an unknown year), canonical id for a known ORG.", "KG"),
         _c("form", "string", "How it names the entity: `name`, `acronym`, `short` (part of a "
@@ -361,6 +369,30 @@ class EntityIndex:
             yield row
 
 
+PANDAS_DTYPES = {"string": "string", "integer": "Int64", "json": "string"}
+
+
+def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
+    """Load one output table into pandas with its declared types.
+
+    Text columns are ``string``, integer columns nullable ``Int64`` (so a missing line number
+    stays missing instead of turning the column into floats), JSON columns Python objects.
+
+    >>> mentions = read_table("outputs", "mentions")
+    >>> mentions.dtypes["start_char"]
+    Int64Dtype()
+    """
+    import pandas as pd
+
+    cols = TABLES[table][1]
+    frame = pd.read_csv(Path(outdir) / f"{table}.csv", keep_default_na=False,
+                        na_values={c.name: [""] for c in cols},
+                        dtype={c.name: PANDAS_DTYPES[c.type] for c in cols})
+    for name in json_columns(table):
+        frame[name] = frame[name].map(lambda v: None if pd.isna(v) else json.loads(v))
+    return frame
+
+
 def markdown() -> str:
     """The tables' documentation as Markdown (the content of ``docs/tables.md``)."""
     out = ["# Output tables", "",
@@ -368,9 +400,12 @@ def markdown() -> str:
            "", "Every table is written as `NAME.csv` (UTF-8, header row, empty cell for a missing "
            "value, JSON columns as JSON text) and `NAME.jsonl` (one JSON object per line, `null` "
            "for a missing value). Rows are in input order (stories) and text order (within a "
-           "story); `entities` is sorted by `entity_id`. Load them with "
-           "`pandas.read_csv(path, keep_default_na=False, na_values=[''])` or "
-           "`pandas.read_json(path, lines=True)`.", ""]
+           "story); `entities` is sorted by `entity_id`. With pandas, "
+           "`pipeline.tables.read_table(outdir, name)` loads a table with the types below "
+           "(text as `string`, integers as nullable `Int64`, JSON columns parsed); plain "
+           "`pandas.read_csv` turns an all-empty column or an integer column with gaps into "
+           "floats, and `pandas.read_json` may parse ISO dates as timestamps. DuckDB: "
+           "`SELECT * FROM 'outputs/mentions.csv'`.", ""]
     for name, (about, cols) in TABLES.items():
         out += [f"## `{name}`", "", about, "", "| column | type | meaning | example |",
                 "|---|---|---|---|"]

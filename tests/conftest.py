@@ -1,8 +1,11 @@
-"""Shared fixtures: one session-wide copy of the real model, and fast blank pipelines."""
+"""Shared fixtures: one session-wide copy of the real model, and fast blank pipelines; the
+sample story and its gold file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -11,6 +14,19 @@ from spacy.language import Language
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLE_ID = "000_76d78a2bedede6b9"
+SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
+GOLD_PATH = SHARED / "gold" / f"{SAMPLE_ID}.gold.json"
+GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+def gold_relations(predicate: str) -> list[dict[str, Any]]:
+    """The sample's required gold relations of one predicate."""
+    return [r for r in GOLD["relations"] if r["predicate"] == predicate and r["required"]]
+
+
+def overlaps(row: dict[str, Any], evidence: list[int]) -> bool:
+    """True when a row's evidence overlaps a gold evidence span."""
+    return row["evidence_start"] < evidence[1] and evidence[0] < row["evidence_end"]
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +35,12 @@ def nlp() -> Language:
     from pipeline.nlp import build_nlp
 
     return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def model_nlp(nlp: Language) -> Language:
+    """The full pipeline, under the name the relation tests use for it."""
+    return nlp
 
 
 @pytest.fixture()

@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import set_span_attrs
 from pipeline.relations.aliases import AliasExtractor, spells
-from tests.test_roles import SAMPLE_TEXT, gold_relations, overlaps, parsed
-from tests.test_roles import with_mentions as mentions_on
+from tests.conftest import SAMPLE_TEXT, gold_relations, overlaps
+from tests.markup import parsed
+from tests.markup import with_mentions as mentions_on
 
 OMS = ("Il/PRON/nsubj>1/il cite/VERB/ROOT>1/citer l'/DET/det>3/le "
        "Organisation/PROPN/obj>1 mondiale/ADJ/amod>3/mondial de/ADP/case>7 la/DET/det>7/le "
@@ -77,11 +78,6 @@ def test_parenthesis_fallback(markup: str, mentions: list[tuple[Any, ...]],
 ])
 def test_spells(acronym: str, expansion: str, expected: bool) -> None:
     assert spells(acronym, expansion) is expected
-
-
-@pytest.fixture(scope="module")
-def model_nlp(nlp: Language) -> Language:
-    return nlp
 
 
 @pytest.mark.model

@@ -53,7 +53,8 @@ def test_exit_1_and_one_line_per_bad_input(tmp_path: Path, small_model: str,
                  "--model", small_model])
     assert code == 1
     lines = capsys.readouterr().err.strip().splitlines()
-    assert lines[0] == f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
+    assert lines[0].startswith("depeche: ") and " loaded in " in lines[0]
+    assert lines[1] == f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
                        "property name enclosed in double quotes"
     assert lines[-1].startswith("depeche: 1 documents ok, 1 failed")
 

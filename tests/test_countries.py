@@ -7,7 +7,6 @@ span at all, so negatives sit beside positives.
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
@@ -24,28 +23,20 @@ from pipeline.countries import (
 )
 from pipeline.extensions import get_span_attrs
 from pipeline.gazetteers import fold
-
-MARKUP = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+from tests.markup import blank_fixture, blank_pipeline, strip_marks
 
 
 def parse(marked: str) -> tuple[str, list[tuple[str, str, str, str]]]:
     """Return the plain text of ``marked`` and its expected spans (text, label, kb_id, form)."""
-    plain, expected, last = [], [], 0
-    for match in MARKUP.finditer(marked):
-        plain.append(marked[last:match.start()])
-        label, kb_id, *rest = match.group(2).split()
-        expected.append((match.group(1), label, kb_id, rest[0] if rest else "name"))
-        plain.append(match.group(1))
-        last = match.end()
-    plain.append(marked[last:])
-    return "".join(plain), expected
+    text, marks = strip_marks(marked)
+    expected = []
+    for mark in marks:
+        label, kb_id, *rest = mark.annotation.split()
+        expected.append((mark.text, label, kb_id, rest[0] if rest else "name"))
+    return text, expected
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_countries")
-    return nlp
+nlp = blank_fixture("depeche_countries")
 
 
 def found(doc: Doc, key: str = "countries") -> list[tuple[str, str, str, str]]:
@@ -171,22 +162,19 @@ def test_rule_names(nlp: Language, text: str, rule: str) -> None:
 
 
 def test_option_include_demonyms_false() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_countries", config={"include_demonyms": False})
+    nlp = blank_pipeline("depeche_countries", config={"include_demonyms": False})
     doc = nlp("Le président kirghize s'est rendu en Russie.")
     assert [(s.text, s.kb_id_) for s in doc.spans["countries"]] == [("Russie", "RU")]
 
 
 def test_option_include_acronyms_false() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_countries", config={"include_acronyms": False})
+    nlp = blank_pipeline("depeche_countries", config={"include_acronyms": False})
     doc = nlp("Les USA et la RDC.")
     assert list(doc.spans["countries"]) == []
 
 
 def test_option_spans_key() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_countries", config={"spans_key": "pays"})
+    nlp = blank_pipeline("depeche_countries", config={"spans_key": "pays"})
     doc = nlp("Le Mali.")
     assert "countries" not in doc.spans
     assert [s.kb_id_ for s in doc.spans["pays"]] == ["ML"]

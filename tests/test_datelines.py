@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,23 +19,10 @@ import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
 import pipeline.dates  # noqa: F401  (registers depeche_dates)
 from pipeline.datelines import DatelineExtractor, agencies
 from pipeline.extensions import get_span_attrs
-from tests.test_dates import parse_markup
+from tests.markup import blank_fixture, parse_date_markup, run_dated
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """A blank French pipeline with the datelines and dates components (no model)."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_datelines")
-    nlp.add_pipe("depeche_dates")
-    return nlp
-
-
-def run(nlp: Language, text: str, doc_date: str | None) -> Doc:
-    """Process ``text`` with ``doc_date`` as publication date."""
-    doc = nlp.make_doc(text)
-    doc._.doc_date = doc_date
-    return nlp(doc)
+#: A blank French pipeline with the datelines and dates components (no model).
+nlp = blank_fixture("depeche_datelines", "depeche_dates")
 
 
 CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
@@ -97,6 +83,12 @@ CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
     ("Le ministre a déclaré : PARIS, 3 mars (AFP) - rien de nouveau.", "2025-03-03", None),
     ("Hier, 3 mars, le ministre a parlé.", "2025-03-04", None),
     ("Coups de feu sur le TGV. - Trois rames ont essuyé des tirs.", "2002-04-02", None),
+    # an ordinary-case name followed by an acronym in brackets is a club, not a dateline ...
+    ("Le Paris Saint-Germain (PSG) a remporté samedi le championnat.", "2025-05-31", None),
+    ("Le Lyon Olympique (OL) a battu Reims dimanche.", "2025-06-01", None),
+    # ... unless the acronym is a news agency
+    ("[Le Caire](LOC) ([Reuters](ORG Reuters)) - Un accord a été signé.", "2025-06-01",
+     {"place": "Le Caire", "agency": "Reuters"}),
 ]
 
 
@@ -104,8 +96,8 @@ CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
     pytest.param(m, d, info, id=f"depeche-{i}") for i, (m, d, info) in enumerate(CASES)])
 def test_datelines(nlp: Language, markup: str, doc_date: str | None,
                    dateline: dict[str, Any] | None) -> None:
-    text, expected = parse_markup(markup)
-    doc = run(nlp, text, doc_date)
+    text, expected = parse_date_markup(markup)
+    doc = run_dated(nlp, text, doc_date)
     got = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in doc.spans["datelines"]]
     assert got == [(e.start, e.end, e.label, e.value) for e in expected]
     if dateline is None:
@@ -123,7 +115,7 @@ def test_number_of_cases() -> None:
 
 
 def test_place_span_values(nlp: Language) -> None:
-    doc = run(nlp, "PARIS, 3 mars (AFP) - Le texte.", "2025-03-03")
+    doc = run_dated(nlp, "PARIS, 3 mars (AFP) - Le texte.", "2025-03-03")
     place = doc.spans["datelines"][0]
     assert get_span_attrs(place, "datelines") == {"rule": "datelines.place", "form": "dateline"}
 
@@ -142,8 +134,8 @@ def test_agency_list_loads() -> None:
 
 
 def test_doc_round_trips_to_bytes(nlp: Language) -> None:
-    doc = run(nlp, "BICHKEK, 1er janvier. /TASS/. Les tarifs changent le 1er janvier 2025.",
-              None)
+    doc = run_dated(nlp, "BICHKEK, 1er janvier. /TASS/. Les tarifs changent le 1er janvier "
+                         "2025.", None)
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert copy._.dateline == doc._.dateline
     assert [(s.text, s.label_, s.kb_id_) for s in copy.spans["datelines"]] == [

@@ -11,11 +11,9 @@ Expected values are what a French reader understands, worked out by hand from th
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,74 +21,23 @@ import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
 import pipeline.dates  # noqa: F401  (registers depeche_dates)
 from pipeline.dates import DateExtractor, read_tokens, resolve, year_false_positives
 from pipeline.extensions import get_span_attrs
-
-MARK_RE = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
-
-
-@dataclass(frozen=True)
-class Expected:
-    """One expected span, read from the markup."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    value: str
-    precision: str | None = None
-    bound: str = "point"
-    extra: dict[str, str] = field(default_factory=dict)
-
-
-def parse_markup(markup: str) -> tuple[str, list[Expected]]:
-    """Return the plain text of ``markup`` and the spans it marks."""
-    text_parts: list[str] = []
-    spans: list[Expected] = []
-    pos = 0
-    length = 0
-    for match in MARK_RE.finditer(markup):
-        before = markup[pos:match.start()]
-        text_parts.append(before)
-        length += len(before)
-        inner = match.group(1)
-        words = match.group(2).split()
-        plain = [w for w in words if "=" not in w]
-        extra = dict(w.split("=", 1) for w in words if "=" in w)
-        label = plain[0]
-        if label != "DATE":  # (ORG RIA Novosti): the rest is the name
-            plain = [label, " ".join(plain[1:])] if len(plain) > 1 else plain
-        value = plain[1] if len(plain) > 1 else ""
-        spans.append(Expected(
-            start=length, end=length + len(inner), text=inner, label=label,
-            value="" if value == "-" else value,
-            precision=plain[2] if len(plain) > 2 else None,
-            bound=plain[3] if len(plain) > 3 else "point", extra=extra))
-        text_parts.append(inner)
-        length += len(inner)
-        pos = match.end()
-    text_parts.append(markup[pos:])
-    return "".join(text_parts), spans
+from tests.markup import (
+    Expected,
+    blank_fixture,
+    blank_pipeline,
+    parse_date_markup,
+    run_dated,
+)
 
 
 def test_parse_markup() -> None:
-    text, spans = parse_markup("Le [15 mars 2024](DATE 2024-03-15 day) Macron a reçu")
+    text, spans = parse_date_markup("Le [15 mars 2024](DATE 2024-03-15 day) Macron a reçu")
     assert text == "Le 15 mars 2024 Macron a reçu"
     assert spans == [Expected(3, 15, "15 mars 2024", "DATE", "2024-03-15", "day")]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """A blank French pipeline with the datelines and dates components (no model)."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_datelines")
-    nlp.add_pipe("depeche_dates")
-    return nlp
-
-
-def run(nlp: Language, text: str, doc_date: str | None) -> Doc:
-    """Process ``text`` with ``doc_date`` as publication date."""
-    doc = nlp.make_doc(text)
-    doc._.doc_date = doc_date
-    return nlp(doc)
+#: A blank French pipeline with the datelines and dates components (no model).
+nlp = blank_fixture("depeche_datelines", "depeche_dates")
 
 
 # Anchor of most relative cases: Wednesday 5 March 2025 (ISO week 10).
@@ -284,8 +231,8 @@ CASES = [
 
 @pytest.mark.parametrize(("markup", "anchor"), CASES)
 def test_dates(nlp: Language, markup: str, anchor: str | None) -> None:
-    text, expected = parse_markup(markup)
-    doc = run(nlp, text, anchor)
+    text, expected = parse_date_markup(markup)
+    doc = run_dated(nlp, text, anchor)
     got = [(s.text, s.label_, s.kb_id_) for s in doc.spans["dates"]]
     assert got == [(e.text, e.label, e.value) for e in expected]
     for span, exp in zip(doc.spans["dates"], expected, strict=True):
@@ -324,25 +271,33 @@ def test_number_of_cases() -> None:
 )
 def test_anchor(nlp: Language, text: str, doc_date: str | None,
                 anchor: dict[str, str] | None) -> None:
-    assert run(nlp, text, doc_date)._.anchor == anchor
+    assert run_dated(nlp, text, doc_date)._.anchor == anchor
 
 
 def test_sample_story(nlp: Language) -> None:
     """The sample wire story: the dateline year is inferred, ``dernier`` looks back."""
-    doc = run(nlp, "BICHKEK, 1er janvier. /TASS/. Le Kirghizstan relève ses tarifs à partir "
-                   "du 1er janvier 2025, comme décidé le 24 novembre dernier.", None)
+    doc = run_dated(nlp, "BICHKEK, 1er janvier. /TASS/. Le Kirghizstan relève ses tarifs à "
+                         "partir du 1er janvier 2025, comme décidé le 24 novembre dernier.", None)
     assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
         ("1er janvier 2025", "2025-01-01"), ("24 novembre dernier", "2024-11-24")]
     assert doc._.dateline["date"] == "2025-01-01"
 
 
 def test_dateline_date_not_repeated(nlp: Language) -> None:
-    doc = run(nlp, "PARIS, 3 mars (AFP) - Le texte sera voté le 5 mars.", "2025-03-03")
+    doc = run_dated(nlp, "PARIS, 3 mars (AFP) - Le texte sera voté le 5 mars.", "2025-03-03")
     assert [s.text for s in doc.spans["dates"]] == ["5 mars"]
     assert [s.text for s in doc.spans["datelines"] if s.label_ == "DATE"] == ["3 mars"]
 
 
 # --- options and helpers -----------------------------------------------------------------------
+
+
+def run_configured(config: dict[str, Any], markup: str,
+                   anchor: str | None) -> tuple[Doc, list[Expected]]:
+    """Run ``markup`` through the dates component alone, configured with ``config``."""
+    nlp = blank_pipeline("depeche_dates", config=config)
+    text, expected = parse_date_markup(markup)
+    return run_dated(nlp, text, anchor), expected
 
 
 @pytest.mark.parametrize(
@@ -362,10 +317,7 @@ def test_dateline_date_not_repeated(nlp: Language) -> None:
 )
 def test_timeml_extent(markup: str, anchor: str | None) -> None:
     """``timeml_extent=True`` keeps the articles, as the French TimeBank does."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_dates", config={"timeml_extent": True})
-    text, expected = parse_markup(markup)
-    doc = run(nlp, text, anchor)
+    doc, expected = run_configured({"timeml_extent": True}, markup, anchor)
     assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
         (e.text, e.value) for e in expected]
 
@@ -385,9 +337,8 @@ def test_timeml_extent(markup: str, anchor: str | None) -> None:
 def test_without_time_of_day(text: str, expected: list[str]) -> None:
     """``time_of_day=False`` leaves out ``hier soir`` and ``hier à 10 h`` (TIMEs for TimeML),
     not ``hier`` alone nor a day followed by an approximate time (``vers 18 h``)."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_dates", config={"time_of_day": False})
-    doc = run(nlp, text, WED)
+    nlp = blank_pipeline("depeche_dates", config={"time_of_day": False})
+    doc = run_dated(nlp, text, WED)
     assert [s.text for s in doc.spans["dates"]] == expected
 
 
@@ -411,8 +362,8 @@ def test_false_positive_list_loads() -> None:
 
 
 def test_doc_round_trips_to_bytes(nlp: Language) -> None:
-    doc = run(nlp, "PARIS, 3 mars (AFP) - Le salon se tient du 3 au 5 mars, puis mardi.",
-              "2025-03-03")
+    doc = run_dated(nlp, "PARIS, 3 mars (AFP) - Le salon se tient du 3 au 5 mars, puis mardi.",
+                    "2025-03-03")
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert copy._.anchor == doc._.anchor
     assert copy._.dateline == doc._.dateline
@@ -445,10 +396,7 @@ def test_doc_round_trips_to_bytes(nlp: Language) -> None:
 def test_absolute_only(markup: str, anchor: str | None) -> None:
     """``absolute_only`` keeps only the dates whose text gives the year (HIPE annotates these
     alone): no day, month or season without a year, no deictic date, no two-digit decade."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_dates", config={"absolute_only": True})
-    text, expected = parse_markup(markup)
-    doc = run(nlp, text, anchor)
+    doc, expected = run_configured({"absolute_only": True}, markup, anchor)
     assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
         (e.text, e.value) for e in expected]
 
@@ -484,10 +432,7 @@ def test_absolute_only(markup: str, anchor: str | None) -> None:
 def test_preposition_extent(markup: str, bounds: list[str]) -> None:
     """``preposition_extent`` puts the article of a day date and the preposition of a year,
     month or season in the span (HIPE); the bound is still read from the words before."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_dates", config={"preposition_extent": True})
-    text, expected = parse_markup(markup)
-    doc = run(nlp, text, WED)
+    doc, expected = run_configured({"preposition_extent": True}, markup, WED)
     assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [
         (e.text, e.value) for e in expected]
     assert [get_span_attrs(s, "dates")["bound"] for s in doc.spans["dates"]] == bounds
@@ -495,8 +440,7 @@ def test_preposition_extent(markup: str, bounds: list[str]) -> None:
 
 def test_year_range_timeml_extent() -> None:
     """TimeML marks each year of ``1914-1918`` as its own expression."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_dates", config={"timeml_extent": True})
-    doc = run(nlp, "La guerre de 1914-1918 a ruiné la région.", None)
+    nlp = blank_pipeline("depeche_dates", config={"timeml_extent": True})
+    doc = run_dated(nlp, "La guerre de 1914-1918 a ruiné la région.", None)
     assert [(s.text, s.kb_id_) for s in doc.spans["dates"]] == [("1914", "1914"),
                                                                 ("1918", "1918")]

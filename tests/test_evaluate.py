@@ -180,6 +180,20 @@ def test_malformed_gold_line_names_file_and_line(
     assert (caught.value.path, caught.value.line) == (str(path), 3)
 
 
+def test_entity_text_is_optional_in_gold(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold_line('{"start": 0, "end": 5, "label": "LOC"}') + "\n", encoding="utf-8")
+    [doc] = read_gold(path)
+    assert doc.entities[0].text == "Paris"
+
+
+def test_gold_file_without_documents_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="empty.jsonl:1: no document in the file"):
+        list(read_gold(path))
+
+
 # --------------------------------------------------------------------------- entity scores
 
 

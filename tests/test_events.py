@@ -8,13 +8,8 @@ import pytest
 from spacy.language import Language
 
 from pipeline.relations.events import EventExtractor
-from tests.test_roles import (
-    SAMPLE_TEXT,
-    gold_relations,
-    overlaps,
-    parsed,
-    with_mentions,
-)
+from tests.conftest import SAMPLE_TEXT, gold_relations, overlaps
+from tests.markup import parsed, with_mentions
 
 SESSION = (
     "la/DET/det>1/le session/NOUN/nsubj>20 du/ADP/case>3/de Conseil/PROPN/nmod>1 "
@@ -196,11 +191,6 @@ def test_located_in_evidence_spans_event_place_and_date(extractor: EventExtracto
 
 
 # -- end-to-end: the real model ------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def model_nlp(nlp: Language) -> Language:
-    return nlp
-
 
 @pytest.mark.model
 def test_sample_required_located_in_and_date_match_gold(model_nlp: Language) -> None:

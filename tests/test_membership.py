@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.relations.membership import MembershipExtractor
-from tests.test_roles import parsed, with_mentions
+from tests.markup import parsed, with_mentions
 
 # (id, parse, mentions, expected {(member, organisation_id, qualifier)})
 MEMBERSHIP_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
@@ -107,11 +107,6 @@ def test_membership_rules_on_hand_parses(extractor: MembershipExtractor, markup:
     assert {(r["subject_text"], r["object_id"], (r["attributes"] or {}).get("qualifier"))
             for r in rows} == expected
     assert all(r["predicate"] == "member_of" for r in rows)
-
-
-@pytest.fixture(scope="module")
-def model_nlp(nlp: Language) -> Language:
-    return nlp
 
 
 @pytest.mark.model

@@ -10,7 +10,6 @@ européenne des marchés``) is a common noun phrase, not the organisation.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -26,35 +25,20 @@ from pipeline.organisations import (
     load_gazetteer,
     lookup_organisation,
 )
+from tests.markup import blank_fixture, blank_pipeline, split_annotation, strip_marks
 
 # --------------------------------------------------------------------------- markup
-
-_MARK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
-_KEY = re.compile(r"\s(\w+)=")
 
 
 def parse_markup(markup: str) -> tuple[str, list[tuple[int, int, str, dict[str, str]]]]:
     """Return the plain text and the expected spans ``(start, end, label, values)``."""
-    text, spans, pos = "", [], 0
-    for match in _MARK.finditer(markup):
-        text += markup[pos:match.start()]
-        start = len(text)
-        text += match.group(1)
-        spans.append((start, len(text), *_parse_annotation(match.group(2))))
-        pos = match.end()
-    return text + markup[pos:], spans
-
-
-def _parse_annotation(annotation: str) -> tuple[str, dict[str, str]]:
-    annotation = " " + annotation.strip()
-    keys = list(_KEY.finditer(annotation))
-    head = annotation[:keys[0].start()] if keys else annotation
-    label, *positional = head.split()
-    values = dict(zip(("kb_id", "form"), positional, strict=False))
-    for i, key in enumerate(keys):
-        end = keys[i + 1].start() if i + 1 < len(keys) else len(annotation)
-        values[key.group(1)] = annotation[key.end():end].strip()
-    return label, values
+    text, marks = strip_marks(markup)
+    spans = []
+    for mark in marks:
+        (label, *positional), values = split_annotation(mark.annotation)
+        spans.append((mark.start, mark.end, label,
+                      {**dict(zip(("kb_id", "form"), positional, strict=False)), **values}))
+    return text, spans
 
 
 def test_markup_parser() -> None:
@@ -66,12 +50,7 @@ def test_markup_parser() -> None:
 
 # --------------------------------------------------------------------------- fixtures
 
-
-@pytest.fixture(scope="module")
-def org_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_organisations")
-    return nlp
+org_nlp = blank_fixture("depeche_organisations")
 
 
 def _found(doc: Doc) -> list[tuple[int, int, str, dict]]:
@@ -289,8 +268,7 @@ def _write(tmp_path: Path, body: str, name: str = "mes_orgs.csv") -> str:
 
 def test_extra_file_adds_organisations(tmp_path: Path) -> None:
     path = _write(tmp_path, "AKIpress,AKIpress,,news_agency,KG,Aki Press\n")
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_organisations", config={"extra_files": [path]})
+    nlp = blank_pipeline("depeche_organisations", config={"extra_files": [path]})
     doc = nlp("selon l’agence AKIpress et Aki Press")
     assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [
         ("AKIpress", "AKIpress"), ("Aki Press", "AKIpress")]
@@ -330,8 +308,7 @@ def test_factory_defaults() -> None:
 
 
 def test_detect_definitions_off() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_organisations", config={"detect_definitions": False})
+    nlp = blank_pipeline("depeche_organisations", config={"detect_definitions": False})
     doc = nlp("l’Agence kirghize de presse (AKP) et l’OTSC")
     assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [("OTSC", "OTSC")]
 
@@ -450,18 +427,8 @@ def test_organisation_phrases(org_nlp: Language, markup: str) -> None:
     check(org_nlp, markup)
 
 
-@pytest.fixture(scope="module")
-def hipe_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_organisations", config={"head_noun_in_span": True})
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def popcorn_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_organisations", config={"generic_institutions": True})
-    return nlp
+hipe_nlp = blank_fixture("depeche_organisations", config={"head_noun_in_span": True})
+popcorn_nlp = blank_fixture("depeche_organisations", config={"generic_institutions": True})
 
 
 @pytest.mark.parametrize("markup", [

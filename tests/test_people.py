@@ -11,7 +11,6 @@ inside the span (Quaero/HIPE), the function outside; ``le général de Gaulle`` 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,18 @@ from spacy.tokens import Doc, Span
 from pipeline.extensions import get_span_attrs
 from pipeline.gazetteers import GazetteerError
 from pipeline.people import PersonExtractor, link_people, span_key
+from tests.markup import blank_fixture, blank_pipeline, split_annotation
 
 # --------------------------------------------------------------------------- markup
-
-_KEY = re.compile(r"\s(\w+)=")
 
 
 def parse_markup(markup: str) -> tuple[str, list[tuple[int, int]],
                                        list[tuple[int, int, dict[str, str]]]]:
-    """Return plain text, model PER offsets (``{...}``) and expected spans (``[...](PER ...)``)."""
+    """Return plain text, model PER offsets (``{...}``) and expected spans (``[...](PER ...)``).
+
+    The marks nest and overlap (``{Mme [Dupont}](PER)``), so they are read a character at a
+    time rather than with :func:`tests.markup.strip_marks`.
+    """
     out: list[str] = []
     model: list[tuple[int, int]] = []
     expected: list[tuple[int, int, dict[str, str]]] = []
@@ -47,24 +49,14 @@ def parse_markup(markup: str) -> tuple[str, list[tuple[int, int]],
             open_expected.append(len("".join(out)))
         elif char == "]" and markup[i + 1:i + 2] == "(":
             close = markup.index(")", i)
+            head, values = split_annotation(markup[i + 2:close])
             expected.append((open_expected.pop(), len("".join(out)),
-                             _parse_values(markup[i + 2:close])))
+                             {"label": head[0], **values}))
             i = close
         else:
             out.append(char)
         i += 1
     return "".join(out), sorted(model), sorted(expected)
-
-
-def _parse_values(annotation: str) -> dict[str, str]:
-    annotation = " " + annotation.strip()
-    keys = list(_KEY.finditer(annotation))
-    head = annotation[:keys[0].start()] if keys else annotation
-    values = {"label": head.split()[0]}
-    for n, key in enumerate(keys):
-        end = keys[n + 1].start() if n + 1 < len(keys) else len(annotation)
-        values[key.group(1)] = annotation[key.end():end].strip()
-    return values
 
 
 def test_markup_parser() -> None:
@@ -79,11 +71,7 @@ def test_markup_parser() -> None:
 # --------------------------------------------------------------------------- running
 
 
-@pytest.fixture(scope="module")
-def people_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people")
-    return nlp
+people_nlp = blank_fixture("depeche_people")
 
 
 def make_doc(nlp: Language, text: str, model: list[tuple[int, int]]) -> Doc:
@@ -95,18 +83,8 @@ def make_doc(nlp: Language, text: str, model: list[tuple[int, int]]) -> Doc:
     return doc
 
 
-@pytest.fixture(scope="module")
-def popcorn_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"honorific_in_span": False})
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def hipe_nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"extent": "hipe"})
-    return nlp
+popcorn_nlp = blank_fixture("depeche_people", config={"honorific_in_span": False})
+hipe_nlp = blank_fixture("depeche_people", config={"extent": "hipe"})
 
 
 def check(nlp: Language, markup: str) -> None:
@@ -373,8 +351,7 @@ def test_hipe_extent(hipe_nlp: Language, markup: str) -> None:
 def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
                                            expected: str | None, hipe: str | None) -> None:
     for config, want in (({}, expected), ({"extent": "hipe"}, hipe)):
-        nlp = spacy.blank("fr")
-        nlp.add_pipe("depeche_people", config=config)
+        nlp = blank_pipeline("depeche_people", config=config)
         doc = nlp.make_doc(text)
         start = text.index(ent)
         doc.ents = [doc.char_span(start, start + len(ent), label=label)]
@@ -441,8 +418,7 @@ def _watchlist(tmp_path: Path, body: str) -> str:
 
 def test_watchlist_matches_aliases(tmp_path: Path) -> None:
     path = _watchlist(tmp_path, "Sadyr Japarov,Japarov|Sadyr Jeenbekovich Japarov\n")
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"extra_files": [path]})
+    nlp = blank_pipeline("depeche_people", config={"extra_files": [path]})
     doc = nlp("Japarov a signé le décret ; M. Japarov est rentré.")
     spans = list(doc.spans["people"])
     assert [s.text for s in spans] == ["Japarov", "M. Japarov"]
@@ -452,8 +428,7 @@ def test_watchlist_matches_aliases(tmp_path: Path) -> None:
 
 def test_watchlist_needs_capitals(tmp_path: Path) -> None:
     path = _watchlist(tmp_path, "Pierre Rose,Rose\n")
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"extra_files": [path]})
+    nlp = blank_pipeline("depeche_people", config={"extra_files": [path]})
     doc = nlp("une rose et Rose")
     assert [s.text for s in doc.spans["people"]] == ["Rose"]
 
@@ -478,24 +453,21 @@ def test_factory_defaults() -> None:
 
 
 def test_use_model_off() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"use_model": False})
+    nlp = blank_pipeline("depeche_people", config={"use_model": False})
     doc = make_doc(nlp, "Jean-Luc Mélenchon et M. Dupont", [(0, 18)])
     assert [s.text for s in nlp.get_pipe("depeche_people")(doc).spans["people"]] == [
         "M. Dupont"]
 
 
 def test_link_off() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people", config={"link": False})
+    nlp = blank_pipeline("depeche_people", config={"link": False})
     doc = nlp("le président kirghize Sadyr Japarov a parlé ; M. Japarov a conclu.")
     assert [get_span_attrs(s, "people")["canonical"] for s in doc.spans["people"]] == [
         "Sadyr Japarov", "Japarov"]
 
 
 def test_model_span_cut_before_known_place() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_people")
+    nlp = blank_pipeline("depeche_people")
     doc = make_doc(nlp, "le président Japarov de Kirghizie", [(13, 33)])
     doc.spans["countries"] = [Span(doc, 4, 5, label="COUNTRY", kb_id="KG")]
     doc = nlp.get_pipe("depeche_people")(doc)

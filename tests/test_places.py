@@ -7,8 +7,6 @@ produce no span at all, so negatives sit beside positives.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import spacy
 from spacy.language import Language
@@ -16,28 +14,20 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import get_span_attrs
 from pipeline.places import PlaceExtractor, lookup_place
-
-MARKUP = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+from tests.markup import blank_fixture, blank_pipeline, strip_marks
 
 
 def parse(marked: str) -> tuple[str, list[tuple[str, str, str, str | None]]]:
     """Return the plain text of ``marked`` and its expected spans (text, label, country, name)."""
-    plain, expected, last = [], [], 0
-    for match in MARKUP.finditer(marked):
-        plain.append(marked[last:match.start()])
-        label, country, *name = match.group(2).split(maxsplit=2)
-        expected.append((match.group(1), label, country, name[0] if name else None))
-        plain.append(match.group(1))
-        last = match.end()
-    plain.append(marked[last:])
-    return "".join(plain), expected
+    text, marks = strip_marks(marked)
+    expected = []
+    for mark in marks:
+        label, country, *name = mark.annotation.split(maxsplit=2)
+        expected.append((mark.text, label, country, name[0] if name else None))
+    return text, expected
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_places")
-    return nlp
+nlp = blank_fixture("depeche_places")
 
 
 def found(doc: Doc, expected: list[tuple[str, str, str, str | None]],
@@ -148,10 +138,8 @@ def test_option_min_population() -> None:
     # Besançon (~117 000 inhabitants) is in the French list, kept at any threshold;
     # Ipswich (~180 000) is a GeoNames city, kept only when the threshold allows it.
     text = "Ipswich et Besançon."
-    low = spacy.blank("fr")
-    low.add_pipe("depeche_places", config={"min_population": 100_000})
-    high = spacy.blank("fr")
-    high.add_pipe("depeche_places", config={"min_population": 500_000})
+    low = blank_pipeline("depeche_places", config={"min_population": 100_000})
+    high = blank_pipeline("depeche_places", config={"min_population": 500_000})
     low_doc, high_doc = low(text), high(text)
     assert [s.text for s in low_doc.spans["places"]] == ["Ipswich", "Besançon"]
     assert [s.text for s in high_doc.spans["places"]] == ["Besançon"]
@@ -160,11 +148,9 @@ def test_option_min_population() -> None:
 def test_option_local_min_population() -> None:
     # Vevey (~20 000 inhabitants, CH) is a local town
     text = "Il est allé à Vevey."
-    default, off = spacy.blank("fr"), spacy.blank("fr")
-    default.add_pipe("depeche_places")
-    off.add_pipe("depeche_places", config={"local_min_population": 1_000_000})
-    only_fr = spacy.blank("fr")
-    only_fr.add_pipe("depeche_places", config={"local_countries": ["FR"]})
+    default = blank_pipeline("depeche_places")
+    off = blank_pipeline("depeche_places", config={"local_min_population": 1_000_000})
+    only_fr = blank_pipeline("depeche_places", config={"local_countries": ["FR"]})
     docs = [nlp(text) for nlp in (default, off, only_fr)]
     assert [[s.text for s in doc.spans["places"]] for doc in docs] == [["Vevey"], [], []]
 
@@ -183,9 +169,8 @@ HEAD_CASES = [
 
 @pytest.mark.parametrize("marked", HEAD_CASES)
 def test_option_heads(marked: str) -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_places",
-                 config={"heads": ["street", "square", "station", "district"]})
+    nlp = blank_pipeline("depeche_places",
+                         config={"heads": ["street", "square", "station", "district"]})
     text, expected = parse(marked)
     doc = nlp(text)
     rows = [(s.text, s.label_, get_span_attrs(s, "places")["country"] or "-", None)
@@ -206,8 +191,7 @@ def test_option_heads_unknown_kind() -> None:
 
 
 def test_option_spans_key() -> None:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("depeche_places", config={"spans_key": "villes"})
+    nlp = blank_pipeline("depeche_places", config={"spans_key": "villes"})
     doc = nlp("À Lyon.")
     assert "places" not in doc.spans
     assert get_span_attrs(doc.spans["villes"][0], "villes")["country"] == "FR"

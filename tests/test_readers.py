@@ -166,7 +166,9 @@ def test_duplicate_doc_id_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", '{"id": "a", "text": "Un."}\n{"id": "a", "text": "Deux."}\n')
     record, error = items(path)
     assert isinstance(record, Record) and record.text == "Un."
-    assert isinstance(error, ReadError) and "duplicate doc_id 'a'" in error.message
+    assert isinstance(error, ReadError) and error.line == 2
+    assert error.message == (f"duplicate doc_id 'a': first read at {path}:1; "
+                             "this copy is skipped")
 
 
 @pytest.mark.parametrize(("value", "expected"), [

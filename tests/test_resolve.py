@@ -178,3 +178,16 @@ def test_a_people_copy_of_a_model_span_gets_the_same_checks(blank: Language) -> 
         set_span_attrs(span, "people", rule="people.model")
     blank.create_pipe("depeche_resolver")(doc)
     assert [m["text"] for m in doc._.mentions] == ["Dupont"]
+
+
+@pytest.mark.parametrize(("norm", "entity_id"), [
+    ("2025-01-06", "date:2025-01-06"), ("2025", "date:2025"), ("XXXX-11-24", None), ("", None)])
+def test_only_fully_valued_dates_link_across_stories(blank: Language, norm: str,
+                                                     entity_id: str | None) -> None:
+    doc = Doc(blank.vocab, words=["Il", "viendra", "lundi", "."])
+    date = Span(doc, 2, 3, label="DATE", kb_id=norm)
+    doc.spans["dates"] = [date]
+    set_span_attrs(date, "dates", rule="dates.weekday", form="relative")
+    blank.create_pipe("depeche_resolver")(doc)
+    [mention] = doc._.mentions
+    assert (mention["entity_id"], mention["norm"] or "") == (entity_id, norm)

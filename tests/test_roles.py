@@ -2,93 +2,21 @@
 
 The rule layer builds each sentence by hand as a French UD parser would parse it (written
 ``mot/POS/dep>tête[/lemme]``), on ``spacy.blank("fr")``, and sets ``doc._.mentions`` by hand,
-so that a model upgrade cannot change what a case means. This module also holds the helpers
-that the other relation test modules share (:func:`parsed`, :func:`with_mentions`,
-:func:`full_pipeline`).
+so that a model upgrade cannot change what a case means. The parse and mention helpers are
+in :mod:`tests.markup`, the sample story and its gold relations in :mod:`tests.conftest`.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from pipeline.extensions import register_extensions
 from pipeline.gazetteers import GazetteerError
 from pipeline.relations.roles import RoleExtractor, load_titles
-from pipeline.resolve import slug
-from tests.conftest import ROOT, SAMPLE_ID, SHARED
-
-register_extensions()
-BLANK = spacy.blank("fr")
-NO_SPACE_BEFORE = {",", ".", ")", ";", ":"}
-NO_SPACE_AFTER = ("'", "’", "(")
-
-
-def parsed(markup: str) -> Doc:
-    """A Doc from ``mot/POS/dep>tête[/lemme]`` tokens separated by spaces (heads are indices)."""
-    words, pos, deps, heads, lemmas = [], [], [], [], []
-    for item in markup.split():
-        parts = item.split("/")
-        word, tag, rest = parts[0], parts[1], parts[2]
-        dep, head = rest.split(">")
-        words.append(word)
-        pos.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-        lemmas.append(parts[3] if len(parts) > 3 else word.lower())
-    spaces = [not (w.endswith(NO_SPACE_AFTER) or (i + 1 < len(words)
-                                                   and words[i + 1] in NO_SPACE_BEFORE))
-              for i, w in enumerate(words)]
-    spaces[-1] = False
-    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
-    return Doc(BLANK.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads,
-               lemmas=lemmas, sent_starts=starts)
-
-
-def mention(doc: Doc, text: str, label: str, norm: str | None = None, form: str = "name",
-            nth: int = 0) -> dict[str, Any]:
-    """A mention dict like the resolver's, for the ``nth`` occurrence of ``text`` in ``doc``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    key = norm if label in ("COUNTRY", "ORG", "DATE") and norm else slug(text)
-    return {"sentence": 0, "start_char": start, "end_char": start + len(text), "text": text,
-            "label": label, "entity_id": f"{label.lower()}:{key}", "entity_name": text,
-            "norm": norm, "form": form, "title": None, "country": None, "source": "test",
-            "rule": "test"}
-
-
-def with_mentions(doc: Doc, *specs: tuple[Any, ...]) -> Doc:
-    """Set ``doc._.mentions`` from ``(text, label[, norm[, form[, nth]]])`` tuples."""
-    doc._.mentions = sorted((mention(doc, *spec) for spec in specs),
-                            key=lambda m: m["start_char"])
-    return doc
-
-
-def facts(rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
-    """``(predicate, subject_text, object_id)`` of relation rows, for comparisons."""
-    return {(r["predicate"], r["subject_text"], r["object_id"]) for r in rows}
-
-
-SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
-GOLD: dict[str, Any] = json.loads(
-    (SHARED / "gold" / f"{SAMPLE_ID}.gold.json").read_text(encoding="utf-8"))
-
-
-def gold_relations(predicate: str) -> list[dict[str, Any]]:
-    """The sample's required gold relations of one predicate."""
-    return [r for r in GOLD["relations"] if r["predicate"] == predicate and r["required"]]
-
-
-def overlaps(row: dict[str, Any], evidence: list[int]) -> bool:
-    """True when a row's evidence overlaps a gold evidence span."""
-    return row["evidence_start"] < evidence[1] and evidence[0] < row["evidence_end"]
-
+from tests.conftest import SAMPLE_TEXT, gold_relations, overlaps
+from tests.markup import parsed, with_mentions
 
 # -- rule layer: hand-written parses -------------------------------------------------------
 
@@ -279,11 +207,6 @@ def test_bad_title_file_names_file_and_line(tmp_path: Any) -> None:
 
 
 # -- end-to-end: the real model ------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def model_nlp(nlp: Language) -> Language:
-    return nlp
-
 
 @pytest.mark.model
 def test_sample_required_role_matches_gold(model_nlp: Language) -> None:

@@ -138,3 +138,15 @@ def test_summary_counts(tmp_path: Path, blank_nlp: Language) -> None:
     summary = run([make_corpus(tmp_path)], tmp_path / "out", nlp=blank_nlp)
     assert (summary.docs_ok, summary.docs_failed, summary.errors) == (4, 5, 5)
     assert summary.line().startswith("depeche: 4 documents ok, 5 failed, ")
+
+
+def test_read_table_gives_declared_types(outputs: Path) -> None:
+    from pipeline.tables import read_table
+
+    documents = read_table(outputs, "documents")
+    assert str(documents["line"].dtype) == "Int64" and str(documents["doc_id"].dtype) == "string"
+    j1 = documents.set_index("doc_id").loc["j1"]
+    assert (j1["line"], j1["extra"], j1["date"]) == (1, {"section": "culture"}, "2024-05-02")
+    assert documents.set_index("doc_id").loc["a"].isna()["line"]
+    relations = read_table(outputs, "relations")
+    assert list(relations.columns) == columns("relations")

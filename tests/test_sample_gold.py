@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from spacy.language import Language
 
 from pipeline.runner import analyse
-from tests.conftest import ROOT, SAMPLE_ID, SHARED
+from tests.conftest import GOLD, SAMPLE_ID
+from tests.conftest import SAMPLE_TEXT as TEXT
 
-GOLD_PATH = SHARED / "gold" / f"{SAMPLE_ID}.gold.json"
-GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
-TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
 REQUIRED = [e for e in GOLD["entities"] if e["required"]]
 
 pytestmark = pytest.mark.model

@@ -6,11 +6,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tests.conftest import ROOT, SAMPLE_ID
+from tests.conftest import SAMPLE_TEXT as TEXT
 
 pytestmark = pytest.mark.model
 
-TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
 OTHER = ("PARIS, 3 mars 2024 (AFP) - Le ministre russe des Affaires étrangères Sergueï "
          "Lavrov s'est rendu à Pékin mardi, a indiqué le Kremlin.")
 ATTRIBUTES = ("mentions", "relations", "quotes", "dateline", "anchor")
