@@ -11,23 +11,18 @@ Layer 2 (``@pytest.mark.model``): the real pipeline on sentences and on the samp
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.gazetteers import GazetteerError
 from pipeline.relations.quotes import QuoteExtractor, find_quote_marks, load_lexicon
 from pipeline.tables import columns
-from tests.conftest import ROOT, SAMPLE_ID, SHARED
-
-BLANK = spacy.blank("fr")
-NO_SPACE_BEFORE = {",", ".", "”", ")"}
-NO_SPACE_AFTER = {"“", "("}
+from tests.conftest import GOLD, SAMPLE_TEXT
+from tests.markup import build_doc, mention_row
 
 
 def parse(table: str) -> Doc:
@@ -43,26 +38,14 @@ def parse(table: str) -> Doc:
         deps.append(dep)
         heads.append(int(head))
         starts.append(len(words) == 1 or cells[6:] == ["S"])
-    spaces = []
-    for i, word in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        spaces.append(nxt is not None and nxt not in NO_SPACE_BEFORE
-                      and not nxt.startswith("-") and not word.endswith(("'", "’"))
-                      and word not in NO_SPACE_AFTER)
-    return Doc(BLANK.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, deps=deps,
-               heads=heads, sent_starts=starts)
+    return build_doc(words, pos, deps, heads, lemmas, starts)
 
 
 def add_mentions(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> None:
     """Set ``doc._.mentions`` from (first word, end word, label, entity_id) tuples."""
-    rows = []
-    for start, end, label, entity_id in mentions:
-        span = doc[start:end]
-        rows.append({"sentence": 0, "start_char": span.start_char, "end_char": span.end_char,
-                     "text": span.text, "label": label, "entity_id": entity_id,
-                     "entity_name": span.text, "norm": None, "form": "name", "title": None,
-                     "country": None, "source": "test", "rule": "test"})
-    doc._.mentions = rows
+    spans = [(doc[start:end], label, entity_id) for start, end, label, entity_id in mentions]
+    doc._.mentions = [mention_row(span.start_char, span.end_char, span.text, label, entity_id)
+                      for span, label, entity_id in spans]
 
 
 @dataclass(frozen=True)
@@ -296,7 +279,7 @@ CASES: list[Case] = [
         """, [(0, 2, "PER", "per:marie-curie"), (4, 5, "LOC", "loc:lyon")],
          [Q("direct", "« La paix, a-t-elle dit, est possible. »", "elle", "per:marie-curie",
             "coreference", "a-t-elle dit", "dire", "quotes.direct_incise")]),
-    Case("direct_embedded_partial_quote",
+    Case("embedded_partial_quote_is_one_indirect_row",
          "Le ministre Jean Dupont a affirmé que la Russie « ne reculera pas ».", """
         0  Le           le           DET   det        1
         1  ministre     ministre     NOUN  nsubj      5
@@ -314,10 +297,9 @@ CASES: list[Case] = [
         13 »            »            PUNCT punct      11
         14 .            .            PUNCT punct      5
         """, [(2, 4, "PER", "per:jean-dupont"), (8, 9, "COUNTRY", "country:RU")],
+         # one statement, one row: the embedded quote is part of the indirect row
          [Q("indirect", "la Russie « ne reculera pas »", "Jean Dupont", "per:jean-dupont",
-            "explicit", "a affirmé", "affirmer", "quotes.indirect_que"),
-          Q("direct", "« ne reculera pas »", "Jean Dupont", "per:jean-dupont", "explicit",
-            "a affirmé", "affirmer", "quotes.direct_embedded")]),
+            "explicit", "a affirmé", "affirmer", "quotes.indirect_que")]),
     Case("indirect_que", "Marie Curie a déclaré que la France soutiendra le projet.", """
         0  Marie        Marie        PROPN nsubj      3
         1  Curie        Curie        PROPN flat:name  0
@@ -702,6 +684,267 @@ CASES: list[Case] = [
          [(1, 2, "ORG", "org:unesco")],
          [Q("indirect", "le site serait protégé", "Unesco", "org:unesco", "explicit",
             "a annoncé", "annoncer", "quotes.indirect_que")]),
+    # -- new-user trial: one statement, one row; obvious speakers; qualifier / parler de ------
+    Case("embedded_quote_in_reported_clause_is_one_row",
+         "Marie Curie a affirmé que la guerre « durera encore des mois ».", """
+        0  Marie        Marie        PROPN nsubj      3
+        1  Curie        Curie        PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  affirmé      affirmer     VERB  ROOT       3
+        4  que          que          SCONJ mark       8
+        5  la           le           DET   det        6
+        6  guerre       guerre       NOUN  nsubj      8
+        7  «            «            PUNCT punct      8
+        8  durera       durer        VERB  ccomp      3
+        9  encore       encore       ADV   advmod     8
+        10 des          de           ADP   case       11
+        11 mois         mois         NOUN  obj        8
+        12 »            »            PUNCT punct      8
+        13 .            .            PUNCT punct      3
+        """, [(0, 2, "PER", "per:marie-curie")],
+         [Q("indirect", "la guerre « durera encore des mois »", "Marie Curie", "per:marie-curie",
+            "explicit", "a affirmé", "affirmer", "quotes.indirect_que")]),
+    Case("embedded_quote_without_speaker_person_keeps_the_direct_row",
+         "Le ministre a affirmé que la guerre « durera encore des mois ».", """
+        0  Le           le           DET   det        1
+        1  ministre     ministre     NOUN  nsubj      3
+        2  a            avoir        AUX   aux:tense  3
+        3  affirmé      affirmer     VERB  ROOT       3
+        4  que          que          SCONJ mark       8
+        5  la           le           DET   det        6
+        6  guerre       guerre       NOUN  nsubj      8
+        7  «            «            PUNCT punct      8
+        8  durera       durer        VERB  ccomp      3
+        9  encore       encore       ADV   advmod     8
+        10 des          de           ADP   case       11
+        11 mois         mois         NOUN  obj        8
+        12 »            »            PUNCT punct      8
+        13 .            .            PUNCT punct      3
+        """, [],
+         [Q("indirect", "la guerre « durera encore des mois »", None, None, None, "a affirmé",
+            "affirmer", "quotes.indirect_que")]),
+    Case("short_embedded_quote_after_name_and_apposition",
+         "Marine Le Pen, présidente du groupe RN, a jugé le texte « insuffisant ».", """
+        0  Marine       marine       NOUN  advcl      10
+        1  Le           le           DET   det        2
+        2  Pen          Pen          PROPN dep        0
+        3  ,            ,            PUNCT punct      4
+        4  présidente   président    NOUN  conj       0
+        5  du           de           ADP   case       6
+        6  groupe       groupe       NOUN  nmod       4
+        7  RN           RN           PROPN nmod       6
+        8  ,            ,            PUNCT punct      10
+        9  a            avoir        AUX   aux:tense  10
+        10 jugé         juger        VERB  ROOT       11
+        11 le           le           DET   det        12
+        12 texte        texte        NOUN  obj        10
+        13 «            «            PUNCT punct      14
+        14 insuffisant  insuffisant  ADJ   acl        12
+        15 »            »            PUNCT punct      10
+        16 .            .            PUNCT punct      10
+        """, [(0, 3, "PER", "per:marine-le-pen"), (7, 8, "ORG", "org:RN")],
+         [Q("direct", "« insuffisant »", "Marine Le Pen", "per:marine-le-pen", "explicit",
+            "a jugé", "juger", "quotes.direct_embedded")]),
+    Case("common_noun_then_name_subject",
+         "Le sélectionneur Guillaume Gille a salué « un groupe exceptionnel ».", """
+        0  Le           le           DET   det        1
+        1  sélectionneur sélectionneur NOUN nsubj     5
+        2  Guillaume    Guillaume    PROPN appos      1
+        3  Gille        Gille        PROPN flat:name  2
+        4  a            avoir        AUX   aux:tense  5
+        5  salué        saluer       VERB  ROOT       5
+        6  «            «            PUNCT punct      8
+        7  un           un           DET   det        8
+        8  groupe       groupe       NOUN  obj        5
+        9  exceptionnel exceptionnel ADJ   amod       8
+        10 »            »            PUNCT punct      8
+        11 .            .            PUNCT punct      5
+        """, [(2, 4, "PER", "per:guillaume-gille")],
+         [Q("direct", "« un groupe exceptionnel »", "Guillaume Gille", "per:guillaume-gille",
+            "explicit", "a salué", "saluer", "quotes.direct_preposed")]),
+    Case("any_noun_then_name_subject",
+         "L'acteur Jean Dupont a déclaré que le film sortirait.", """
+        0  L'           le           DET   det        1
+        1  acteur       acteur       NOUN  nsubj      5
+        2  Jean         Jean         PROPN appos      1
+        3  Dupont       Dupont       PROPN flat:name  2
+        4  a            avoir        AUX   aux:tense  5
+        5  déclaré      déclarer     VERB  ROOT       5
+        6  que          que          SCONJ mark       9
+        7  le           le           DET   det        8
+        8  film         film         NOUN  nsubj      9
+        9  sortirait    sortir       VERB  ccomp      5
+        10 .            .            PUNCT punct      5
+        """, [(2, 4, "PER", "per:jean-dupont")],
+         [Q("indirect", "le film sortirait", "Jean Dupont", "per:jean-dupont", "explicit",
+            "a déclaré", "déclarer", "quotes.indirect_que")]),
+    Case("pronoun_after_sentences_without_people",
+         "M. Martin est parti. M. Dupont est arrivé. L'Unesco a voté. Lyon attend. "
+         "« Nous partirons demain », a-t-il ajouté.", """
+        0  M.           m.           NOUN  nsubj      3
+        1  Martin       Martin       PROPN flat:name  0
+        2  est          être         AUX   aux:tense  3
+        3  parti        partir       VERB  ROOT       3
+        4  .            .            PUNCT punct      3
+        5  M.           m.           NOUN  nsubj      8  S
+        6  Dupont       Dupont       PROPN flat:name  5
+        7  est          être         AUX   aux:tense  8
+        8  arrivé       arriver      VERB  ROOT       8
+        9  .            .            PUNCT punct      8
+        10 L'           le           DET   det        11 S
+        11 Unesco       Unesco       PROPN nsubj      13
+        12 a            avoir        AUX   aux:tense  13
+        13 voté         voter        VERB  ROOT       13
+        14 .            .            PUNCT punct      13
+        15 Lyon         Lyon         PROPN nsubj      16 S
+        16 attend       attendre     VERB  ROOT       16
+        17 .            .            PUNCT punct      16
+        18 «            «            PUNCT punct      20 S
+        19 Nous         nous         PRON  nsubj      20
+        20 partirons    partir       VERB  ROOT       20
+        21 demain       demain       ADV   advmod     20
+        22 »            »            PUNCT punct      20
+        23 ,            ,            PUNCT punct      27
+        24 a            avoir        AUX   aux:tense  27
+        25 -t           -t           PRON  dep        27
+        26 -il          il           PRON  nsubj      27
+        27 ajouté       ajouter      VERB  parataxis  20
+        28 .            .            PUNCT punct      20
+        """, [(0, 2, "PER", "per:paul-martin"), (5, 7, "PER", "per:jean-dupont"),
+              (11, 12, "ORG", "org:unesco"), (15, 16, "LOC", "loc:lyon")],
+         [Q("direct", "« Nous partirons demain »", "il", "per:jean-dupont", "coreference",
+            "a-t-il ajouté", "ajouter", "quotes.direct_postposed")]),
+    Case("pronoun_after_sentences_without_people_two_in_the_last_stays_unresolved",
+         "M. Martin a reçu M. Dupont. L'Unesco a voté. Lyon attend. "
+         "« Nous partirons demain », a-t-il ajouté.", """
+        0  M.           m.           NOUN  nsubj      3
+        1  Martin       Martin       PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  reçu         recevoir     VERB  ROOT       3
+        4  M.           m.           NOUN  obj        3
+        5  Dupont       Dupont       PROPN flat:name  4
+        6  .            .            PUNCT punct      3
+        7  L'           le           DET   det        8  S
+        8  Unesco       Unesco       PROPN nsubj      10
+        9  a            avoir        AUX   aux:tense  10
+        10 voté         voter        VERB  ROOT       10
+        11 .            .            PUNCT punct      10
+        12 Lyon         Lyon         PROPN nsubj      13 S
+        13 attend       attendre     VERB  ROOT       13
+        14 .            .            PUNCT punct      13
+        15 «            «            PUNCT punct      17 S
+        16 Nous         nous         PRON  nsubj      17
+        17 partirons    partir       VERB  ROOT       17
+        18 demain       demain       ADV   advmod     17
+        19 »            »            PUNCT punct      17
+        20 ,            ,            PUNCT punct      24
+        21 a            avoir        AUX   aux:tense  24
+        22 -t           -t           PRON  dep        24
+        23 -il          il           PRON  nsubj      24
+        24 ajouté       ajouter      VERB  parataxis  17
+        25 .            .            PUNCT punct      17
+        """, [(0, 2, "PER", "per:paul-martin"), (4, 6, "PER", "per:jean-dupont"),
+              (8, 9, "ORG", "org:unesco"), (12, 13, "LOC", "loc:lyon")],
+         [Q("direct", "« Nous partirons demain »", None, None, None, "a-t-il ajouté", "ajouter",
+            "quotes.direct_postposed")]),
+    Case("nationality_noun_feminine",
+         "Mme Curie a gagné. « Nous partirons demain », a confié la Kényane.", """
+        0  Mme          Mme          NOUN  nsubj      3
+        1  Curie        Curie        PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  gagné        gagner       VERB  ROOT       3
+        4  .            .            PUNCT punct      3
+        5  «            «            PUNCT punct      7  S
+        6  Nous         nous         PRON  nsubj      7
+        7  partirons    partir       VERB  ROOT       7
+        8  demain       demain       ADV   advmod     7
+        9  »            »            PUNCT punct      7
+        10 ,            ,            PUNCT punct      12
+        11 a            avoir        AUX   aux:tense  12
+        12 confié       confier      VERB  parataxis  7
+        13 la           le           DET   det        14
+        14 Kényane      Kényane      PROPN nsubj      12
+        15 .            .            PUNCT punct      7
+        """, [(0, 2, "PER", "per:marie-curie")],
+         [Q("direct", "« Nous partirons demain »", "la Kényane", "per:marie-curie",
+            "coreference", "a confié", "confier", "quotes.direct_postposed")]),
+    Case("nationality_noun_gender_picks_the_man",
+         "M. Dupont a battu Mme Curie. « Nous partirons demain », a confié le Français.", """
+        0  M.           m.           NOUN  nsubj      3
+        1  Dupont       Dupont       PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  battu        battre       VERB  ROOT       3
+        4  Mme          Mme          NOUN  obj        3
+        5  Curie        Curie        PROPN flat:name  4
+        6  .            .            PUNCT punct      3
+        7  «            «            PUNCT punct      9  S
+        8  Nous         nous         PRON  nsubj      9
+        9  partirons    partir       VERB  ROOT       9
+        10 demain       demain       ADV   advmod     9
+        11 »            »            PUNCT punct      9
+        12 ,            ,            PUNCT punct      14
+        13 a            avoir        AUX   aux:tense  14
+        14 confié       confier      VERB  parataxis  9
+        15 le           le           DET   det        16
+        16 Français     Français     PROPN nsubj      14
+        17 .            .            PUNCT punct      9
+        """, [(0, 2, "PER", "per:jean-dupont"), (4, 6, "PER", "per:marie-curie")],
+         [Q("direct", "« Nous partirons demain »", "le Français", "per:jean-dupont",
+            "coreference", "a confié", "confier", "quotes.direct_postposed")]),
+    Case("qualifier_de_short_quote", "Il a qualifié les discussions de « constructives ».", """
+        0  Il           il           PRON  nsubj      2
+        1  a            avoir        AUX   aux:tense  2
+        2  qualifié     qualifier    VERB  ROOT       2
+        3  les          le           DET   det        4
+        4  discussions  discussion   NOUN  obj        2
+        5  de           de           ADP   case       7
+        6  «            «            PUNCT punct      7
+        7  constructives constructif ADJ   obl:arg    2
+        8  »            »            PUNCT punct      7
+        9  .            .            PUNCT punct      2
+        """, [],
+         [Q("direct", "« constructives »", None, None, None, "a qualifié", "qualifier",
+            "quotes.direct_embedded")]),
+    Case("parler_de_short_quote", "Mme Curie a parlé d'un « saut quantique ».", """
+        0  Mme          Mme          NOUN  nsubj      3
+        1  Curie        Curie        PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  parlé        parler       VERB  ROOT       3
+        4  d'           de           ADP   case       7
+        5  un           un           DET   det        7
+        6  «            «            PUNCT punct      7
+        7  saut         saut         NOUN  obl:arg    3
+        8  quantique    quantique    ADJ   amod       7
+        9  »            »            PUNCT punct      7
+        10 .            .            PUNCT punct      3
+        """, [(0, 2, "PER", "per:marie-curie")],
+         [Q("direct", "« saut quantique »", "Mme Curie", "per:marie-curie", "explicit",
+            "a parlé", "parler", "quotes.direct_embedded")]),
+    Case("short_quote_under_a_speakerless_verb_is_no_quote",
+         "Le rapport qualifie la situation de « grave ».", """
+        0  Le           le           DET   det        1
+        1  rapport      rapport      NOUN  nsubj      2
+        2  qualifie     qualifier    VERB  ROOT       2
+        3  la           le           DET   det        4
+        4  situation    situation    NOUN  obj        2
+        5  de           de           ADP   case       7
+        6  «            «            PUNCT punct      7
+        7  grave        grave        ADJ   obl:arg    2
+        8  »            »            PUNCT punct      7
+        9  .            .            PUNCT punct      2
+        """, [], []),
+    Case("scare_quotes_after_a_non_reporting_verb_stay_absent",
+         "M. Dupont a rencontré des « amis ».", """
+        0  M.           m.           NOUN  nsubj      3
+        1  Dupont       Dupont       PROPN flat:name  0
+        2  a            avoir        AUX   aux:tense  3
+        3  rencontré    rencontrer   VERB  ROOT       3
+        4  des          un           DET   det        6
+        5  «            «            PUNCT punct      6
+        6  amis         ami          NOUN  obj        3
+        7  »            »            PUNCT punct      6
+        8  .            .            PUNCT punct      3
+        """, [(0, 2, "PER", "per:jean-dupont")], []),
 ]
 
 
@@ -795,10 +1038,6 @@ def test_bad_data_file_names_file_and_line(tmp_path: Any) -> None:
 
 # -- layer 2: the real model ---------------------------------------------------------------
 
-GOLD_PATH = SHARED / "gold" / f"{SAMPLE_ID}.gold.json"
-SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def qnlp(nlp: Language) -> Language:
     """The full pipeline, which holds the quotes component."""
@@ -807,13 +1046,11 @@ def qnlp(nlp: Language) -> Language:
 
 
 def _gold_quotes() -> list[dict[str, Any]]:
-    gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
-    return [r for r in gold["relations"] if r["predicate"] == "quote"]
+    return [r for r in GOLD["relations"] if r["predicate"] == "quote"]
 
 
 def _gold_entity_spans(entity: str) -> list[tuple[int, int]]:
-    gold = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
-    return [(e["start"], e["end"]) for e in gold["entities"] if e["entity"] == entity]
+    return [(e["start"], e["end"]) for e in GOLD["entities"] if e["entity"] == entity]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -882,4 +1119,42 @@ def test_model_cases(text: str, expected: list[tuple[str, str, str, str]],
                      qnlp: Language) -> None:
     doc = qnlp(text)
     got = [(q["kind"], q["quote_text"], q["speaker_text"], q["cue_lemma"]) for q in doc._.quotes]
+    assert got == expected
+
+
+#: New-user trial on realistic sentences: (text, [(kind, quote, speaker text, speaker id, cue
+#: lemma)]).
+TRIAL_MODEL_CASES = [
+    ("Emmanuel Macron a affirmé que la guerre « durera encore des mois ».",
+     [("indirect", "la guerre « durera encore des mois »", "Emmanuel Macron",
+       "per:emmanuel-macron", "affirmer")]),
+    ("Marine Le Pen, présidente du groupe RN à l'Assemblée, a jugé le texte « insuffisant ».",
+     [("direct", "« insuffisant »", "Marine Le Pen", "per:marine-le-pen", "juger")]),
+    ("Le sélectionneur Guillaume Gille a salué « un groupe exceptionnel ».",
+     [("direct", "« un groupe exceptionnel »", "Guillaume Gille", "per:guillaume-gille",
+       "saluer")]),
+    ("Emmanuel Macron a reçu lundi les dirigeants européens à Paris. Volodymyr Zelensky est "
+     "arrivé mardi à Bruxelles. L'Union européenne a promis de nouveaux fonds. L'OTAN doit se "
+     "réunir jeudi. « Nous n'avons pas de temps à perdre », a-t-il affirmé.",
+     [("direct", "« Nous n'avons pas de temps à perdre »", "il", "per:volodymyr-zelensky",
+       "affirmer")]),
+    ("Faith Kipyegon a battu le record du monde. « C'était un rêve », a confié la Kényane.",
+     [("direct", "« C'était un rêve »", "la Kényane", "per:faith-kipyegon", "confier")]),
+    ("Emmanuel Macron a qualifié les discussions de « constructives ».",
+     [("direct", "« constructives »", "Emmanuel Macron", "per:emmanuel-macron", "qualifier")]),
+    ("Il a qualifié les discussions de « constructives ».",
+     [("direct", "« constructives »", None, None, "qualifier")]),
+    ("Marie Curie a parlé d'un « saut quantique ».",
+     [("direct", "« saut quantique »", "Marie Curie", "per:marie-curie", "parler")]),
+    ("Des « terroristes » ont attaqué la ville.", []),
+    ("Le rapport du ministère qualifie la situation de « grave ».", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", TRIAL_MODEL_CASES, ids=lambda v: str(v)[:30])
+def test_trial_model_cases(text: str, expected: list[tuple[Any, ...]], qnlp: Language) -> None:
+    doc = qnlp(text)
+    got = [(q["kind"], q["quote_text"], q["speaker_text"], q["speaker_id"], q["cue_lemma"])
+           for q in doc._.quotes]
     assert got == expected

@@ -15,9 +15,18 @@ Direct quotes
     * ``quotes.direct_preposed``: a reporting verb before the opening mark followed by ``:``
       or ``que`` (``M. Japarov a déclaré : « … »``, ``Le ministre a affirmé que « … »``);
     * ``quotes.direct_embedded``: a reporting verb of the same sentence that governs the quoted
-      words in the parse (``X a affirmé que la Russie « ne reculera pas »``);
+      words in the parse (``X a jugé le texte « insuffisant »``, ``X a qualifié les discussions
+      de « constructives »``, ``X a parlé d'un « saut quantique »``); any length once the verb
+      has a speaker (a person, an organisation or a pronoun/description, even unresolved);
+      without one (``le rapport qualifie la situation de « grave »``) it counts as unattributed;
     * ``quotes.direct``: no attribution; kept only with 4 words or more (shorter unattributed
       quotes are scare quotes or titles: ``des « terroristes »``).
+
+    One statement, one row: a quote embedded in the clause of an indirect quote with the same
+    cue (``X a affirmé que la Russie « ne reculera pas »``) gives only the indirect row, whose
+    span holds the quoted words, marks included. The indirect row is kept rather than the direct
+    one because it is the whole statement (the fragment alone loses ``la Russie``); a quote that
+    is the whole reported clause (``a affirmé que « … »``) stays direct (``direct_preposed``).
 
 Reported speech (kind ``indirect``)
     * ``quotes.indirect_que``: ``X a déclaré que <clause>`` (a few words may stand between the
@@ -48,11 +57,18 @@ listed lemma (``déclarer``, ``se féliciter``, ``selon``, ``d'après``, ``pour`
 Speakers
     ``explicit``: a PER or ORG mention that is the subject of the reporting verb (before it,
     or inverted after it), or the complement of ``selon``; a role noun with a PER mention in
-    apposition (``le porte-parole du Kremlin, Dmitri Peskov,``) gives the PER mention.
+    apposition (``le porte-parole du Kremlin, Dmitri Peskov,``) gives the PER mention, and so
+    does any common noun followed by a name (``le sélectionneur Guillaume Gille``); when the
+    parse gives the verb no subject, a name opening the sentence before an apposition between
+    commas (``Marine Le Pen, présidente du groupe RN, a jugé``).
     ``coreference``: a pronoun (``il``, ``elle``, ``a-t-il``, ``selon lui``) or a role
-    description (``le dirigeant kirghize``) resolved to the most recent PER mention before it:
-    candidates are the PER mentions of the same sentence (before it) and the two sentences
-    before, else of the whole text before; mentions sharing a last name count as one person
+    description (``le dirigeant kirghize``, or a nationality noun after a determiner: ``le
+    Français``, ``la Kényane``, from ``demonyms.csv``) resolved to the most recent PER mention
+    before it: candidates are the PER mentions of the same sentence (before it) and the two
+    sentences before; when these name nobody, a description first takes the one person of the
+    whole text written after the same role noun, then (like a pronoun) the people of the last
+    sentence that names one -- sentences about places and organisations in between do not
+    block it; mentions sharing a last name count as one person
     (``Sadyr Japarov`` / ``M. Japarov``); gender must agree when both sides are known
     (``il``/``le``/``M.`` vs ``elle``/``la``/``Mme``); for a description, a candidate written
     right after the same role noun wins. Two people fitting equally: no speaker.
@@ -70,12 +86,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extensions import register_extensions
-from pipeline.gazetteers import GazetteerError, read_csv
+from pipeline.gazetteers import GazetteerError, fold, read_csv
 from pipeline.relations.base import Mention, add_relations, relation, sentence_starts
 from pipeline.tables import sentence_index
 
 VERBS_FILE = "relations_reporting_verbs.csv"
 ROLES_FILE = "relations_quotes_roles.csv"
+#: Nationality nouns (``le Français``, ``la Kényane``) describe a person like role nouns.
+DEMONYMS_FILE = "demonyms.csv"
 
 CLASSES: frozenset[str] = frozenset({
     "declare", "assert", "opine", "add", "explain", "announce", "deny", "admit", "promise",
@@ -230,6 +248,19 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
+@lru_cache(maxsize=1)
+def nationality_nouns() -> dict[str, str]:
+    """Singular nationality nouns (folded) with their gender: ``kenyane`` -> ``f``."""
+    nouns: dict[str, str] = {}
+    for row in read_csv(DEMONYMS_FILE, required=("iso2", "masc_sg", "fem_sg", "masc_pl",
+                                                 "fem_pl")):
+        for column, gender in (("masc_sg", "m"), ("fem_sg", "f")):
+            key = fold(row[column])
+            # "suisse", "belge": one form for both genders -> decided by the determiner
+            nouns[key] = "" if nouns.get(key, gender) != gender else gender
+    return nouns
+
+
 def _norm(text: str) -> str:
     return text.lower().replace("’", "'")
 
@@ -351,8 +382,16 @@ class _Run:
         if word not in self.lex.roles:
             word = _norm(tok.lemma_)
             if word not in self.lex.roles or tok.pos_ not in ("NOUN", "PROPN"):
-                return None
+                return self.nationality_gender(tok)
         return self.lex.roles[word]
+
+    def nationality_gender(self, tok: Token) -> str | None:
+        """Gender of a capitalised nationality noun after a determiner (``la Kényane``)."""
+        if not tok.text[:1].isupper() or tok.i == 0:
+            return None
+        if _norm(self.doc[tok.i - 1].text) not in ("le", "la", "l'", "un", "une"):
+            return None
+        return nationality_nouns().get(fold(tok.text))
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -430,7 +469,7 @@ class _Run:
                 start:tok.idx + len(tok.text)], gender=PRONOUNS[word])
         gender = self.role_gender(tok)
         if gender is None:
-            return None
+            return self._named_after(tok, limit)
         left = min(t.i for t in tok.subtree)
         right = tok.i + 1
         for t in self.doc[tok.i + 1:limit]:
@@ -460,6 +499,18 @@ class _Run:
         return Speaker("description", phrase.start_char, phrase.end_char, phrase.text,
                        gender=gender, role=_norm(tok.text))
 
+    def _named_after(self, tok: Token, limit: int) -> Speaker | None:
+        """A name right after a common noun (adjectives between): ``le sélectionneur
+        Guillaume Gille``, ``l'acteur français Gérard Depardieu``."""
+        if tok.pos_ != "NOUN":
+            return None
+        for t in self.doc[tok.i + 1:limit]:
+            if (m := self.mention_starting(t)) is not None:
+                return self._mention_speaker(m) if tok in t.ancestors else None
+            if t.pos_ != "ADJ":
+                return None
+        return None
+
     def _mention_speaker(self, m: Mention) -> Speaker:
         return Speaker("mention", m["start_char"], m["end_char"], m["text"], mention=m)
 
@@ -481,6 +532,8 @@ class _Run:
             return None
         # no subject in the parse: the words right before the verb group
         j = cue.start - 1
+        if j >= 0 and self.doc[j].text == ",":
+            return self._name_before_apposition(j)
         if j >= 0 and not self.doc[j].is_punct:
             tok = self.doc[j]
             m = self.mention_at(tok)
@@ -488,6 +541,27 @@ class _Run:
                 return self._mention_speaker(m)
             if tok.pos_ == "PRON" and _norm(tok.text) in ("il", "elle"):
                 return self.speaker_from_subject(tok, cue.start)
+        return None
+
+    def _name_before_apposition(self, comma: int) -> Speaker | None:
+        """``Marine Le Pen, présidente du groupe RN, a jugé``: the name that opens the
+        sentence before an apposition closed by the comma at ``comma`` (parse without
+        subject)."""
+        start = self._sentence_bounds(comma)[0]
+        for k in range(comma - 1, start, -1):
+            tok = self.doc[k]
+            if tok.text in OPENING or tok.text in CLOSING or tok.text == ":":
+                return None
+            if tok.text != ",":
+                continue
+            m = self.mention_at(self.doc[k - 1])
+            if m is None or m["end_char"] != self.doc[k - 1].idx + len(self.doc[k - 1].text):
+                continue
+            first = self._token_end(m["start_char"])
+            if first > start and not all(t.pos_ == "DET" or self.role_gender(t) is not None
+                                         for t in self.doc[start:first]):
+                continue
+            return self._mention_speaker(m)
         return None
 
     def speaker_after(self, cue: Cue) -> Speaker | None:
@@ -563,27 +637,50 @@ class _Run:
             return None
         near = [m for m in before
                 if sentence_index(self.starts, m["start_char"]) >= sentence - COREF_WINDOW]
-        for pool in (near, before):
-            if not pool:
-                continue
-            people = _people(pool)
-            if len(people) == 1:
-                return pool[-1]
-            if speaker.kind == "description":
-                fitting = [p for p in people
-                           if any((r := self._role_before(self._token_end(m["start_char"])))
-                                  and _same_role(r[0], speaker.role) for m in p)]
-                if len(fitting) == 1:
-                    return fitting[0][-1]
-            return None
+        if near:
+            return self._pick(speaker, near)
+        # nobody in the window: a description first looks for its role in the whole text,
+        # then (like a pronoun) takes the people of the last sentence that names one
+        if speaker.kind == "description":
+            found = self._pick(speaker, before, by_role_only=True)
+            if found is not None:
+                return found
+        last = sentence_index(self.starts, before[-1]["start_char"])
+        return self._pick(speaker, [m for m in before
+                                    if sentence_index(self.starts, m["start_char"]) == last])
+
+    def _pick(self, speaker: Speaker, pool: list[Mention],
+              by_role_only: bool = False) -> Mention | None:
+        """The one person of ``pool`` (or the one fitting a description's role), else None."""
+        people = _people(pool)
+        if len(people) == 1 and not by_role_only:
+            return pool[-1]
+        if speaker.kind == "description":
+            fitting = [p for p in people
+                       if any((r := self._role_before(self._token_end(m["start_char"])))
+                              and _same_role(r[0], speaker.role) for m in p)]
+            if len(fitting) == 1:
+                return fitting[0][-1]
         return None
 
     # -- extraction -------------------------------------------------------------------------
 
     def extract(self) -> Iterator[dict[str, Any]]:
-        """Every quote row of the doc (direct first, then indirect)."""
-        yield from self.direct_quotes()
-        yield from self.indirect_quotes()
+        """Every quote row of the doc (direct first, then indirect).
+
+        A ``direct_embedded`` quote inside an indirect quote of the same cue is one statement:
+        only the indirect row is kept (see the module docstring).
+        """
+        direct = list(self.direct_quotes())
+        indirect = list(self.indirect_quotes())
+        for row in direct:
+            if row["rule"] == "quotes.direct_embedded" and any(
+                    other["_cue_span"] == row["_cue_span"]
+                    and other["quote_start"] <= row["quote_start"]
+                    and row["quote_end"] <= other["quote_end"] for other in indirect):
+                continue
+            yield row
+        yield from indirect
 
     def in_quote(self, char: int) -> bool:
         """Whether offset ``char`` lies inside a direct quote's marks."""
@@ -598,8 +695,11 @@ class _Run:
                 continue
             found = (self._postposed(span) or self._incise(span) or self._preposed(span)
                      or self._embedded(span))
+            words = sum(1 for t in span if t.is_alpha or t.like_num)
+            if found is not None and found[1] is None and found[2] == "quotes.direct_embedded" \
+                    and words < MIN_UNATTRIBUTED_WORDS:
+                found = None  # "le rapport qualifie la situation de « grave »": no one speaks
             if found is None:
-                words = sum(1 for t in span if t.is_alpha or t.like_num)
                 if words < MIN_UNATTRIBUTED_WORDS:
                     continue
                 yield self.row("direct", start, end, None, None, "quotes.direct")
