@@ -114,7 +114,17 @@ def clean_model_span(ent: Span) -> Span | None:
                                                                   label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
+    if span[0].is_lower and fold(span[0].text) in function_words():
+        return None  # `ministre de l'Intérieur`: a function, not the body's name
     return span if plausible_name(span) else None
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Folded first words of the functions in ``people_functions.csv`` (ministre, président)."""
+    rows = read_csv("people_functions.csv", required=("function",),
+                    optional=("canonical", "kind", "gender", "note"))
+    return frozenset(fold(row["function"]).split()[0] for row in rows)
 
 
 def plausible_name(span: Span) -> bool:
@@ -321,6 +331,7 @@ class Resolver:
         self.keep_misc = keep_misc
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
+        function_words()
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""

@@ -191,3 +191,19 @@ def test_only_fully_valued_dates_link_across_stories(blank: Language, norm: str,
     blank.create_pipe("depeche_resolver")(doc)
     [mention] = doc._.mentions
     assert (mention["entity_id"], mention["norm"] or "") == (entity_id, norm)
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    (["le", "ministre", "de", "l'", "Intérieur", "a", "parlé"], [(1, 5, "ORG")], []),
+    (["la", "présidente", "de", "la", "BCE"], [(1, 5, "ORG")], []),
+    (["le", "ministère", "de", "l'", "Intérieur"], [(1, 5, "ORG")],
+     [("ministère de l'Intérieur", "ORG")]),
+], ids=["ministre", "présidente", "ministère stays"])
+def test_model_spans_opening_with_a_function_word_are_dropped(
+        blank: Language, words: list[str], ents: list[tuple[int, int, str]],
+        expected: list[tuple[str, str]]) -> None:
+    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
+    assert [t.text for t in doc] == words
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
