@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.gazetteers import fold
+from pipeline.gazetteers import fold, read_csv
 from pipeline.tables import sentence_index
 
 #: Closed vocabulary of predicates (documented in docs/relations.md).
@@ -369,3 +369,25 @@ def organisation_at(doc: Doc, index: MentionIndex, i: int, upper: int,
     while k < j and word_at(doc, k) not in OPENING_QUOTES:
         k += 1
     return quoted_organisation(doc, index, k, upper) if k < j else None
+
+
+def lemma(token: Token) -> str:
+    """Folded lemma of ``token`` (its text when the lemmatizer gave none)."""
+    return fold(token.lemma_ or token.text)
+
+
+def load_words_by_kind(source: str, kinds: Iterable[str]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Read a ``word,kind`` data file into folded token tuples by kind; errors name file and line.
+
+    >>> load_words_by_kind("relations_membership_words.csv", ("member", "join"))["member"]
+    """
+    allowed = frozenset(kinds)
+
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"kind must be one of {sorted(allowed)}"
+
+    table: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in allowed}
+    for row in read_csv(source, required=("word", "kind"), optional=("note",),
+                        validators={"kind": check}):
+        table[row["kind"]].add(tokenize_form(row["word"]))
+    return {kind: frozenset(words) for kind, words in table.items()}

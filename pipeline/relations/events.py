@@ -42,6 +42,8 @@ from pipeline.relations.base import (
     MentionIndex,
     add_relations,
     coordinated_after,
+    lemma,
+    load_words_by_kind,
     relation,
     sentence_bounds,
     tokenize_form,
@@ -159,18 +161,7 @@ def load_place_words(source: str = PLACE_WORDS_FILE) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def load_presidency_words(source: str = PRESIDENCY_FILE) -> dict[str, frozenset[tuple[str, ...]]]:
     """Chairmanship words by kind (folded token tuples)."""
-    def check(value: str) -> str | None:
-        kinds = sorted(PRESIDENCY_KINDS)
-        return None if value in PRESIDENCY_KINDS else f"kind must be one of {kinds}"
-
-    table: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in PRESIDENCY_KINDS}
-    for row in read_csv(source, required=("word", "kind"), validators={"kind": check}):
-        table[row["kind"]].add(tokenize_form(row["word"]))
-    return {kind: frozenset(words) for kind, words in table.items()}
-
-
-def _lemma(token: Token) -> str:
-    return fold(token.lemma_ or token.text)
+    return load_words_by_kind(source, PRESIDENCY_KINDS)
 
 
 def _has_parse(doc: Doc) -> bool:
@@ -198,7 +189,7 @@ class EventExtractor:
     # -- shared walks -----------------------------------------------------------------------
     def event_of(self, token: Token) -> str | None:
         """The ``event`` value of a noun token, if it names an event."""
-        return self.nouns.get(_word(token.doc, token.i)) or self.nouns.get(_lemma(token))
+        return self.nouns.get(_word(token.doc, token.i)) or self.nouns.get(lemma(token))
 
     def owner(self, doc: Doc, index: MentionIndex, noun: int, upper: int) -> Mention | None:
         """The body whose event the noun names: ``session du Conseil``, ``sommet de l'OTAN``."""
@@ -272,7 +263,7 @@ class EventExtractor:
             if self.event_of(token) and token.pos_ != "VERB":
                 rows.extend(self._noun_place(doc, index, token, upper))
             rows.extend(self._phrase(doc, index, token.i, lower, upper))
-            if (_lemma(token),) in self.presidency["noun"] or (
+            if (lemma(token),) in self.presidency["noun"] or (
                     _word(doc, token.i),) in self.presidency["noun"]:
                 rows.extend(self._presidency(doc, index, token, lower, upper))
             if token.i == lower:
@@ -378,12 +369,12 @@ class EventExtractor:
         if token.pos_ not in ("VERB", "AUX"):
             return []
         found = []
-        for entry in self.verbs.get(_lemma(token), ()):
+        for entry in self.verbs.get(lemma(token), ()):
             if entry.reflexive and not any(
                     _word(doc, j) in REFLEXIVES for j in range(max(0, token.i - 3), token.i)):
                 continue
             if entry.particle and not any(
-                    _lemma(doc[j]) == entry.particle or _word(doc, j) == entry.particle
+                    lemma(doc[j]) == entry.particle or _word(doc, j) == entry.particle
                     for j in range(token.i + 1, min(upper, token.i + 3))):
                 continue
             found.append(entry)
@@ -493,8 +484,8 @@ class EventExtractor:
         while j < upper and _word(doc, j) in DETERMINERS:
             j += 1
         via = None
-        if j < upper and (_lemma(doc[j]) in self.title_words or _word(doc, j) in self.title_words):
-            via = self.titles.get(_lemma(doc[j]))
+        if j < upper and (lemma(doc[j]) in self.title_words or _word(doc, j) in self.title_words):
+            via = self.titles.get(lemma(doc[j]))
             j += 1
         members = coordinated_after(doc, index, j, ACTOR_LABELS, upper)
         if not members:
@@ -588,7 +579,7 @@ class EventExtractor:
             else noun.i
         rows: list[dict[str, Any]] = []
         verb = next((doc[j] for j in range(index.tokens(owner)[1], upper)
-                     if (_lemma(doc[j]),) in self.presidency["handover"]), None)
+                     if (lemma(doc[j]),) in self.presidency["handover"]), None)
         if verb is not None:
             giver = taker = None
             for j in range(verb.i + 1, upper):
@@ -616,7 +607,7 @@ class EventExtractor:
             return rows
         head = noun.head if _has_parse(doc) else None
         if head is not None and noun.dep_ == "obj" and (
-                (_lemma(head),) in self.presidency["take"]):
+                (lemma(head),) in self.presidency["take"]):
             for holder in self.subjects(doc, index, head, {"COUNTRY", "ORG", "PER", "LOC"}):
                 tail = max(owner["end_char"], date["end_char"] if date else 0)
                 evidence = (min(holder["start_char"], doc[start].idx), tail)

@@ -25,7 +25,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extensions import register_extensions
-from pipeline.gazetteers import fold, read_csv
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
@@ -34,10 +33,11 @@ from pipeline.relations.base import (
     add_relations,
     coordinated_after,
     coordinated_before,
+    lemma,
+    load_words_by_kind,
     organisation_at,
     relation,
     sentence_bounds,
-    tokenize_form,
 )
 from pipeline.relations.base import word_at as _word
 
@@ -58,21 +58,10 @@ NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
 
 
-def _check_kind(value: str) -> str | None:
-    return None if value in KINDS else f"kind must be one of {sorted(KINDS)}"
-
-
 @lru_cache(maxsize=4)
 def load_membership_words(source: str = WORDS_FILE) -> dict[str, frozenset[tuple[str, ...]]]:
     """Membership words by kind, as folded token tuples; errors name the file and line."""
-    table: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in KINDS}
-    for row in read_csv(source, required=("word", "kind"), validators={"kind": _check_kind}):
-        table[row["kind"]].add(tokenize_form(row["word"]))
-    return {kind: frozenset(words) for kind, words in table.items()}
-
-
-def _lemma(token: Token) -> str:
-    return fold(token.lemma_ or token.text)
+    return load_words_by_kind(source, KINDS)
 
 
 class MembershipExtractor:
@@ -85,7 +74,7 @@ class MembershipExtractor:
 
     def _is(self, token: Token, kind: str) -> bool:
         return ((_word(token.doc, token.i),) in self.words[kind]
-                or (_lemma(token),) in self.words[kind])
+                or (lemma(token),) in self.words[kind])
 
     def _organisation(self, doc: Doc, index: MentionIndex, i: int, upper: int,
                       prepositions: frozenset[str]) -> tuple[Mention | None, list[str]]:
@@ -145,7 +134,7 @@ class MembershipExtractor:
             definite = definite or word in DEFINITE_PLURALS
             if word in LINK_WORDS or word in DETERMINERS:
                 j -= 1
-            elif doc[j].pos_ in ("AUX", "VERB") and _lemma(doc[j]) in LINK_LEMMAS:
+            elif doc[j].pos_ in ("AUX", "VERB") and lemma(doc[j]) in LINK_LEMMAS:
                 verb = True
                 j -= 1
             else:
