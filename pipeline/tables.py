@@ -108,10 +108,13 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("norm", "string", "Normalised value, as in `mentions.norm`.", "KG"),
         _c("iso3", "string", "ISO 3166-1 alpha-3 for a COUNTRY.", "KGZ"),
         _c("country", "string", "ISO alpha-2 of the country a LOC lies in.", "KG"),
-        _c("aliases", "string", "Every distinct surface form seen, sorted, `|`-separated.",
-           "KIRGHIZISTAN|Kirghizistan"),
-        _c("n_mentions", "integer", "Mentions in the whole run.", "5"),
-        _c("n_documents", "integer", "Stories that mention it.", "1"),
+        _c("aliases", "string", "Every distinct surface form of its names seen, sorted, "
+           "`|`-separated (nationality words not included).", "KIRGHIZISTAN|Kirghizistan"),
+        _c("n_mentions", "integer", "Mentions by name in the whole run (nationality words such "
+           "as `kirghize` are not counted here).", "5"),
+        _c("n_demonyms", "integer", "Mentions of a COUNTRY through a nationality word "
+           "(`form = demonym`); 0 for other labels.", "2"),
+        _c("n_documents", "integer", "Stories that mention it by name.", "1"),
     )),
     "relations": ("One row per relation between two mentions, with its evidence.", (
         _c("doc_id", "string", "Story id.", "000_76d78a2bedede6b9"),
@@ -350,12 +353,15 @@ class EntityIndex:
                        "name": info.get("entity_name") or mention["text"],
                        "norm": mention["norm"], "iso3": info.get("iso3"),
                        "country": mention["country"], "aliases": None,
-                       "n_mentions": 0, "n_documents": 0}
+                       "n_mentions": 0, "n_demonyms": 0, "n_documents": 0}
                 self._rows[entity_id] = row
                 self._aliases[entity_id] = set()
                 self._docs[entity_id] = set()
             elif info.get("entity_name") and len(info["entity_name"]) > len(row["name"]):
                 row["name"] = info["entity_name"]
+            if mention["form"] == "demonym":  # `kirghize`: counted apart from the names
+                row["n_demonyms"] += 1
+                continue
             row["n_mentions"] += 1
             self._aliases[entity_id].add(mention["text"])
             self._docs[entity_id].add(doc_id)

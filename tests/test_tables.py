@@ -44,3 +44,20 @@ def test_cooccurrences_pair_entities_of_one_sentence_once_per_sentence() -> None
     totals.add(cooccurrence_rows(mentions[:2], "d2"))
     [total] = list(totals.rows())
     assert (total["n_sentences"], total["n_documents"]) == (3, 2)
+
+
+def test_entities_count_nationality_words_apart_from_names() -> None:
+    import spacy
+
+    from pipeline.tables import EntityIndex
+
+    doc = spacy.blank("fr")("Le président kirghize et le Kirghizistan")
+    rows = [{"entity_id": "country:KG", "label": "COUNTRY", "text": text, "norm": "KG",
+             "country": None, "form": form}
+            for text, form in [("kirghize", "demonym"), ("Kirghizistan", "name")]]
+    index = EntityIndex()
+    index.add("d1", rows, doc)
+    index.add("d2", rows[:1], doc)
+    [row] = list(index.rows())
+    assert (row["n_mentions"], row["n_demonyms"], row["n_documents"], row["aliases"]) == (
+        1, 2, 1, "Kirghizistan")
