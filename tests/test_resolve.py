@@ -29,6 +29,16 @@ def resolve(nlp: Language, words: list[str], ents: list[tuple[int, int, str]],
     return [(m["text"], m["label"], m["norm"], m["country"]) for m in doc._.mentions]
 
 
+def texts_and_labels(nlp: Language, words: list[str],
+                     ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Resolve a tokenised sentence (words as the tokenizer splits them) with model ``ents``."""
+    doc = nlp.make_doc(" ".join(words).replace("' ", "'"))
+    assert [t.text for t in doc] == words
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    nlp.create_pipe("depeche_resolver")(doc)
+    return [(m["text"], m["label"]) for m in doc._.mentions]
+
+
 CASES = [
     # words, model entities, expected mentions (text, label, norm, country)
     (["la", "Russie", "a", "signé"], [(0, 2, "LOC")], [("Russie", "COUNTRY", "RU", None)]),
@@ -114,11 +124,7 @@ def test_a_model_span_does_not_swallow_a_date(blank: Language) -> None:
 def test_model_span_edges_are_trimmed(blank: Language, words: list[str],
                                       ents: list[tuple[int, int, str]],
                                       expected: list[tuple[str, str]]) -> None:
-    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
-    assert [t.text for t in doc] == words
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    blank.create_pipe("depeche_resolver")(doc)
-    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
+    assert texts_and_labels(blank, words, ents) == expected
 
 
 def test_a_family_span_with_evidence_beats_a_family_copy_of_a_model_span(
@@ -144,11 +150,7 @@ def test_a_family_span_with_evidence_beats_a_family_copy_of_a_model_span(
 def test_generic_place_heads_are_cut_from_model_spans(blank: Language, words: list[str],
                                                       ents: list[tuple[int, int, str]],
                                                       expected: list[tuple[str, str]]) -> None:
-    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
-    assert [t.text for t in doc] == words
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    blank.create_pipe("depeche_resolver")(doc)
-    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
+    assert texts_and_labels(blank, words, ents) == expected
 
 
 def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(blank: Language) -> None:
@@ -202,8 +204,4 @@ def test_only_fully_valued_dates_link_across_stories(blank: Language, norm: str,
 def test_model_spans_opening_with_a_function_word_are_dropped(
         blank: Language, words: list[str], ents: list[tuple[int, int, str]],
         expected: list[tuple[str, str]]) -> None:
-    doc = blank.make_doc(" ".join(words).replace("' ", "'"))
-    assert [t.text for t in doc] == words
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    blank.create_pipe("depeche_resolver")(doc)
-    assert [(m["text"], m["label"]) for m in doc._.mentions] == expected
+    assert texts_and_labels(blank, words, ents) == expected
