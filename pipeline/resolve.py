@@ -30,7 +30,7 @@ from pipeline.extensions import get_span_attrs
 from pipeline.gazetteers import fold, read_csv
 from pipeline.organisations import lookup_organisation
 from pipeline.places import lookup_place
-from pipeline.tables import sentence_index
+from pipeline.tables import sentence_index, sentence_starts
 
 #: Rule families in priority order (first wins a tie at equal extent).
 FAMILIES: tuple[str, ...] = ("datelines", "dates", "people", "organisations", "countries",
@@ -335,8 +335,7 @@ class Resolver:
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
-        starts = ([s.start_char for s in doc.sents] if doc.has_annotation("SENT_START")
-                  else [0])
+        starts = sentence_starts(doc)
         return [mention_dict(with_place(c), sentence_index(starts, c.span.start_char))
                 for c in select(collect(doc, self.keep_misc)) if c.label in LABELS]
 

@@ -204,7 +204,8 @@ def json_columns(table: str) -> set[str]:
     return {column.name for column in TABLES[table][1] if column.type == "json"}
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def sentence_starts(doc: Doc) -> list[int]:
+    """Start offsets of the sentences of ``doc`` (``[0]`` when it has no sentence marks)."""
     if not doc.has_annotation("SENT_START"):
         return [0]
     return [sent.start_char for sent in doc.sents]
@@ -271,7 +272,7 @@ def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row
         "anchor_source": anchor.get("source"),
         "n_chars": len(record.text),
         "n_tokens": len(doc) if doc is not None else None,
-        "n_sentences": len(_sentence_starts(doc)) if doc is not None else None,
+        "n_sentences": len(sentence_starts(doc)) if doc is not None else None,
         "n_mentions": n_mentions,
         "status": "ok" if doc is not None else "error",
         "extra": record.extra or None,

@@ -21,7 +21,7 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.gazetteers import fold, read_csv
-from pipeline.tables import sentence_index
+from pipeline.tables import sentence_index, sentence_starts
 
 #: Closed vocabulary of predicates (documented in docs/relations.md).
 PREDICATES: tuple[str, ...] = ("role", "quote", "located_in", "date", "participant",
@@ -40,13 +40,6 @@ DE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
 DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "les", "un", "une"})
 #: Words that coordinate two mentions in a list (folded).
 COORDINATORS: frozenset[str] = frozenset({",", "et", "ou"})
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """Start offsets of the sentences of ``doc`` (``[0]`` when it has no sentence marks)."""
-    if not doc.has_annotation("SENT_START"):
-        return [0]
-    return [sent.start_char for sent in doc.sents]
 
 
 def relation(doc: Doc, predicate: str, subject: Mention | None, obj: Mention | None,
