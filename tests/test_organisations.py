@@ -368,9 +368,9 @@ PHRASE_CASES = [
     pytest.param("La Commission propose un texte", id="head-then-verb"),
     pytest.param("la Haute-Savoie et le Haut Karabakh", id="head-excluded-from-phrases"),
     pytest.param("Le Gouvernement américain a décidé", id="government-is-no-name-head"),
-    pytest.param("le [Conseil fédéral](ORG conseil-federal name) helvétique a dit",
+    pytest.param("le [Conseil constitutionnel](ORG conseil-constitutionnel name) français a dit",
                  id="listed-name-plus-adjective-only"),
-    pytest.param("de l'[Académie française](ORG academie-francaise name)\nEtrange croisement",
+    pytest.param("de l'[Assemblée nationale](ORG assemblee-nationale name)\nVote serré",
                  id="line-break-ends-a-name"),
     # a common noun introduces a quoted or capitalised name
     pytest.param(f"le président de l'association \"[Aide pour tous](ORG aide-pour-tous name "
@@ -411,13 +411,14 @@ PHRASE_CASES = [
     pytest.param("le concours \"Miss France\" a eu lieu", id="not-an-organisation-noun"),
     pytest.param("l'association \"pour tous\" a dit", id="quoted-lowercase-is-no-name"),
     # news credits
-    pytest.param(f"BELGRADE, 29 ([Avala](ORG avala name {CREDIT})). — Les étudiants",
-                 id="credit-historical-agency"),
+    pytest.param(f"LIÈGE, 29 ([belga](ORG belga name {CREDIT})). — Les étudiants",
+                 id="credit-lowercase-listed-agency"),
     pytest.param(f"qu'elle se soit produite. ([ats](ORG ATS name {CREDIT}), "
                  f"[afp](ORG AFP name {CREDIT}))", id="credit-lowercase-list"),
     pytest.param(f"avec la Syrie. / [afp](ORG AFP name {CREDIT})-[reuter](ORG reuters name "
                  f"{CREDIT})", id="credit-after-slash-at-the-end"),
-    pytest.param("M. Wolff a parlé au président (Wolff et Müller)", id="credit-needs-agencies"),
+    pytest.param("M. Reuter a parlé au président (Reuter et Müller)",
+                 id="credit-needs-agencies"),
     pytest.param("la voie 3 / ats et autres", id="slash-credit-needs-line-end"),
 ]
 
