@@ -1,5 +1,6 @@
 """Shared fixtures: one session-wide copy of the real model, and fast blank pipelines; the
-sample story and its gold file."""
+sample story (``corpus/``) and its hand-checked gold file (a copy kept in ``tests/data/``, so
+that the suite runs in a fresh clone with nothing beside it)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ import spacy
 from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+TEST_DATA = ROOT / "tests" / "data"
 SAMPLE_ID = "000_76d78a2bedede6b9"
 SAMPLE_TEXT = (ROOT / "corpus" / f"{SAMPLE_ID}.txt").read_text(encoding="utf-8")
-GOLD_PATH = SHARED / "gold" / f"{SAMPLE_ID}.gold.json"
+GOLD_PATH = TEST_DATA / f"{SAMPLE_ID}.gold.json"
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 

@@ -1,4 +1,4 @@
-"""The sample TASS story against its hand-checked gold file (../shared/gold)."""
+"""The sample TASS story against its hand-checked gold file (tests/data/)."""
 
 from __future__ import annotations
 
