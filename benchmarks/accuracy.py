@@ -3,11 +3,13 @@
     python -m benchmarks.accuracy                       # every <set>/dev.jsonl in ../shared/eval
     python -m benchmarks.accuracy --set ftib --out accuracy.md --errors-dir /tmp/errors
 
-Writes a markdown report to stdout (and to ``--out``): per set and label, exact precision,
-recall and F1 of the pipeline and of the baseline, overlap F1 of both; date value accuracy;
-relation precision and recall per predicate. The scoring rules are those of
-:mod:`pipeline.evaluate`. ``pipeline.nlp.build_nlp`` and spaCy models are imported only in
-:func:`main`, so this module imports without them.
+Writes a markdown report to stdout (and to ``--out``): a summary per set (exact micro F1 of
+the bare model, of the product's defaults and of the set's annotation convention, measured in
+the same run); then, with the set's convention, per label exact precision, recall and F1 of the
+pipeline and of the baseline, overlap F1 of both; date value accuracy; strict relation
+precision and recall per predicate (with the lenient precision beside it). The scoring rules
+are those of :mod:`pipeline.evaluate`. ``pipeline.nlp.build_nlp`` and spaCy models are
+imported only in :func:`main`, so this module imports without them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from pipeline.evaluate import (
@@ -79,6 +82,43 @@ def run(
     return results
 
 
+def run_defaults(
+    files: Sequence[tuple[str, Path]],
+    predictor_for: Callable[[str | None], Predictor],
+    conventions: Mapping[str, str | None] | None = None,
+) -> dict[str, EvaluationResult]:
+    """Evaluate the product's defaults on every set that has a convention of its own."""
+    conventions = SET_CONVENTIONS if conventions is None else conventions
+    results = {}
+    for name, path in files:
+        if conventions.get(name) is not None:
+            print(f"evaluating {name} ({path}, product defaults)", file=sys.stderr)
+            results[name] = evaluate(path, predictor_for(None))
+    return results
+
+
+SUMMARY_HEADER = ("set", "convention", "bare model F1", "dépêche default F1",
+                  "dépêche with convention F1")  # fmt: skip
+
+
+def summary_markdown(results: Sequence[tuple[str, EvaluationResult]],
+                     defaults: Mapping[str, EvaluationResult],
+                     conventions: Mapping[str, str | None] | None = None) -> list[str]:
+    """One row per set: exact micro F1 of the bare model, the defaults and the convention."""
+    conventions = SET_CONVENTIONS if conventions is None else conventions
+    rows = []
+    for name, result in results:
+        convention = conventions.get(name)
+        default = defaults.get(name, result if convention is None else None)
+        base = result.baseline.micro.exact.f1 if result.baseline else None
+        rows.append([
+            name, convention or "–", _f(base),
+            _f(default.report.micro.exact.f1 if default else None),
+            _f(result.report.micro.exact.f1) if convention else "–",
+        ])  # fmt: skip
+    return _table(SUMMARY_HEADER, rows)
+
+
 def _f(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -93,7 +133,8 @@ ENTITY_HEADER = ("set", "label", "gold", "P", "R", "F1", "base P", "base R", "ba
                  "base F1~")  # fmt: skip
 DATE_HEADER = ("set", "gold with value", "exact with value", "value accuracy",
                "of all gold values", "base value accuracy")  # fmt: skip
-RELATION_HEADER = ("set", "predicate", "gold", "found", "judged", "correct", "ignored", "P", "R")
+RELATION_HEADER = ("set", "predicate", "gold", "found", "judged", "correct", "ignored", "P", "R",
+                   "other", "P lenient")  # fmt: skip
 
 
 def _entity_rows(name: str, result: EvaluationResult) -> list[list[object]]:
@@ -111,10 +152,14 @@ def _entity_rows(name: str, result: EvaluationResult) -> list[list[object]]:
     return rows
 
 
-def to_markdown(results: Sequence[tuple[str, EvaluationResult]], title: str) -> str:
-    """Markdown tables: entities (exact P/R/F1 and overlap F1), date values, relations."""
+def to_markdown(results: Sequence[tuple[str, EvaluationResult]], title: str,
+                defaults: Mapping[str, EvaluationResult] | None = None) -> str:
+    """Markdown tables: summary, entities (exact P/R/F1 and overlap F1), date values,
+    relations."""
     names = {name for name, _ in results}
-    lines = [f"# {title}", "", "## Entities", ""]
+    lines = [f"# {title}", "", "## Summary (exact micro F1)", ""]
+    lines += summary_markdown(results, defaults or {})
+    lines += ["", "## Entities (each set with its convention)", ""]
     lines += _table(ENTITY_HEADER, [row for n, r in results for row in _entity_rows(n, r)])
     lines += [
         "",
@@ -135,7 +180,7 @@ def to_markdown(results: Sequence[tuple[str, EvaluationResult]], title: str) -> 
         lines += ["", "## Date values", "", *_table(DATE_HEADER, date_rows, left=1)]
     relation_rows = [
         [name, r.predicate, r.gold, r.found, r.judged, r.correct, r.ignored, _f(r.precision),
-         _f(r.recall)]
+         _f(r.recall), r.other_label, _f(r.lenient_precision)]
         for name, result in results
         for r in result.report.relations
     ]  # fmt: skip
@@ -143,8 +188,10 @@ def to_markdown(results: Sequence[tuple[str, EvaluationResult]], title: str) -> 
         lines += ["", "## Relations (pipeline)", "", *_table(RELATION_HEADER, relation_rows)]
         lines += [
             "",
-            "Judged: predictions whose two arguments both overlap annotated gold entities; the "
-            "others are ignored. Mapping: pipeline/data/eval_relation_map.csv.",
+            "Strict: every prediction whose two arguments both overlap annotated gold entities is "
+            "judged (the others are ignored), and is wrong unless the gold relates the pair by a "
+            "label mapped to the predicate. other: judged pairs the gold relates by another "
+            "label; P lenient leaves them out. Mapping: pipeline/data/eval_relation_map.csv.",
         ]
     return "\n".join(lines) + "\n"
 
@@ -208,9 +255,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.errors_dir,
         conventions,
     )
+    defaults = {} if args.no_conventions else run_defaults(files, predictor_for)
     used = ", ".join(f"{n}: {SET_CONVENTIONS.get(n) if conventions is None else None}"
                      for n, _ in results)
-    report = to_markdown(results, f"dépêche accuracy ({args.split}, {args.model})")
+    today = date.today().isoformat()
+    report = to_markdown(results, f"dépêche accuracy ({args.split}, {args.model}, {today})",
+                         defaults)
     report += f"\nConventions (pipeline/data/eval_conventions.csv): {used}.\n"
     sys.stdout.write(report)
     if args.out is not None:

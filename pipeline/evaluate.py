@@ -44,19 +44,21 @@ Relations
     unscored predicates are ignored. Each predicted argument is *resolved* to the gold entity it
     overlaps most (any overlap counts, exact included; ties go to the earlier entity) and then to
     that entity's coreference ``cluster`` when the gold gives one (POPCORN attaches each relation
-    to one mention of a cluster; any mention of it is accepted). A prediction is **judged** only
+    to one mention of a cluster; any mention of it is accepted). A prediction is **judged**
     when both its arguments resolve: RELX annotates just two arguments per sentence and POPCORN
     only named mentions, so a relation whose subject or object is not annotated can be neither
-    confirmed nor refuted; such predictions are counted as ``ignored``. So is a prediction
-    whose two arguments carry only gold relations whose labels do not map to its predicate
-    (``per:origin``, ``org:members`` for a ``role``): single-label gold states one relation of
-    the pair and says nothing of the others (``le président de Lituanie X`` is gold
-    ``per:origin``; our ``role`` is neither confirmed nor refuted by it). Judged predictions are
-    deduplicated on (predicate, subject, object) after resolution. Precision = judged predictions
-    matching a gold relation mapped to their predicate, in the mapped direction / judged
-    predictions; recall = gold relations found by at least one prediction / gold relations mapped
-    to the predicate. RELX ``no_relation`` sentences have two annotated arguments and no relation,
-    so a prediction between them is a judged false positive.
+    confirmed nor refuted; such predictions are counted as ``ignored``. Scoring is **strict**:
+    every other prediction is judged, and it is wrong unless the gold relates its two arguments
+    by a label mapped to its predicate, in the mapped direction. A pair the gold relates only by
+    another label (``per:origin`` where we say ``role``) or not at all counts as wrong. Such
+    other-label predictions are also counted apart (``other_label``), for the *lenient* view
+    that leaves them out (``P lenient`` = correct / (judged - other_label)); it is printed only
+    beside the strict one (``depeche evaluate --lenient``). Judged predictions are deduplicated
+    on (predicate, subject, object) after resolution. Precision = judged predictions matching a
+    gold relation mapped to their predicate / judged predictions; recall = gold relations found
+    by at least one prediction / gold relations mapped to the predicate. RELX ``no_relation``
+    sentences have two annotated arguments and no relation, so a prediction between them is a
+    judged false positive.
 
 With ``errors_path``, :func:`evaluate` writes one JSON line per false positive (``fp``), false
 negative (``fn``) and wrong date value (``norm``) of the exact entity score, and per relation
@@ -75,6 +77,8 @@ from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from pipeline.relations.base import PREDICATES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -112,8 +116,6 @@ __all__ = [
     "spacy_baseline_predictor",
 ]
 
-#: Predicates dépêche's relation families emit.
-PREDICATES = ("role", "quote", "located_in", "date", "participant", "member_of", "alias")
 DIRECTIONS = ("same", "reversed", "either")
 #: Predicted label -> gold label, applied before scoring (the gold has no COUNTRY).
 DEFAULT_LABEL_MAP: Mapping[str, str] = MappingProxyType({"COUNTRY": "LOC"})
@@ -486,11 +488,17 @@ class RelationScore:
     judged: int = 0
     correct: int = 0
     ignored: int = 0
+    other_label: int = 0
 
     @property
     def precision(self) -> float:
-        """correct / judged; 0.0 when no prediction was judged."""
+        """Strict precision: correct / judged; 0.0 when no prediction was judged."""
         return _ratio(self.correct, self.judged)
+
+    @property
+    def lenient_precision(self) -> float:
+        """correct / (judged - other_label): pairs the gold relates by another label left out."""
+        return _ratio(self.correct, self.judged - self.other_label)
 
     @property
     def recall(self) -> float:
@@ -510,6 +518,7 @@ class RelationScore:
             self.judged + other.judged,
             self.correct + other.correct,
             self.ignored + other.ignored,
+            self.other_label + other.other_label,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -521,7 +530,9 @@ class RelationScore:
             "judged": self.judged,
             "correct": self.correct,
             "ignored": self.ignored,
+            "other_label": self.other_label,
             "precision": _rounded(self.precision),
+            "lenient_precision": _rounded(self.lenient_precision),
             "recall": _rounded(self.recall),
             "f1": _rounded(self.f1),
         }
@@ -618,8 +629,9 @@ class Report:
             "relations": [score.to_dict() for score in self.relations],
         }
 
-    def to_text(self) -> str:
-        """Human-readable aligned tables: entities, date values, relations."""
+    def to_text(self, lenient: bool = False) -> str:
+        """Human-readable aligned tables: entities, date values, relations (strict precision;
+        ``lenient`` adds the other-label count and the lenient precision beside it)."""
         lines = [f"{self.gold_path}: {self.docs} documents, labels {', '.join(self.labels)}", ""]
         rows = [
             [
@@ -657,11 +669,18 @@ class Report:
                     _fmt(r.precision),
                     _fmt(r.recall),
                     _fmt(r.f1),
+                    *((str(r.other_label), _fmt(r.lenient_precision)) if lenient else ()),
                 ]
                 for r in self.relations
             ]
             header = ["predicate", "gold", "found", "judged", "correct", "ignored", "P", "R", "F1"]
+            if lenient:
+                header += ["other", "P lenient"]
             lines += ["", *_table(header, rel_rows)]
+            lines.append("(relations: strict precision, every prediction between two annotated "
+                         "arguments judged" + ("; P lenient leaves out the 'other' pairs the "
+                                               "gold relates by another label)" if lenient
+                                               else ")"))
         return "\n".join(lines)
 
     def metrics(self) -> dict[str, float | None]:
@@ -714,12 +733,12 @@ class EvaluationResult:
             "errors": self.errors,
         }
 
-    def to_text(self) -> str:
+    def to_text(self, lenient: bool = False) -> str:
         """The report, then the baseline and the difference when there is one."""
-        parts = ["== system", self.report.to_text()]
+        parts = ["== system", self.report.to_text(lenient)]
         diff = self.diff()
         if self.baseline is not None and diff is not None:
-            parts += ["", "== baseline", self.baseline.to_text()]
+            parts += ["", "== baseline", self.baseline.to_text(lenient)]
             parts += ["", "== system - baseline", diff.to_text(("system", "baseline"))]
         if self.errors_path is not None:
             parts += ["", f"{self.errors} errors written to {self.errors_path}"]
@@ -850,6 +869,7 @@ class _RelationMatch:
     judged: list[tuple[str, str, PredRelation]]  # subject key, object key, first prediction
     correct: list[bool]
     ignored: int
+    other_label: int  # judged pairs the gold relates only by a label not mapped here
 
 
 def _match_relations(
@@ -876,7 +896,7 @@ def _match_relations(
     outcome: dict[str, _RelationMatch] = {}
     for predicate in predicates:
         labels = {row.gold_label for row in relation_map if row.predicate == predicate}
-        # pairs the gold relates by a label that is not this predicate's: not refuted
+        # pairs the gold relates by a label that is not this predicate's (the lenient view)
         other_pairs = {
             frozenset((_entity_key(doc, r.head), _entity_key(doc, r.tail)))
             for r in doc.relations
@@ -890,15 +910,16 @@ def _match_relations(
         ):
             subject = _resolve(doc, rel.subject_start, rel.subject_end)
             object_ = _resolve(doc, rel.object_start, rel.object_end)
-            if subject is None or object_ is None or frozenset((subject, object_)) in other_pairs:
+            if subject is None or object_ is None:
                 ignored += 1
             else:
                 judged.setdefault((subject, object_), rel)
         gold = units[predicate]
         correct = [any(u.matches(s, o) for u in gold) for s, o in judged]
         found = [any(u.matches(s, o) for s, o in judged) for u in gold]
+        other = sum(1 for s, o in judged if frozenset((s, o)) in other_pairs)
         outcome[predicate] = _RelationMatch(
-            gold, found, [(s, o, r) for (s, o), r in judged.items()], correct, ignored
+            gold, found, [(s, o, r) for (s, o), r in judged.items()], correct, ignored, other
         )
     return outcome
 
@@ -969,6 +990,7 @@ def score(
                 judged=len(outcome.judged),
                 correct=sum(outcome.correct),
                 ignored=outcome.ignored,
+                other_label=outcome.other_label,
             )
     by_label = tuple(LabelScore(label, exact[label], overlap[label]) for label in scored)
     micro = LabelScore(
@@ -1084,6 +1106,9 @@ def _entity_errors(doc: GoldDoc, match: _DocMatch) -> list[dict[str, Any]]:
 def _relation_errors(doc: GoldDoc, outcome: dict[str, _RelationMatch]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc.text
+    # the gold label relating each pair, named in a false positive's row (the other-label view)
+    other_labels = {frozenset((_entity_key(doc, r.head), _entity_key(doc, r.tail))): r.label
+                    for r in reversed(doc.relations)}
     for predicate, match in outcome.items():
         for unit, found in zip(match.gold, match.found, strict=True):
             if found:
@@ -1106,7 +1131,8 @@ def _relation_errors(doc: GoldDoc, outcome: dict[str, _RelationMatch]) -> list[d
                     tail=_span(text, tail),
                 )
             )
-        for (_, _, rel), correct in zip(match.judged, match.correct, strict=True):
+        for (subject_key, object_key, rel), correct in zip(match.judged, match.correct,
+                                                           strict=True):
             if correct:
                 continue
             subject = PredEntity(rel.subject_start, rel.subject_end, "")
@@ -1122,6 +1148,7 @@ def _relation_errors(doc: GoldDoc, outcome: dict[str, _RelationMatch]) -> list[d
                     end,
                     norm=None,
                     partner=None,
+                    gold_label=other_labels.get(frozenset((subject_key, object_key))),
                     subject=_span(text, subject),
                     object=_span(text, object_),
                 )
@@ -1144,8 +1171,9 @@ def find_errors(
     Row keys: ``doc_id, level`` (``entity``/``relation``), ``kind`` (``fp``, ``fn``, ``norm``:
     exact DATE match with a wrong value), ``label`` (predicate for relations), ``start, end,
     text, norm, partner`` (overlapping counterpart with ``match`` = ``overlap``, ``exact`` or
-    ``label``, else null), relation rows add ``gold_label, head, tail`` (fn) or ``subject,
-    object`` (fp), then ``left, right`` context. Ordered by document, then start, end, level,
+    ``label``, else null), relation rows add ``gold_label, head, tail`` (fn) or ``gold_label``
+    (the label by which the gold relates the pair, or null), ``subject, object`` (fp), then
+    ``left, right`` context. Ordered by document, then start, end, level,
     kind, label.
     """
     label_map = DEFAULT_LABEL_MAP if label_map is None else label_map

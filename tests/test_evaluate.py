@@ -819,8 +819,8 @@ def test_conventions_file_with_a_non_json_value_is_an_error(tmp_path: Path) -> N
         load_conventions(path)
 
 
-def test_a_pair_with_an_unmapped_gold_label_is_not_judged(tmp_path: Path) -> None:
-    text = "Le président de Lituanie Valdas Adamkus est arrivé. Jean Dupont travaille pour Acme."
+def _other_label_doc(tmp_path: Path) -> tuple[str, GoldDoc]:
+    text = "La présidente de Finlande Aino Koskinen est arrivée. Jean Dupont travaille pour Acme."
     (doc,) = gold_docs(
         tmp_path,
         [
@@ -828,8 +828,8 @@ def test_a_pair_with_an_unmapped_gold_label_is_not_judged(tmp_path: Path) -> Non
                 "id": "u",
                 "text": text,
                 "entities": [
-                    ent(text, "Valdas Adamkus", "PER"),
-                    ent(text, "Lituanie", "LOC"),
+                    ent(text, "Aino Koskinen", "PER"),
+                    ent(text, "Finlande", "LOC"),
                     ent(text, "Jean Dupont", "PER"),
                     ent(text, "Acme", "ORG"),
                 ],
@@ -839,10 +839,44 @@ def test_a_pair_with_an_unmapped_gold_label_is_not_judged(tmp_path: Path) -> Non
             }
         ],
     )
-    adamkus = PredRelation("role", *at(text, "Valdas Adamkus"), *at(text, "Lituanie"))
-    wrong = PredRelation("role", *at(text, "Jean Dupont"), *at(text, "Lituanie"))
-    (role,) = score([(doc, Prediction(relations=[adamkus, wrong]))],
+    return text, doc
+
+
+def test_a_pair_the_gold_relates_by_another_label_is_judged_wrong(tmp_path: Path) -> None:
+    text, doc = _other_label_doc(tmp_path)
+    koskinen = PredRelation("role", *at(text, "Aino Koskinen"), *at(text, "Finlande"))
+    wrong = PredRelation("role", *at(text, "Jean Dupont"), *at(text, "Finlande"))
+    (role,) = score([(doc, Prediction(relations=[koskinen, wrong]))],
                     relation_map=RELATION_MAP).relations
-    # Adamkus-Lituanie: ignored (the gold states another relation of that pair);
-    # Dupont-Lituanie: judged and wrong. P = 0/1, R = 0/1.
-    assert (role.judged, role.correct, role.ignored, role.found, role.gold) == (1, 0, 1, 0, 1)
+    # strict: both pairs have two annotated arguments, so both are judged; neither is a gold
+    # per:employee_of. Koskinen-Finlande is the one the gold relates by another label.
+    assert (role.judged, role.correct, role.ignored, role.other_label) == (2, 0, 0, 1)
+    assert (role.found, role.gold) == (0, 1)
+    assert role.precision == 0.0
+    # lenient: the other-label pair left out, Dupont-Finlande still wrong: 0 of 1
+    assert role.lenient_precision == 0.0
+
+
+def test_lenient_precision_is_printed_only_beside_the_strict_one(tmp_path: Path) -> None:
+    text, doc = _other_label_doc(tmp_path)
+    koskinen = PredRelation("role", *at(text, "Aino Koskinen"), *at(text, "Finlande"))
+    right = PredRelation("role", *at(text, "Jean Dupont"), *at(text, "Acme"))
+    report = score([(doc, Prediction(relations=[koskinen, right]))], relation_map=RELATION_MAP)
+    (role,) = report.relations
+    assert (role.judged, role.correct, role.other_label) == (2, 1, 1)
+    assert (role.precision, role.lenient_precision) == (0.5, 1.0)
+    strict = report.to_text()
+    assert "P lenient" not in strict and "strict precision" in strict
+    role_line = next(line for line in report.to_text(lenient=True).splitlines()
+                     if line.lstrip().startswith("role"))
+    # strict P 1/2, R 1/1, F1 2/3; then the other-label count and the lenient P 1/1 beside it
+    assert role_line.split()[6:] == ["0.500", "1.000", "0.667", "1", "1.000"]
+    assert report.to_dict()["relations"][0]["lenient_precision"] == 1.0
+
+
+def test_a_false_positive_row_names_the_gold_label_of_its_pair(tmp_path: Path) -> None:
+    text, doc = _other_label_doc(tmp_path)
+    koskinen = PredRelation("role", *at(text, "Aino Koskinen"), *at(text, "Finlande"))
+    rows = [r for r in find_errors([(doc, Prediction(relations=[koskinen]))],
+                                   relation_map=RELATION_MAP) if r["kind"] == "fp"]
+    assert [(r["label"], r["gold_label"]) for r in rows] == [("role", "per:origin")]
