@@ -6,7 +6,7 @@ when the first is a title, and recognises the dateline forms of French wire copy
     BICHKEK, 1er janvier. /TASS/.        PARIS, 3 mars (AFP) -
     MOSCOU, 12 février - RIA Novosti.    WASHINGTON (Reuters) -
     NEW YORK, 5 juin 2024 (AFP) –        Paris, le 3 mars 2024 (AFP)
-    STRASBOURG. _ Une fillette...        PONT-A-MOUSSON.- Les individus...
+    COLMAR. _ Un cycliste...             VILLERS-LES-NANCY.- Les voleurs...
 
 A place in capitals may stand alone before ``. _`` / ``.-`` (regional press); a place in
 ordinary case (``Paris``) needs a date or an agency after it. It writes
@@ -55,7 +55,7 @@ MAX_PLACE_TOKENS = 8
 MAX_AGENCY_TOKENS = 5
 
 DASHES = frozenset({"-", "–", "—", "--", "_"})
-#: A place word in capitals: ``BICHKEK``, ``BAR-LE-DUC``, ``N'``, ``SAINT-PÉTERSBOURG``.
+#: A place word in capitals: ``BICHKEK``, ``BOURG-EN-BRESSE``, ``N'``, ``SAINT-PÉTERSBOURG``.
 UPPER_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(\.-)?$")
 #: A place word in ordinary case: ``Paris``, ``New``, ``Saint-Pétersbourg``.
 TITLE_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(-[A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’]+)*$")

@@ -46,17 +46,17 @@ Span extent
     article of day dates, ``l'année`` before a year and ``les`` before decades, as the French
     TimeBank annotation does (``[le 3 mars]``, ``[l'année 2024]``); there a year range
     ``1914-1918`` is two expressions. ``preposition_extent=True`` puts in the span the article
-    of a day date, contracted or not (``[le 30 juin 1959]``, ``[au 1er janvier 1959]``,
-    ``[du 3 août 1914]``) and the preposition right before a year, month, season or decade
-    (``[en 1935]``, ``[pour 1918]``, ``[depuis 1918]``, ``[de janvier 1916]``), as the HIPE /
+    of a day date, contracted or not (``[le 12 mars 1921]``, ``[au 1er octobre 1927]``,
+    ``[du 4 mai 1908]``) and the preposition right before a year, month, season or decade
+    (``[en 1927]``, ``[pour 1912]``, ``[depuis 1912]``, ``[de février 1923]``), as the HIPE /
     impresso annotation of historical newspapers mostly does; ``dès``, ``après``... before a
     day date's article stay out. Spans are chosen on the dates themselves, then extended.
 
 Options for other annotation conventions
     ``time_of_day=False``: ``hier soir``, ``mardi matin`` and a day word followed by ``à`` and
-    a clock time (``hier à 10 h``) are TIMEs (TimeML), not DATEs; ``hier vers 18 h`` keeps
+    a clock time (``hier à 10 h``) are TIMEs (TimeML), not DATEs; ``hier vers 21 h`` keeps
     ``hier``. ``absolute_only=True``: only the dates whose text gives the year are emitted
-    (``3 mars 1959``, ``en 1935``, ``l'hiver de 1829``, ``les années 1990``); a date that needs
+    (``3 mars 1921``, ``en 1927``, ``l'hiver de 1891``, ``les années 1990``); a date that needs
     the story's date (``le 3 mars``, ``hier``, ``cette année``), a generic season (``en été``)
     and a two-digit decade (``les années 20``) are left out, as HIPE (and MUC) annotate
     absolute dates only.
@@ -64,18 +64,18 @@ Options for other annotation conventions
 Old print and OCR
     ``1 er``, ``1 °``, ``1 "`` are ``1er`` whose superscript came loose; two digits glued to a
     dash or a digit (``juin 15-2``) start a longer number, not a two-digit year; a year alone
-    closing a parenthesis is a date (``(1933)``, ``(Collège, 1931)``); ``1914-1918``,
+    closing a parenthesis is a date (``(1927)``, ``(Lycée, 1925)``); ``1914-1918``,
     ``1939-45`` are year ranges (value ``1914/1918``, bound ``range``).
 
 Ranges and bounds
     ``du 3 au 5 mars`` (first part without its month) is one span, bound ``range``, value
-    ``2025-03-03/2025-03-05``; when both ends are complete dates (``du mercredi 3 avril au
-    samedi 6 avril``, ``entre le 15 juillet et le 15 août``) they are two spans, bound
+    ``2025-03-03/2025-03-05``; when both ends are complete dates (``du lundi 7 octobre au
+    jeudi 10 octobre``, ``entre le 10 juillet et le 20 août``) they are two spans, bound
     ``start`` and ``end``. ``à partir de``, ``depuis``, ``dès``, ``après`` give ``start``;
     ``jusqu'à``, ``avant``, ``d'ici``, ``au plus tard`` give ``end``; otherwise ``point``.
     After a weak trigger (``de``, ``pour``), a number is an amount, not a year, after a
     quantity word or a copula (``plus de 2000``, ``le nombre est de 1500``) and below 1500
-    (``des billets de 1000``).
+    (``des coupures de 1000``).
 
 Dateline
     The datelines component (which runs first) owns the dateline's date: spans overlapping
@@ -176,15 +176,15 @@ MONTH_TRIGGERS: tuple[str, ...] = ("en", "depuis", "dès", "de", "d'", "avant", 
 #: Words right before a bare year that make it a date (``en 2025``, ``depuis 2019``).
 YEAR_TRIGGERS_STRONG: tuple[str, ...] = ("en", "depuis", "dès", "avant", "après", "entre",
                                          "vers", "ici", "courant", "jusqu'en", "année", "an")
-#: Weaker year triggers (``la présidentielle de 2002``, ``pour 2025``): the next token must
+#: Weaker year triggers (``les législatives de 2024``, ``pour 2025``): the next token must
 #: be punctuation or the end of the text.
 YEAR_TRIGGERS_WEAK: tuple[str, ...] = ("de", "d'", "pour")
 #: Words before a weak trigger that make the number a quantity (``plus de 2000``); the
-#: copula too: ``le nombre d'ouvriers est de 1500``.
+#: copula too: ``le nombre d'élèves est de 1200``.
 QUANTITY_WORDS: tuple[str, ...] = ("plus", "moins", "près", "environ", "quelque", "sur",
                                    "autour", "total", "nombre", "hausse", "baisse", "est",
                                    "était", "sont", "étaient", "sera", "seront", "serait")
-#: Below this, a number after a weak trigger is an amount (``des billets de 1000.``): older
+#: Below this, a number after a weak trigger is an amount (``des coupures de 1000.``): older
 #: years are written with a strong trigger (``en 1000``).
 WEAK_TRIGGER_MIN_YEAR = 1500
 #: What OCR and typography make of the ``er`` of ``1er``: ``1 er``, ``1 °``, ``1 "``.
@@ -319,7 +319,7 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.numeric", [_opt(WEEKDAY), NUMERIC]))
     add(_spec("dates.numeric", [_opt(WEEKDAY), NUMERIC], det=[LE]))
     add(_spec("dates.iso", ISO_DATE))
-    # coordinated days: les 6 et 13 avril prochains (two spans)
+    # coordinated days: les 9 et 16 juin prochains (two spans)
     coord = [DAY, ET, DAY, MONTH, _opt(YEAR_ANY), _opt(LAST_OR_NEXT)]
     add(_spec("dates.day_coord", coord))
     add(_spec("dates.day_coord", coord, det=[{"LOWER": "les"}]))
@@ -345,7 +345,7 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.year", [YEAR], context=[_word("entre"), YEAR, ET]))
     add(_spec("dates.year", [PART, YEAR]))
     add(_spec("dates.year", [MI_YEAR]))
-    # a year alone closing a parenthesis: (1933), (Collège, 1931)
+    # a year alone closing a parenthesis: (1927), (Lycée, 1925)
     add(_spec("dates.year", [YEAR], context=[{"ORTH": {"IN": ["(", ","]}}]))
     # year ranges written with a dash: 1914-1918, 1939-45
     add(_spec("dates.year_range", [{**YEAR, "SPACY": False}, DASH_NS,
@@ -864,8 +864,8 @@ class DateExtractor:
 
     def _lead_start(self, doc: Doc, spec: PatternSpec, det_start: int, end: int) -> int:
         """``preposition_extent``: the start of the span with the article of a day date
-        (``[le 3 mars 1959]``, ``[au 1er janvier 1959]``) or the preposition of a month,
-        season or year (``[en 1935]``, ``[de janvier 1916]``). The determiner of a pattern
+        (``[le 3 mars 1921]``, ``[au 1er octobre 1927]``) or the preposition of a month,
+        season or year (``[en 1927]``, ``[de février 1923]``). The determiner of a pattern
         (``l'année``, ``les années``) stays out unless ``timeml_extent``."""
         if spec.det and self.timeml_extent:
             return det_start
@@ -910,7 +910,7 @@ class DateExtractor:
             return False  # "hier [soir]" is a TIME: not "hier" alone either
         if not self.time_of_day and spec.rule in ("dates.relative_day", "dates.weekday") and (
                 _clock_after(doc, end)):
-            return False  # "[Hier à 10 h]" is a TIME
+            return False  # "[Hier à 9 h]" is a TIME
         if any(w in FIRST_MARKS for w in words):
             i = next(i for i, w in enumerate(words) if w in FIRST_MARKS)
             if i == 0 or words[i - 1] != "1":
@@ -950,11 +950,11 @@ class DateExtractor:
             if before_trigger in QUANTITY_WORDS:
                 return False
             if int(doc[body_start].text) < WEAK_TRIGGER_MIN_YEAR:
-                return False  # "des billets de 1000."
+                return False  # "des coupures de 1000."
             if nxt_token is not None and not (nxt_token.is_punct or nxt_token.is_space):
-                return False  # "la présidentielle de 2002," but not "passé de 1500 à 1800"
+                return False  # "les législatives de 2024," but not "passé de 1500 à 1800"
         if trigger in ("(", ","):
-            # a year closing a parenthesis: "(1933)", "(Collège, 1931)"
+            # a year closing a parenthesis: "(1927)", "(Lycée, 1925)"
             if nxt_token is None or nxt_token.text != ")":
                 return False
             if trigger == ",":
@@ -1115,7 +1115,7 @@ class DateExtractor:
 
     def _pair_ends(self, doc: Doc, found: list[_Found], bounds: list[str]) -> None:
         """Mark ``du A au B`` / ``de A à B`` / ``entre A et B`` as start and end; give A the
-        year of B when A has none (``du mercredi 3 avril au samedi 6 avril 2002``)."""
+        year of B when A has none (``du lundi 7 octobre au jeudi 10 octobre 2024``)."""
         for i in range(len(found) - 1):
             a, b = found[i], found[i + 1]
             between = [_norm(t.text) for t in doc[a.span.end: b.start]]

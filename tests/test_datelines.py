@@ -72,17 +72,17 @@ CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
     ("[LONDRES](LOC), [2 mars](DATE 2025-03-02) ([Reuters](ORG Reuters)) - Les travaux"
      " commenceront le 3 mars 2025.", None,
      {"date": "2025-03-02", "date_source": "inferred"}),
-    ("[STRASBOURG](LOC). _ Une fillette de 6 ans s'est noyée mardi soir.", "2003-02-21",
-     {"place": "STRASBOURG", "date": None, "agency": None}),
-    ("Un mort dans un dépassement.\n[BAR-LE-DUC](LOC). _ Vers 0 h 40, jeudi, deux voitures se"
-     " sont heurtées.", "2003-02-22", {"place": "BAR-LE-DUC"}),
-    ("[PONT-A-MOUSSON.-](LOC) Les individus qui ont braqué le chauffeur sont en fuite.",
-     "1999-06-26", {"place": "PONT-A-MOUSSON"}),
+    ("[COLMAR](LOC). _ Un cycliste de 42 ans a chuté lundi matin sur la piste.", "2004-05-18",
+     {"place": "COLMAR", "date": None, "agency": None}),
+    ("Collision sur la nationale.\n[VESOUL](LOC). _ Vers 2 h 15, samedi, un camion a quitté la"
+     " route.", "2004-06-13", {"place": "VESOUL"}),
+    ("[VILLERS-LES-NANCY.-](LOC) Les voleurs qui ont vidé la caisse du garage sont en fuite.",
+     "2000-09-14", {"place": "VILLERS-LES-NANCY"}),
     ("Le président a reçu hier le ministre des Affaires étrangères.", "2025-03-05", None),
     ("BIBLIOTHÈQUE FERMÉE.\nLa bibliothèque sera fermée en juillet.", "1999-07-24", None),
     ("Le ministre a déclaré : PARIS, 3 mars (AFP) - rien de nouveau.", "2025-03-03", None),
     ("Hier, 3 mars, le ministre a parlé.", "2025-03-04", None),
-    ("Coups de feu sur le TGV. - Trois rames ont essuyé des tirs.", "2002-04-02", None),
+    ("Grève à la SNCF. - Quatre lignes régionales sont fermées ce matin.", "2004-03-09", None),
     # an ordinary-case name followed by an acronym in brackets is a club, not a dateline ...
     ("Le Paris Saint-Germain (PSG) a remporté samedi le championnat.", "2025-05-31", None),
     ("Le Lyon Olympique (OL) a battu Reims dimanche.", "2025-06-01", None),
