@@ -108,11 +108,11 @@ ce cette ces son sa ses leur leurs y lui leur
 """.split())
 
 _PREPOSITIONS: frozenset[str] = frozenset({"de", "du", "des", "d'"})
-#: Words opening an apposition after a name (``Mailau, cet employé de la ville``).
+#: Words opening an apposition after a name (``Morel, cet employé de la mairie``).
 _APPOSITION_DETERMINERS: frozenset[str] = frozenset(fold(w) for w in """
 le la l' un une cet cette ce son sa notre votre leur
 """.split())
-#: ``née``: a maiden name follows (``Charlotte née Bourgoin``).
+#: ``née``: a maiden name follows (``Louise née Vasseur``).
 _MAIDEN: frozenset[str] = frozenset({"nee"})
 _ARTICLES: frozenset[str] = frozenset({"la", "le", "les", "l'"})
 _INITIAL_RE = re.compile(r"^[A-ZÀ-Ý][a-z]?\.(?:-[A-ZÀ-Ý]\.)?$")
@@ -263,7 +263,7 @@ def _hyphen_joined(doc: Doc, left_end: int, right_start: int) -> bool:
 
 def _is_abbreviated_given_name(doc: Doc, i: int, limit: int) -> bool:
     """``Ch.``, ``Aug.``, ``Em.`` before a name: a short capitalised word glued to a full stop
-    (split off by the tokenizer) and followed by a name word (``le citoyen Ch. Bastide``)."""
+    (split off by the tokenizer) and followed by a name word (``le citoyen Aug. Chappuis``)."""
     token = doc[i]
     return (i + 2 < limit and 2 <= len(token.text) <= 4 and token.text.isalpha()
             and token.text[0].isupper() and token.text[1:].islower() and not token.whitespace_
@@ -314,7 +314,7 @@ def parse_name(doc: Doc, start: int, limit: int | None = None,
     regnal number, ending on a name word (or the number). A particle is not taken when the
     next word starts a ``known`` span (a country, place or organisation of another family:
     ``Japarov de Kirghizie``). The name never runs into a token of ``stops`` (where a function
-    starts: ``Sergey Stanishev Premier ministre de Roumanie`` -> ``Sergey Stanishev``).
+    starts: ``Ivan Petrov Premier ministre de Bulgarie`` -> ``Ivan Petrov``).
     """
     known = set(known)
     stops = set(stops) - {start}
@@ -528,12 +528,12 @@ class PersonExtractor:
     def _organisation_name_end(self, doc: Doc, k: int, known: dict[int, int],
                                limit: int) -> int:
         """End of the name of a body written at ``k`` after its noun (``la société [Acme]``,
-        ``l’association ["Aide pour tous"]``, ``le groupe [Renault]``), or ``k`` if there is
+        ``l’association ["Les Amis du Vercors"]``, ``le groupe [Renault]``), or ``k`` if there is
         none. A known span, a listed organisation or a quoted name closes it; otherwise every
         capitalised word (with ``de``, ``&``... between them) belongs to it, so that no
         person's name is taken from it (``la société Acme`` is not a person). A common given
         name and another name word there are a person's name, the noun referring back to a
-        body named before (``la présidente de l’association Anaïs Abert``): ``k`` is returned.
+        body named before (``la trésorière de l’association Claire Vasseur``): ``k`` is returned.
         """
         if (k + 1 < limit and fold(doc[k].text) in _given_names()
                 and _word_end(doc, k + 1, limit) is not None):
@@ -691,7 +691,7 @@ class PersonExtractor:
 
     def _demonym_candidates(self, doc: Doc, known: dict[int, int]) -> list[_Candidate]:
         """A nationality noun + name that the model took for a place or an organisation:
-        ``le [Kényan] Daid Mandago``, ``la [Roumaine] Luminata Talpos`` (the name may run
+        ``le [Kényan] Samuel Otieno``, ``la [Roumaine] Elena Munteanu`` (the name may run
         past the model's span)."""
         demonyms = load_countries().by_demonym
         out: list[_Candidate] = []
@@ -808,9 +808,9 @@ class PersonExtractor:
     def _head_ending_at(self, doc: Doc, cur: int, floor: int,
                         heads: dict[int, tuple[int, str]], known: dict[int, int]) -> int | None:
         """Start of a function or descriptor phrase ending just before ``cur`` (or before a
-        comma there): ``président américain`` in ``président américain Donald Trump``. A
-        kinship word counts only right before the name (``leur père Pascal Bétille``; in
-        ``fille de feu Jacob Perrenoud`` it names a relation to the person, not the person)."""
+        comma there): ``ministre belge`` in ``ministre belge Luc Vermeulen``. A
+        kinship word counts only right before the name (``leur père Lucien Morel``; in
+        ``fille de feu Henri Tissot`` it names a relation to the person, not the person)."""
         for start in range(cur - 1, max(floor, cur - 10) - 1, -1):
             if start not in heads or heads[start][0] > cur:
                 continue
@@ -827,7 +827,7 @@ class PersonExtractor:
                     known: dict[int, int]) -> int:
         """Start of a mention extended over what HIPE puts before a name: honorifics,
         functions and descriptors with their complements, ``le`` after an honorific
-        (``M. le greffier Péter``), a nationality noun (``le Kényan Abel Kirui``)."""
+        (``M. le notaire Bovet``), a nationality noun (``le Kényan Samuel Otieno``)."""
         demonyms = load_countries().by_demonym
         cur = start
         while cur > floor:
@@ -854,9 +854,9 @@ class PersonExtractor:
                         heads: dict[int, tuple[int, str]], known: dict[int, int]) -> int | None:
         """End of an apposition starting at ``k`` (after its comma): an optional determiner,
         up to two adjectives, a function or descriptor and its complements, ``à`` + place,
-        ``et`` + another one (``maître charpentier à Couvet``), or None. Kinship words
-        (``sa veuve``, ``fils de Constantin``) name a relation and do not count; descriptors
-        must be written in lower case (``Huffi, Bourgeois`` is a list of names)."""
+        ``et`` + another one (``maître menuisier à Morges``), or None. Kinship words
+        (``sa veuve``, ``fils de Théodore``) name a relation and do not count; descriptors
+        must be written in lower case (``Rochat, Meunier`` is a list of names)."""
         if k < ceiling and fold(doc[k].text) in _APPOSITION_DETERMINERS:
             k += 1
         end = None
@@ -886,7 +886,7 @@ class PersonExtractor:
     def _hipe_end(self, doc: Doc, end: int, ceiling: int, heads: dict[int, tuple[int, str]],
                   known: dict[int, int]) -> int:
         """End of a mention extended over the appositions HIPE puts inside it
-        (``M. Rougemont, commissaire général``; ``M. Gard, avocat, commissaire général``)."""
+        (``M. Bovet, juge de paix``; ``M. Rochat, notaire, juge de paix``)."""
         while end + 1 < ceiling and doc[end].text == ",":
             more = self._apposition_end(doc, end + 1, ceiling, heads, known)
             if more is None:
@@ -1028,12 +1028,12 @@ def make_person_extractor(nlp: Language, name: str, extra_files: list[str], use_
     * ``extent``: ``"name"`` (default: the name, with its honorific, functions outside) or
       ``"hipe"`` (the HIPE/impresso convention, honorifics always inside): honorifics,
       functions and person descriptors before the name with their complements
-      (``M. le greffier Péter``, ``président américain Donald Trump``, ``citoyen Jaques-Henri
-      Favre``, ``le Kényan Abel Kirui``) and appositions after it (``M. Rougemont, commissaire
-      général``, ``Jean-Frédéric Borel, maître charpentier à Couvet``) belong to the mention.
+      (``M. le notaire Bovet``, ``ministre belge Luc Vermeulen``, ``citoyen Jean-Louis
+      Tissot``, ``le Kényan Samuel Otieno``) and appositions after it (``M. Bovet, juge de
+      paix``, ``Jean-Paul Rochat, maître menuisier à Morges``) belong to the mention.
       ``people_descriptors.csv`` lists the descriptors.
 
-    Under every convention a maiden name belongs to the mention: ``Charlotte née Bourgoin``.
+    Under every convention a maiden name belongs to the mention: ``Louise née Vasseur``.
     """
     return PersonExtractor(nlp, name, extra_files=extra_files, use_model=use_model, link=link,
                            honorific_in_span=honorific_in_span, extent=extent)

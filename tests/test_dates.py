@@ -195,7 +195,7 @@ OLD_PRINT = [
     ('Le tarif sera appliqué le [1 " octobre 1927](DATE 1927-10-01 day).', None),
     ("Le marché aux bestiaux ouvrira le [1 ° juin 1864](DATE 1864-06-01 day).", None),
     # a year that closes a parenthesis
-    ("Le premier prix revient à P. Morand (Lycée, [1925](DATE 1925 year)).", None),
+    ("Le premier prix revient à P. Girardin (Lycée, [1925](DATE 1925 year)).", None),
     ("Le roman ([1932](DATE 1932 year)) a été réédité.", None),
     # year ranges written with a dash
     ("La reconstruction après la guerre de [1870-1871](DATE 1870/1871 year range) ;", None),
