@@ -85,4 +85,50 @@ def add_components(nlp: Language, config: dict[str, dict[str, Any]] | None = Non
 def build_nlp(model: str = DEFAULT_MODEL,
               config: dict[str, dict[str, Any]] | None = None) -> Language:
     """Load ``model`` and add dépêche's components: the full pipeline used by ``depeche run``."""
-    return add_components(load_model(model), config)
+    nlp = load_model(model)
+    speed_up_lemmatizer(nlp)
+    return add_components(nlp, config)
+
+
+#: Entries of the lemmatizer's (word, part of speech) cache before it is emptied: enough for
+#: the working vocabulary of a news corpus, and memory stays flat over millions of stories.
+LEMMA_CACHE_SIZE = 200_000
+
+
+class _BoundedCache(dict):  # type: ignore[type-arg]
+    """A dict that empties itself when it reaches ``limit`` entries."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+def speed_up_lemmatizer(nlp: Language) -> None:
+    """Give the model's rule lemmatizer the same lemmas, about twenty times faster.
+
+    French rule lemmatization (``spacy.lang.fr.lemmatizer``) asks, for every token, whether the
+    word is in the lemma index of its part of speech, and that index is a list of up to 66,000
+    words (nouns): a linear scan per token, a third of the model's time. Turned into frozensets,
+    the same membership tests give the same lemmas at hash speed. Its unbounded cache becomes a
+    bounded one. Pipelines without a rule lemmatizer are left as they are.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if getattr(lemmatizer, "mode", None) != "rule" or lookups is None \
+            or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        words = index[key]
+        if isinstance(words, list):
+            index[key] = frozenset(words)
+    cache = _BoundedCache(LEMMA_CACHE_SIZE)
+    cache.update(getattr(lemmatizer, "cache", {}))
+    lemmatizer.cache = cache
