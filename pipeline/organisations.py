@@ -515,7 +515,7 @@ _NATIONALITY_ENDINGS: tuple[str, ...] = (
     "ais", "aise", "aises", "ois", "oise", "oises", "ien", "ienne", "iens", "iennes", "ain",
     "aine", "ains", "aines", "éen", "éenne", "éens", "éennes", "yen", "yenne", "yens", "yennes",
 )
-#: Participles that introduce a name (``une association nommée "Educ-santé"``).
+#: Participles that introduce a name (``une association nommée "Sport-santé"``).
 NAMING_WORDS: frozenset[str] = frozenset({
     "nommé", "nommée", "nommés", "nommées", "dénommé", "dénommée", "dénommés", "dénommées",
     "appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "baptisés", "baptisées",
@@ -561,7 +561,7 @@ def _line_break_before(doc: Doc, j: int) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    """A capitalised word (``Marchands``, ``SOLV``, ``Ile-de-France``), not a whole-capitals
+    """A capitalised word (``Vignerons``, ``ACME``, ``Ile-de-France``), not a whole-capitals
     headline word of more than four letters."""
     text = token.text
     return _is_word(token) and text[:1].isupper()
@@ -579,7 +579,7 @@ def _is_quote(token: Token) -> bool:
 
 
 def _capitalised_run(doc: Doc, i: int) -> int:
-    """End of the run of capitalised words from ``i`` (glued pieces such as ``Or'iginale``
+    """End of the run of capitalised words from ``i`` (glued pieces such as ``Ors'elle``
     count as one word); ``i`` when there is none."""
     j = i
     while j < len(doc) and j - i < _MAX_CAPITALISED:
@@ -592,7 +592,7 @@ def _capitalised_run(doc: Doc, i: int) -> int:
             j += 1  # second piece of a glued word
         elif (j > i and token.text == "-" and not doc[j - 1].whitespace_
               and not token.whitespace_ and j + 1 < len(doc) and _is_word(doc[j + 1])):
-            j += 2  # Chimikus-Francfort, Fatah-CR
+            j += 2  # Biochem-Lausanne, Alpha-CR
         else:
             break
     return j
@@ -632,10 +632,10 @@ def head_phrase_end(doc: Doc, i: int) -> int | None:
     """End of an organisation name opened by the capitalised head word ``doc[i]``, or None.
 
     After the head come adjectives and capitalised words (``Conseil fédéral``, ``Centre
-    Hospitalier Régional``), then complements: ``de``/``du``/``des``/``d'`` (+ ``la``/``l'``),
+    Médical Universitaire``), then complements: ``de``/``du``/``des``/``d'`` (+ ``la``/``l'``),
     ``et des`` ..., or, first, ``pour`` + article, each with its noun and adjectives
-    (``Société suisse des facteurs de dépêches``, ``Ministère de l'Économie et des
-    Finances``). The phrase is a name only when it holds a capitalised word besides the head
+    (``Société vaudoise des maîtres de chant``, ``Ministère de l'Agriculture et de la
+    Pêche``). The phrase is a name only when it holds a capitalised word besides the head
     or an adjective right after the head; ``la Banque de développement`` alone is a
     description.
     """
@@ -693,11 +693,11 @@ def head_phrase_end(doc: Doc, i: int) -> int | None:
 def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     """``(name_start, name_end, phrase_end)`` of the name a common noun introduces, or None.
 
-    ``head`` nouns (``l'association "Aide pour tous"``, ``le laboratoire Pyrolab``, ``la
-    société agroalimentaire "Nutri"``, ``l'usine de déodorant "Cmall"``, ``une entreprise
-    nommée Sweetlife``): up to three adjectives, one ``de`` + noun complement or a naming
+    ``head`` nouns (``l'association "Main tendue"``, ``le laboratoire Biolume``, ``la
+    société agroalimentaire "Grainval"``, ``l'usine de chaussures "Podalis"``, ``une entreprise
+    nommée Lumisol``): up to three adjectives, one ``de`` + noun complement or a naming
     participle may come between; the name is quoted or a run of capitalised words.
-    ``role`` nouns (``la fondatrice de "Iso Luxe"``, ``chez "O Jornal Económico"``): the name
+    ``role`` nouns (``la fondatrice de "Maison Lavande"``, ``chez "O Diário Lisboeta"``): the name
     must be quoted, right after ``de``/``du``/``d'`` (or after ``chez`` itself).
     """
     n = len(doc)
@@ -722,7 +722,7 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
             break
         fillers += 1
     if j < n and _low(doc[j]) in _DE and _quoted_name(doc, j + 1) is not None:
-        j += 1  # l'association des "Jeunes contre le cancer"
+        j += 1  # l'association des "Parents contre le bruit"
     quoted = _quoted_name(doc, j)
     if quoted is not None:
         return quoted
@@ -1016,8 +1016,8 @@ def make_organisation_extractor(nlp: Language, name: str, extra_files: list[str]
     Span conventions (product defaults first; gold standards differ):
 
     * ``head_noun_in_span`` (False): a common noun that introduces a name stays outside the
-      span, ``l'association "[Aide pour tous]"``, ``le laboratoire [Pyrolab]`` (as POPCORN);
-      True puts it in, ``la [société Leila Film SA]``, ``le [groupe Abou Nidal]`` (as HIPE);
+      span, ``l'association "[Main tendue]"``, ``le laboratoire [Biolume]`` (as POPCORN);
+      True puts it in, ``la [société Vasseur Frères SA]``, ``le [groupe Delorme]`` (as HIPE);
     * ``generic_institutions`` (False): ``l'État``, ``l'Église``, ``le Gouvernement``, ``la
       Bourse`` and the bare ``l'ONG`` name no particular body and give no span; True tags them
       ORG (as POPCORN).

@@ -336,76 +336,76 @@ CREDIT = "rule=organisations.agency_credit"
 
 PHRASE_CASES = [
     # a capitalised head word with a qualifying adjective or a capitalised word
-    pytest.param("Le [Conseil fédéral](ORG conseil-federal name) a fixé la date.",
+    pytest.param("Le [Conseil fédéral](ORG conseil-federal name) a publié son rapport.",
                  id="listed-swiss-federal-council"),
     pytest.param(f"la [Garde républicaine](ORG garde-republicaine name {HEAD}) a arrêté",
                  id="head-national-adjective"),
-    pytest.param(f"au [Département militaire fédéral](ORG departement-militaire-federal name "
+    pytest.param(f"au [Département politique fédéral](ORG departement-politique-federal name "
                  f"{HEAD}). Il", id="head-two-adjectives"),
-    pytest.param(f"la [Société suisse des facteurs de dépêches](ORG "
-                 f"societe-suisse-des-facteurs-de-depeches name {HEAD}) s’est réunie",
+    pytest.param(f"la [Société vaudoise des maîtres de chant](ORG "
+                 f"societe-vaudoise-des-maitres-de-chant name {HEAD}) s’est réunie",
                  id="head-adjective-lowercase-complements"),
-    pytest.param(f"La noble [Compagnie des Marchands de Neuchatel](ORG "
-                 f"compagnie-des-marchands-de-neuchatel name {HEAD}) offre",
+    pytest.param(f"La vénérable [Compagnie des Vignerons de Morges](ORG "
+                 f"compagnie-des-vignerons-de-morges name {HEAD}) offre",
                  id="head-capitalised-complements"),
-    pytest.param(f"les locaux de la [Direction générale des Eaux et des Forêts](ORG "
-                 f"direction-generale-des-eaux-et-des-forets name {HEAD}) qui",
+    pytest.param(f"les bureaux de la [Direction générale des Douanes et des Accises](ORG "
+                 f"direction-generale-des-douanes-et-des-accises name {HEAD}) qui",
                  id="head-coordinated-complements"),
-    pytest.param(f"le parti de l’[Association pour une Paix Profonde](ORG "
-                 f"association-pour-une-paix-profonde name {HEAD})", id="head-pour-complement"),
-    pytest.param(f"au [Centre Hospitalier Régional](ORG centre-hospitalier-regional name {HEAD})"
-                 f" ce matin", id="head-capitalised-adjectives"),
-    pytest.param(f"les étudiants de l'[Université de Lisbonne](ORG universite-de-lisbonne name "
+    pytest.param(f"le siège de l’[Association pour une Vie Meilleure](ORG "
+                 f"association-pour-une-vie-meilleure name {HEAD})", id="head-pour-complement"),
+    pytest.param(f"au [Centre Médical Universitaire](ORG centre-medical-universitaire name "
+                 f"{HEAD}) ce matin", id="head-capitalised-adjectives"),
+    pytest.param(f"les chercheurs de l'[Université de Coimbra](ORG universite-de-coimbra name "
                  f"{HEAD}) s'étaient rendus", id="head-place-complement"),
-    pytest.param(f"la [Galerie Sonnabend](ORG galerie-sonnabend name {HEAD}) expose",
+    pytest.param(f"la [Galerie Lambertin](ORG galerie-lambertin name {HEAD}) expose",
                  id="head-proper-name"),
-    pytest.param("arrêt du [Conseil d'Etat](ORG conseil-d-etat name) du 5 décembre 1797",
+    pytest.param("arrêt du [Conseil d'Etat](ORG conseil-d-etat name) du 12 mars 1803",
                  id="date-after-name-stays-out"),
     pytest.param("la Banque de développement prête", id="lowercase-complement-is-description"),
     pytest.param("l'École primaire et le Centre culturel", id="descriptive-adjective"),
     pytest.param("le Conseil communal a siégé", id="local-council-is-description"),
-    pytest.param("CONFÉDÉRATION SUISSE. BERNE.", id="headline-capitals"),
+    pytest.param("RÉPUBLIQUE FRANÇAISE. PARIS.", id="headline-capitals"),
     pytest.param("La Commission propose un texte", id="head-then-verb"),
     pytest.param("la Haute-Savoie et le Haut Karabakh", id="head-excluded-from-phrases"),
-    pytest.param("Le Gouvernement américain a décidé", id="government-is-no-name-head"),
+    pytest.param("Le Gouvernement italien a tranché", id="government-is-no-name-head"),
     pytest.param("le [Conseil constitutionnel](ORG conseil-constitutionnel name) français a dit",
                  id="listed-name-plus-adjective-only"),
     pytest.param("de l'[Assemblée nationale](ORG assemblee-nationale name)\nVote serré",
                  id="line-break-ends-a-name"),
     # a common noun introduces a quoted or capitalised name
-    pytest.param(f"le président de l'association \"[Aide pour tous](ORG aide-pour-tous name "
+    pytest.param(f"le président de l'association \"[Main tendue](ORG main-tendue name "
                  f"{NOUN})\" a dit", id="association-quoted"),
-    pytest.param(f"l’ONG ‘’[Cité Verte](ORG cite-verte name {NOUN})’’ a été",
+    pytest.param(f"l’ONG ‘’[Terre Claire](ORG terre-claire name {NOUN})’’ a été",
                  id="ong-double-single-quotes"),
-    pytest.param(f"l’association « [Non au SIDA](ORG non-au-sida name {NOUN}) »",
+    pytest.param(f"l’association « [Non au bruit](ORG non-au-bruit name {NOUN}) »",
                  id="guillemets"),
-    pytest.param(f"l’ONG américaine « [Health](ORG health name {NOUN}) », ils",
+    pytest.param(f"l’ONG canadienne « [Wellspring](ORG wellspring name {NOUN}) », ils",
                  id="adjective-then-guillemets-nbsp"),
-    pytest.param(f"la société agroalimentaire \"[Nutri](ORG nutri name {NOUN})\" en Allemagne",
-                 id="noun-adjective-quoted"),
-    pytest.param(f"l'usine de déodorant \"[Cmall](ORG cmall name {NOUN})\" a pris feu",
+    pytest.param(f"la société agroalimentaire \"[Grainval](ORG grainval name {NOUN})\" en "
+                 f"Belgique", id="noun-adjective-quoted"),
+    pytest.param(f"l'usine de chaussures \"[Podalis](ORG podalis name {NOUN})\" a pris feu",
                  id="noun-complement-quoted"),
-    pytest.param(f"l'association des \"[Jeunes contre le cancer](ORG jeunes-contre-le-cancer "
+    pytest.param(f"l'association des \"[Parents contre le bruit](ORG parents-contre-le-bruit "
                  f"name {NOUN})\"", id="des-before-quote"),
-    pytest.param(f"au sein du laboratoire [Pyrolab](ORG pyrolab name {NOUN}). L'incident",
+    pytest.param(f"au sein du laboratoire [Biolume](ORG biolume name {NOUN}). L'incident",
                  id="noun-capitalised-name"),
-    pytest.param(f"les propriétaires du laboratoire [Chimikus-Francfort](ORG chimikus-francfort "
+    pytest.param(f"les propriétaires du laboratoire [Biochem-Lausanne](ORG biochem-lausanne "
                  f"name {NOUN}), a été", id="hyphenated-name"),
-    pytest.param(f"la bijouterie [Or'iginale](ORG or-iginale name {NOUN}) a été cambriolée",
+    pytest.param(f"la bijouterie [Ors'elle](ORG ors-elle name {NOUN}) a été cambriolée",
                  id="glued-name"),
-    pytest.param(f"la compagnie [Clean Pool](ORG clean-pool name {NOUN}), de faire",
+    pytest.param(f"la compagnie [Blue Harbour](ORG blue-harbour name {NOUN}), de faire",
                  id="two-word-name"),
-    pytest.param(f"une association nommée \"[Educ-santé](ORG educ-sante name {NOUN})\", qui",
+    pytest.param(f"une association nommée \"[Sport-santé](ORG sport-sante name {NOUN})\", qui",
                  id="naming-participle"),
     pytest.param("l’agence [TASS](ORG TASS acronym rule=organisations.gazetteer)",
                  id="listed-name-after-noun-keeps-gazetteer-values"),
-    pytest.param(f"la fondatrice de \"[Iso Luxe](ORG iso-luxe name {NOUN})\". Elle",
+    pytest.param(f"la fondatrice de \"[Maison Lavande](ORG maison-lavande name {NOUN})\". Elle",
                  id="role-de-quoted"),
-    pytest.param(f"journaliste chez \"[O Jornal Económico](ORG o-jornal-economico name {NOUN})"
+    pytest.param(f"journaliste chez \"[O Diário Lisboeta](ORG o-diario-lisboeta name {NOUN})"
                  "\", a dit", id="chez-quoted"),
     pytest.param("la présidente de l'association, Anne Dupont, a dit",
                  id="comma-ends-the-noun-phrase"),
-    pytest.param("le président de Pyrolab a dit", id="role-needs-quotes"),
+    pytest.param("le président de Biolume a dit", id="role-needs-quotes"),
     pytest.param("l'entreprise de M. Dupont a fermé", id="no-name-after-de"),
     pytest.param("la société a remercié Madame Dupont", id="verb-after-noun"),
     pytest.param("le concours \"Miss France\" a eu lieu", id="not-an-organisation-noun"),
@@ -413,11 +413,11 @@ PHRASE_CASES = [
     # news credits
     pytest.param(f"LIÈGE, 29 ([belga](ORG belga name {CREDIT})). — Les étudiants",
                  id="credit-lowercase-listed-agency"),
-    pytest.param(f"qu'elle se soit produite. ([ats](ORG ATS name {CREDIT}), "
+    pytest.param(f"sans que l'accord soit signé. ([ats](ORG ATS name {CREDIT}), "
                  f"[afp](ORG AFP name {CREDIT}))", id="credit-lowercase-list"),
-    pytest.param(f"avec la Syrie. / [afp](ORG AFP name {CREDIT})-[reuter](ORG reuters name "
+    pytest.param(f"avec la Jordanie. / [afp](ORG AFP name {CREDIT})-[reuter](ORG reuters name "
                  f"{CREDIT})", id="credit-after-slash-at-the-end"),
-    pytest.param("M. Reuter a parlé au président (Reuter et Müller)",
+    pytest.param("M. Reuter a parlé au président (Reuter et Keller)",
                  id="credit-needs-agencies"),
     pytest.param("la voie 3 / ats et autres", id="slash-credit-needs-line-end"),
 ]
@@ -433,15 +433,15 @@ popcorn_nlp = blank_fixture("depeche_organisations", config={"generic_institutio
 
 
 @pytest.mark.parametrize("markup", [
-    pytest.param(f"la [société Leila Film SA](ORG leila-film-sa name {NOUN} "
-                 "canonical=Leila Film SA)", id="head-noun-in-span"),
-    pytest.param(f"le [groupe Abou Nidal](ORG abou-nidal name {NOUN}) avait annoncé",
+    pytest.param(f"la [société Vasseur Frères SA](ORG vasseur-freres-sa name {NOUN} "
+                 "canonical=Vasseur Frères SA)", id="head-noun-in-span"),
+    pytest.param(f"le [groupe Delorme](ORG delorme name {NOUN}) avait annoncé",
                  id="group"),
-    pytest.param(f"Selon l'[agence de presse libyenne Jana](ORG jana name {NOUN}), les",
+    pytest.param(f"Selon l'[agence de presse malienne Sahelinfo](ORG sahelinfo name {NOUN}), les",
                  id="noun-complement-adjective"),
-    pytest.param(f"l'[ONG \"Arbre pour tous\"](ORG arbre-pour-tous name {NOUN}) a été",
+    pytest.param(f"l'[ONG \"Forêts vivantes\"](ORG forets-vivantes name {NOUN}) a été",
                  id="quotes-inside"),
-    pytest.param(f"la présidente de \"[Iso Luxe](ORG iso-luxe name {NOUN})\"",
+    pytest.param(f"la présidente de \"[Maison Lavande](ORG maison-lavande name {NOUN})\"",
                  id="role-noun-stays-out"),
 ])
 def test_head_noun_in_span(hipe_nlp: Language, markup: str) -> None:
@@ -449,12 +449,12 @@ def test_head_noun_in_span(hipe_nlp: Language, markup: str) -> None:
 
 
 @pytest.mark.parametrize("markup", [
-    pytest.param("Le chef de l'[État](ORG etat name rule=organisations.generic) a été tué",
+    pytest.param("Le chef de l'[État](ORG etat name rule=organisations.generic) a été reçu",
                  id="etat"),
-    pytest.param("un représentant de l'[Église](ORG eglise name) s'est adressé", id="eglise"),
-    pytest.param("il a remercié le [Gouvernement](ORG gouvernement name) qui", id="government"),
-    pytest.param("le président de l'[ONG](ORG ong name), a déclaré", id="bare-ong"),
-    pytest.param(f"le président de l'ONG \"[Help](ORG help name {NOUN})\"",
+    pytest.param("une délégation de l'[Église](ORG eglise name) est arrivée", id="eglise"),
+    pytest.param("elle a critiqué le [Gouvernement](ORG gouvernement name) qui", id="government"),
+    pytest.param("la présidente de l'[ONG](ORG ong name), a ajouté", id="bare-ong"),
+    pytest.param(f"le président de l'ONG \"[Entraide](ORG entraide name {NOUN})\"",
                  id="ong-with-name-is-no-bare-ong"),
     pytest.param("un coup d'État et l'État de droit", id="not-after-d-nor-before-de-noun"),
     pytest.param("les États membres", id="plural-is-not-listed"),
