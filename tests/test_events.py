@@ -119,16 +119,16 @@ EVENT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] 
      set()),
     ("phrase ouverte par un lieu : le sujet nommé après la virgule y est",
      "À/ADP/case>1 Paris/PROPN/obl:mod>8 ,/PUNCT/punct>1 Monsieur/NOUN/nsubj>8 "
-     "Odelin/PROPN/appos>3 Deneuve/PROPN/flat:name>4 a/AUX/aux:tense>8/avoir "
+     "Lucien/PROPN/appos>3 Morel/PROPN/flat:name>4 a/AUX/aux:tense>8/avoir "
      "été/AUX/aux:pass>8/être volé/VERB/ROOT>8/voler ./PUNCT/punct>8",
-     [("Paris", "LOC"), ("Monsieur Odelin Deneuve", "PER")],
-     {("located_in", "Monsieur Odelin Deneuve", "loc:paris", ())}),
+     [("Paris", "LOC"), ("Monsieur Lucien Morel", "PER")],
+     {("located_in", "Monsieur Lucien Morel", "loc:paris", ())}),
     ("date puis lieu en tête de phrase, sujet après la dernière virgule",
-     "Ce/DET/det>1 matin/NOUN/obl:mod>8 au/ADP/case>3/à Liberia/PROPN/obl:mod>8 "
-     ",/PUNCT/punct>3 M./NOUN/nsubj>8 Vlasta/PROPN/appos>5 Rodriguez/PROPN/flat:name>6 "
-     "distribue/VERB/ROOT>8/distribuer des/DET/det>10/un kits/NOUN/obj>8/kit ./PUNCT/punct>8",
-     [("Liberia", "COUNTRY", "LR"), ("Vlasta Rodriguez", "PER")],
-     {("located_in", "Vlasta Rodriguez", "country:LR", ())}),
+     "Ce/DET/det>1 soir/NOUN/obl:mod>8 au/ADP/case>3/à Ghana/PROPN/obl:mod>8 "
+     ",/PUNCT/punct>3 M./NOUN/nsubj>8 Paul/PROPN/appos>5 Brandt/PROPN/flat:name>6 "
+     "distribue/VERB/ROOT>8/distribuer des/DET/det>10/un repas/NOUN/obj>8/repas ./PUNCT/punct>8",
+     [("Ghana", "COUNTRY", "GH"), ("Paul Brandt", "PER")],
+     {("located_in", "Paul Brandt", "country:GH", ())}),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "
@@ -136,31 +136,31 @@ EVENT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] 
      [("Paris", "LOC"), ("Marie Curie", "PER")],
      set()),
     ("ORG suivi d'un complément de lieu (events.adjacent_place)",
-     "Le/DET/det>1 magasin/NOUN/nsubj>5 Sells/PROPN/appos>1 au/ADP/case>4/à "
+     "Le/DET/det>1 magasin/NOUN/nsubj>5 Vitalis/PROPN/appos>1 au/ADP/case>4/à "
      "Portugal/PROPN/nmod>2 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",
-     [("Sells", "ORG", "sells"), ("Portugal", "COUNTRY", "PT")],
-     {("located_in", "Sells", "country:PT", ())}),
+     [("Vitalis", "ORG", "vitalis"), ("Portugal", "COUNTRY", "PT")],
+     {("located_in", "Vitalis", "country:PT", ())}),
     ("de Paris à Lyon : un trajet, pas une localisation",
      "Le/DET/det>1 train/NOUN/nsubj>6 de/ADP/case>3 Paris/PROPN/nmod>1 à/ADP/case>5 "
      "Lyon/PROPN/nmod>1 arrive/VERB/ROOT>6/arriver ./PUNCT/punct>6",
      [("Paris", "LOC"), ("Lyon", "LOC")],
      set()),
     ("société basée à une ville (events.based)",
-     "Winn-Dixie/PROPN/nsubj>4 est/AUX/cop>4/être une/DET/det>4/un "
-     "chaîne/NOUN/ROOT>4 basée/VERB/acl>3/baser à/ADP/case>6 Jacksonville/PROPN/obl:mod>4 "
+     "Brico-Rhône/PROPN/nsubj>4 est/AUX/cop>4/être une/DET/det>4/un "
+     "chaîne/NOUN/ROOT>4 basée/VERB/acl>3/baser à/ADP/case>6 Grenoble/PROPN/obl:mod>4 "
      "./PUNCT/punct>3",
-     [("Winn-Dixie", "ORG", "winn-dixie"), ("Jacksonville", "LOC")],
-     {("located_in", "Winn-Dixie", "loc:jacksonville", ())}),
+     [("Brico-Rhône", "ORG", "brico-rhone"), ("Grenoble", "LOC")],
+     {("located_in", "Brico-Rhône", "loc:grenoble", ())}),
     ("personne sujet, complément de lieu du verbe (events.clause_place)",
-     "Damien/PROPN/nsubj>3 Abert/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "Claire/PROPN/nsubj>3 Vasseur/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
      "travaillé/VERB/ROOT>3/travailler à/ADP/case>5 Genève/PROPN/obl:mod>3 ./PUNCT/punct>3",
-     [("Damien Abert", "PER"), ("Genève", "LOC")],
-     {("located_in", "Damien Abert", "loc:geneve", ())}),
+     [("Claire Vasseur", "PER"), ("Genève", "LOC")],
+     {("located_in", "Claire Vasseur", "loc:geneve", ())}),
     ("à + pays argument du verbe (datif) : rien",
-     "Damien/PROPN/nsubj>3 Abert/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "Claire/PROPN/nsubj>3 Vasseur/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
      "écrit/VERB/ROOT>3/écrire à/ADP/case>6 la/DET/det>6/le France/PROPN/obl:arg>3 "
      "./PUNCT/punct>3",
-     [("Damien Abert", "PER"), ("France", "COUNTRY", "FR")],
+     [("Claire Vasseur", "PER"), ("France", "COUNTRY", "FR")],
      set()),
 ]
 

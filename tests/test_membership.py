@@ -75,18 +75,18 @@ MEMBERSHIP_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...
      [("Paris", "LOC")],
      set()),
     ("X, membre de l'association « Y » (nom entre guillemets sans mention)",
-     "Joshua/PROPN/nsubj>11 Clavier/PROPN/flat:name>0 ,/PUNCT/punct>3 membre/NOUN/appos>0 "
+     "Sylvie/PROPN/nsubj>11 Garnaud/PROPN/flat:name>0 ,/PUNCT/punct>3 membre/NOUN/appos>0 "
      "de/ADP/case>6 l'/DET/det>6/le association/NOUN/nmod>3 «/PUNCT/punct>8 "
-     "Helping/PROPN/appos>6 »/PUNCT/punct>8 ,/PUNCT/punct>3 était/AUX/cop>11/être "
+     "Solidaires/PROPN/appos>6 »/PUNCT/punct>8 ,/PUNCT/punct>3 était/AUX/cop>11/être "
      "absent/ADJ/ROOT>11 ./PUNCT/punct>11",
-     [("Joshua Clavier", "PER")],
-     {("Joshua Clavier", "org:helping", None)}),
+     [("Sylvie Garnaud", "PER")],
+     {("Sylvie Garnaud", "org:solidaires", None)}),
     ("lieu, les membres de l'ONG : un nouveau groupe nominal, pas une apposition",
-     "À/ADP/case>1 Banfora/PROPN/obl:mod>11 ,/PUNCT/punct>1 les/DET/det>4/le "
+     "À/ADP/case>1 Rennes/PROPN/obl:mod>11 ,/PUNCT/punct>1 les/DET/det>4/le "
      "membres/NOUN/nsubj>11/membre de/ADP/case>7 l'/DET/det>7/le ONG/NOUN/nmod>4 "
-     "Help/PROPN/appos>7 for/X/flat:name>8 All/X/flat:name>8 sont/AUX/aux:tense>11/être "
+     "Water/PROPN/appos>7 for/X/flat:name>8 Life/X/flat:name>8 sont/AUX/aux:tense>11/être "
      "venus/VERB/ROOT>11/venir ./PUNCT/punct>11",
-     [("Banfora", "LOC"), ("Help for All", "ORG", "help-for-all")],
+     [("Rennes", "LOC"), ("Water for Life", "ORG", "water-for-life")],
      set()),
 ]
 

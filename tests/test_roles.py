@@ -115,49 +115,49 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      [("Sadyr Japarov", "PER")],
      set()),
     ("apposition, nom d'organisation entre guillemets après « l'association »",
-     "Vidian/PROPN/nsubj>13 Chen/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "Lucien/PROPN/nsubj>13 Morel/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
      "de/ADP/case>6 l'/DET/det>6/le association/NOUN/nmod>3 \"/PUNCT/punct>8 "
-     "Help/PROPN/appos>6 Us/PROPN/flat:name>8 \"/PUNCT/punct>8 ,/PUNCT/punct>3 "
+     "Terre/PROPN/appos>6 Vive/PROPN/flat:name>8 \"/PUNCT/punct>8 ,/PUNCT/punct>3 "
      "a/AUX/aux:tense>13/avoir donné/VERB/ROOT>13/donner ./PUNCT/punct>13",
-     [("Vidian Chen", "PER")],
-     {("Vidian Chen", "org:help-us", "président")}),
+     [("Lucien Morel", "PER")],
+     {("Lucien Morel", "org:terre-vive", "président")}),
     ("la présidente de l'ONG, mention ORG après le nom commun",
-     "Anaïs/PROPN/nsubj>8 Abert/PROPN/flat:name>0 ,/PUNCT/punct>4 la/DET/det>4/le "
+     "Claire/PROPN/nsubj>8 Vasseur/PROPN/flat:name>0 ,/PUNCT/punct>4 la/DET/det>4/le "
      "présidente/NOUN/appos>0/président de/ADP/case>6 l'/DET/det>7/le ONG/NOUN/nmod>4 "
-     "Social/PROPN/appos>6 Aid/PROPN/flat:name>8 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
-     [("Anaïs Abert", "PER"), ("Social Aid", "ORG", "social-aid")],
-     {("Anaïs Abert", "org:social-aid", "président")}),
+     "Terre/PROPN/appos>6 Claire/PROPN/flat:name>8 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
+     [("Claire Vasseur", "PER"), ("Terre Claire", "ORG", "terre-claire")],
+     {("Claire Vasseur", "org:terre-claire", "président")}),
     ("titre + parti politique entre guillemets, virgule, nom",
      "Le/DET/det>1 secrétaire/NOUN/nsubj>13 du/ADP/case>3/de parti/NOUN/nmod>1 "
-     "politique/ADJ/amod>3 «/PUNCT/punct>6 ABCer/PROPN/appos>3 »/PUNCT/punct>6 "
-     ",/PUNCT/punct>9 Jones/PROPN/appos>1 Abdelfattah/PROPN/flat:name>9 ,/PUNCT/punct>9 "
+     "politique/ADJ/amod>3 «/PUNCT/punct>6 Renouveau/PROPN/appos>3 »/PUNCT/punct>6 "
+     ",/PUNCT/punct>9 Paul/PROPN/appos>1 Brandt/PROPN/flat:name>9 ,/PUNCT/punct>9 "
      "est/AUX/aux:pass>13/être mort/VERB/ROOT>13/mourir ./PUNCT/punct>13",
-     [("Jones Abdelfattah", "PER")],
-     {("Jones Abdelfattah", "org:abcer", "secrétaire")}),
+     [("Paul Brandt", "PER")],
+     {("Paul Brandt", "org:renouveau", "secrétaire")}),
     ("fondatrice de l'organisation, mention ORG",
-     "Mariza/PROPN/nsubj>7 Allen/PROPN/flat:name>0 ,/PUNCT/punct>3 fondatrice/NOUN/appos>0 "
-     "de/ADP/case>6 l'/DET/det>5/le organisation/NOUN/nmod>3 SOLV/PROPN/appos>5 "
+     "Sylvie/PROPN/nsubj>7 Garnaud/PROPN/flat:name>0 ,/PUNCT/punct>3 fondatrice/NOUN/appos>0 "
+     "de/ADP/case>6 l'/DET/det>5/le organisation/NOUN/nmod>3 GREN/PROPN/appos>5 "
      "échoue/VERB/ROOT>7/échouer ./PUNCT/punct>7",
-     [("Mariza Allen", "PER"), ("SOLV", "ORG", "SOLV")],
-     {("Mariza Allen", "org:SOLV", "fondateur")}),
+     [("Sylvie Garnaud", "PER"), ("GREN", "ORG", "GREN")],
+     {("Sylvie Garnaud", "org:GREN", "fondateur")}),
     ("guillemets non fermés dans la phrase : pas d'organisation inventée",
-     "Lyess/PROPN/nsubj>0 Rodriguez/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
+     "Marc/PROPN/nsubj>0 Aubry/PROPN/flat:name>0 ,/PUNCT/punct>3 président/NOUN/appos>0 "
      "de/ADP/case>6 l'/DET/det>6/le association/NOUN/nmod>3 \"/PUNCT/punct>8 "
-     "Taste/PROPN/appos>6 ./PUNCT/punct>0",
-     [("Lyess Rodriguez", "PER")],
-     {("Lyess Rodriguez", None, "président")}),
+     "Saveur/PROPN/appos>6 ./PUNCT/punct>0",
+     [("Marc Aubry", "PER")],
+     {("Marc Aubry", None, "président")}),
     ("ORG, dirigée par une personne (roles.led_by)",
-     "L'/DET/det>1/le équipe/NOUN/nsubj>11 Firemen/PROPN/appos>1 Force/PROPN/flat:name>2 "
+     "L'/DET/det>1/le équipe/NOUN/nsubj>11 Alpha/PROPN/appos>1 Secours/PROPN/flat:name>2 "
      ",/PUNCT/punct>5 dirigée/VERB/acl>1/diriger par/ADP/case>8 Monsieur/NOUN/obl:agent>5 "
-     "Christophe/PROPN/appos>7 Pautrat/PROPN/flat:name>8 ,/PUNCT/punct>5 "
+     "Henri/PROPN/appos>7 Tissot/PROPN/flat:name>8 ,/PUNCT/punct>5 "
      "sauve/VERB/ROOT>11/sauver ./PUNCT/punct>11",
-     [("Firemen Force", "ORG", "firemen-force"), ("Christophe Pautrat", "PER")],
-     {("Christophe Pautrat", "org:firemen-force", "dirigeant")}),
+     [("Alpha Secours", "ORG", "alpha-secours"), ("Henri Tissot", "PER")],
+     {("Henri Tissot", "org:alpha-secours", "dirigeant")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
-     "Christophe/PROPN/obl:agent>2 Pautrat/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
+     "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
      "./PUNCT/punct>6",
-     [("Christophe Pautrat", "PER")],
+     [("Henri Tissot", "PER")],
      set()),
 ]
 
@@ -181,12 +181,12 @@ def test_role_rules_on_hand_parses(extractor: RoleExtractor, markup: str,
 def test_former_title_is_marked(extractor: RoleExtractor) -> None:
     doc = with_mentions(parsed(
         "Il/PRON/nsubj>1/il reçoit/VERB/ROOT>1/recevoir l'/DET/det>4/le ancien/ADJ/amod>4 "
-        "président/NOUN/obj>1 américain/ADJ/amod>4 Donald/PROPN/appos>4 "
-        "Trump/PROPN/flat:name>6 ./PUNCT/punct>1"),
-        ("américain", "COUNTRY", "US", "demonym"), ("Donald Trump", "PER"))
+        "président/NOUN/obj>1 américain/ADJ/amod>4 Barack/PROPN/appos>4 "
+        "Obama/PROPN/flat:name>6 ./PUNCT/punct>1"),
+        ("américain", "COUNTRY", "US", "demonym"), ("Barack Obama", "PER"))
     [row] = extractor.process(doc)
     assert row["attributes"] == {"title": "président", "status": "former"}
-    assert row["evidence"] == "l'ancien président américain Donald Trump"
+    assert row["evidence"] == "l'ancien président américain Barack Obama"
 
 
 def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:

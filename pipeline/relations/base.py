@@ -285,7 +285,7 @@ def skip_org_noun(doc: Doc, index: MentionIndex, i: int, upper: int,
 
     Skips, when no mention starts there, an organisation noun with its lower-case adjectives
     and an optional naming participle (``l'association familiale``, ``une ONG nommée``), then
-    opening quotation marks: ``de l'association « Solidarité »`` -> the token of *Solidarité*.
+    opening quotation marks: ``de l'association « Main tendue »`` -> the token of *Main*.
     Returns ``i`` itself when nothing is skipped.
     """
     nouns = load_org_nouns() if nouns is None else nouns
@@ -310,9 +310,9 @@ MAX_QUOTED_NAME = 8
 
 
 def quoted_organisation(doc: Doc, index: MentionIndex, i: int, upper: int) -> Mention | None:
-    """An ORG mention built from a quoted name opening at token ``i``: ``« Solidarité »``.
+    """An ORG mention built from a quoted name opening at token ``i``: ``« Main tendue »``.
 
-    Used only right after an organisation noun (``l'association « Solidarité »``), where the
+    Used only right after an organisation noun (``l'association « Main tendue »``), where the
     quotes can only hold the organisation's name; the entity layer often leaves such names
     untagged. The name must start with a capital, hold at most :data:`MAX_QUOTED_NAME` tokens,
     close inside the sentence and overlap no other mention. The row's ``source`` is

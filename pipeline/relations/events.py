@@ -280,7 +280,7 @@ class EventExtractor:
     # -- places without an event ------------------------------------------------------------
     def _opening_place(self, doc: Doc, index: MentionIndex, lower: int,
                        upper: int) -> list[dict[str, Any]]:
-        """``À Paris, Monsieur X ...``, ``Ce matin au Liberia, M. X ...``: a sentence that
+        """``À Paris, Monsieur X ...``, ``Hier soir au Ghana, M. X ...``: a sentence that
         opens with a place complement (no verb before its comma) puts the subject named just
         after the comma there (rule ``events.opening_place``)."""
         comma = None
@@ -288,7 +288,7 @@ class EventExtractor:
             if doc[j].pos_ in ("VERB", "AUX"):
                 break
             if _word(doc, j) == ",":
-                comma = j  # "Le 30 avril 2022, à Buenos Aires en Argentine, ..."
+                comma = j  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
         if comma is None:
             return []
         places = [m for j in range(lower, comma)
@@ -306,7 +306,7 @@ class EventExtractor:
 
     def _adjacent_place(self, doc: Doc, index: MentionIndex, mention: Mention, lower: int,
                         upper: int) -> list[dict[str, Any]]:
-        """``le Palais de l'Élysée à Paris``, ``l'industrie Sells au Portugal``, ``Zapopan au
+        """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
         Mexique``: a place complement right after an ORG or LOC name (rule
         ``events.adjacent_place``). Not after ``de``/``depuis``/``entre`` (``de Paris à Lyon``
         is a route)."""
@@ -324,7 +324,7 @@ class EventExtractor:
 
     def _clause_place(self, doc: Doc, index: MentionIndex, verb: Token,
                       upper: int) -> list[dict[str, Any]]:
-        """``Damien Abert a effectué un voyage à Los Angeles``: a person subject of a verb
+        """``Claire Vasseur a fait un séjour à Montréal``: a person subject of a verb
         with a place adjunct after it (``obl``/``obl:mod``, not the argument ``obl:arg``;
         ``en``/``dans``/``au`` + place, or ``à`` + a LOC, not a country that may be the verb's
         dative) is there (rule ``events.clause_place``)."""
@@ -351,7 +351,7 @@ class EventExtractor:
 
     def _based(self, doc: Doc, index: MentionIndex, word: Token, lower: int,
                upper: int) -> list[dict[str, Any]]:
-        """``X, une société basée à Jacksonville``: the nearest ORG before the participle."""
+        """``X, une société basée à Grenoble``: the nearest ORG before the participle."""
         place = self.place_at(doc, index, word.i + 1, upper)
         if place is None:
             return []

@@ -142,7 +142,7 @@ class MembershipExtractor:
         if j < lower:
             return []
         if not verb and _word(doc, j) == "," and not definite:
-            rule, end = "membership.apposition", j - 1  # not "Banfora, les membres de l'ONG"
+            rule, end = "membership.apposition", j - 1  # not "À Rennes, les membres de l'ONG"
         elif verb:
             rule, end = "membership.copula", j
         else:

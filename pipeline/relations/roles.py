@@ -237,7 +237,7 @@ class RoleExtractor:
         return rows
 
     def _led_by(self, doc: Doc, index: MentionIndex, taken: set[int]) -> list[dict[str, Any]]:
-        """``l'équipe « Firemen Force », dirigée par Monsieur Christophe Pautrat``."""
+        """``l'équipe « Alpha Secours », dirigée par Monsieur Henri Tissot``."""
         rows = []
         for token in doc:
             title = self.agents.get(_word(doc, token.i))
