@@ -19,11 +19,11 @@ Rules (``rule`` value):
 ``places.context``    also: a town of France, Switzerland, Belgium or Luxembourg smaller than
                       ``min_population`` (from ``local_min_population``, 10 000) after a
                       preposition of place (``à``, ``de``, ``d'``, ``en``: ``à Vevey``) or
-                      written in capitals (``RENENS. —``);
+                      written in capitals (``MORGES. —``);
 ``places.head``       with the ``heads`` option only (off by default): a generic head of
                       ``places_heads.csv`` of an enabled kind (``street``, ``square``,
                       ``station``, ``district``) and its capitalised name, as one LOC
-                      (``rue des Moulins``, ``place de la Concorde``, ``gare de Lausanne``,
+                      (``rue des Tanneurs``, ``place de la Concorde``, ``gare de Sion``,
                       ``canton de Vaud``); ``kb_id_`` empty, ``country`` only for stations and
                       districts. The HIPE gold annotates these names whole, POPCORN not.
 
@@ -79,16 +79,16 @@ DEFAULT_LOCAL_COUNTRIES = ("BE", "CH", "FR", "LU")
 #: Default smallest population of a town of :data:`DEFAULT_LOCAL_COUNTRIES`.
 DEFAULT_LOCAL_MIN_POPULATION = 10_000
 #: Context needed by a local town (below ``min_population``): a preposition of place, unless
-#: the name is written in capitals (``RENENS. —``, a dateline without its line break).
+#: the name is written in capitals (``MORGES. —``, a dateline without its line break).
 LOCAL_TOWN = ContextRule(allow_after=frozenset({"a", "de", "d'", "en"}))
 #: Kinds of generic heads in ``places_heads.csv`` (``rue``, ``place``, ``gare``, ``canton``).
 HEAD_KINDS = ("street", "square", "station", "district")
-#: Head kinds that lie in the place they name (``gare de Lausanne``, ``canton de Vaud``):
+#: Head kinds that lie in the place they name (``gare de Sion``, ``canton de Vaud``):
 #: their span takes the country of that place; a street named after a town does not.
 LOCATED_HEADS = frozenset({"station", "district"})
-#: Words linking a generic head to its name: ``rue de Sèze``, ``rue des Moulins``.
+#: Words linking a generic head to its name: ``rue de Rivoli``, ``rue des Tanneurs``.
 HEAD_LINKS = frozenset({"de", "d'", "du", "des"})
-#: Links that are (or hold) an article: ``place des Halles``, ``place de la Concorde``.
+#: Links that are (or hold) an article: ``place des Terreaux``, ``place de la Concorde``.
 HEAD_ARTICLES = frozenset({"du", "des", "la", "l'"})
 #: A capital weighs this many times its population against a namesake city.
 CAPITAL_WEIGHT = 10
@@ -239,7 +239,7 @@ def _in_capitals(text: str) -> bool:
 
 
 def _is_name_word(text: str) -> bool:
-    """A word of a proper name: it starts with a capital letter (``Moulins``, ``Saint-Denis``)."""
+    """A word of a proper name: it starts with a capital letter (``Tanneurs``, ``Saint-Jean``)."""
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
@@ -354,7 +354,7 @@ class PlaceExtractor:
         return results
 
     def _head_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """Token offsets and kind of ``<head> [link] <Name>`` (``rue des Moulins``)."""
+        """Token offsets and kind of ``<head> [link] <Name>`` (``rue des Tanneurs``)."""
         spans: list[tuple[int, int, str]] = []
         if not self.head_words:
             return spans

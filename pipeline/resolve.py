@@ -141,7 +141,7 @@ def plausible_name(span: Span) -> bool:
 
 def _wraps_person(span: Span, people: list[Span]) -> bool:
     """Whether a model span is a person found by the people family plus one word
-    (``Monsieur Odelin Deneuve`` when the honorific stays outside, ``Kényan Daid Mandago``)."""
+    (``Monsieur Lucien Morel`` when the honorific stays outside, ``Kényan Samuel Otieno``)."""
     for person in people:
         if (span.start <= person.start and person.end <= span.end
                 and 0 < len(span) - len(person) <= 1):
@@ -150,7 +150,7 @@ def _wraps_person(span: Span, people: list[Span]) -> bool:
 
 
 def _before_date(ent: Span, date_starts: list[int]) -> Span:
-    """Cut a model span before a date found inside it (``Conseil d'Etat du 5 décembre 1797``)."""
+    """Cut a model span before a date found inside it (``Conseil d'Etat du 12 mars 1803``)."""
     inside = [start for start in date_starts if ent.start < start < ent.end]
     if not inside:
         return ent

@@ -100,9 +100,9 @@ CASES = [
     # towns of France, Switzerland, Belgium, Luxembourg from 10 000 inhabitants: after a
     # preposition of place, or in capitals (a dateline run into the text)
     "Le tribunal de [Vevey](LOC CH) a siégé à [Montreux](LOC CH).",
-    "Aigle royal et vautour; il habite à [Aigle](LOC CH).",
-    "Incendie. [RENENS](LOC CH), 14. — Un incendie a éclaté.",
-    "Vevey et Renens ont voté.",
+    "Bulle de savon et mousse; il habite à [Bulle](LOC CH).",
+    "Accident. [MORGES](LOC CH), 22. — Un camion s'est renversé.",
+    "Vevey et Morges ont voté.",
     # French names of Swiss, Belgian and German towns
     "De [Lucerne](LOC CH Lucerne) à [Bienne](LOC CH Bienne) par [Soleure](LOC CH Soleure).",
     "[Malines](LOC BE Malines), [Louvain](LOC BE Louvain) et [Ypres](LOC BE Ypres).",
@@ -157,13 +157,13 @@ def test_option_local_min_population() -> None:
 
 HEAD_CASES = [
     # a street named after a town is in no country of its own; a station or canton is
-    "Il habite [rue des Moulins](LOC -) et [rue Saint-Denis](LOC -).",
-    "Au [boulevard Haussmann](LOC -), au [carrefour du Tilleul](LOC -).",
-    "Sur la [place des Halles](LOC -) et la [place de la Concorde](LOC -).",
-    "Le train attend en [gare de Lausanne](LOC CH), dans le [canton de Vaud](LOC -).",
-    "Le [faubourg Zaera](LOC -), la [ruelle Honhomme](LOC -).",
+    "Il habite [rue des Tanneurs](LOC -) et [rue Saint-Honoré](LOC -).",
+    "Au [boulevard Voltaire](LOC -), au [carrefour du Chêne](LOC -).",
+    "Sur la [place des Terreaux](LOC -) et la [place de la Concorde](LOC -).",
+    "Le train attend en [gare de Sion](LOC CH), dans le [canton de Vaud](LOC -).",
+    "Le [faubourg Saint-Jean](LOC -), la [ruelle Vaudrin](LOC -).",
     # "place" needs an article: the square of a town is the town
-    "Marché sur la place de [Monthey](LOC CH); la rue est calme; RUE DE LA PAIX.",
+    "Foire sur la place de [Nyon](LOC CH); la rue est calme; RUE DE LA PAIX.",
 ]
 
 
@@ -181,8 +181,8 @@ def test_option_heads(marked: str) -> None:
 
 
 def test_option_heads_off_by_default(nlp: Language) -> None:
-    doc = nlp("Il habite rue des Moulins, près de la gare de Lausanne.")
-    assert [s.text for s in doc.spans["places"]] == ["Lausanne"]
+    doc = nlp("Il habite rue des Tanneurs, près de la gare de Sion.")
+    assert [s.text for s in doc.spans["places"]] == ["Sion"]
 
 
 def test_option_heads_unknown_kind() -> None:
