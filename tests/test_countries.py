@@ -54,7 +54,7 @@ CASES = [
     "Une visite aux [États-Unis](COUNTRY US) est prévue.",
     "Une visite aux [Etats-Unis](COUNTRY US) est prévue.",
     "Les [ETATS-UNIS](COUNTRY US) ont réagi.",
-    "Le président des [Etats-Unis d'Amérique](COUNTRY US) a parlé.",
+    "Le drapeau des [Etats-Unis d'Amérique](COUNTRY US) flotte.",
     "Les [USA](COUNTRY US) ont voté contre.",
     "Le ministre des [Émirats arabes unis](COUNTRY AE) est arrivé.",
     "Le ministre des [Emirats arabes unis](COUNTRY AE) est arrivé.",
