@@ -110,10 +110,6 @@ def test_datelines(nlp: Language, markup: str, doc_date: str | None,
                                  "ORG": "datelines.agency"}[span.label_]
 
 
-def test_number_of_cases() -> None:
-    assert len(CASES) >= 15
-
-
 def test_place_span_values(nlp: Language) -> None:
     doc = run_dated(nlp, "PARIS, 3 mars (AFP) - Le texte.", "2025-03-03")
     place = doc.spans["datelines"][0]

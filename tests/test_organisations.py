@@ -201,10 +201,6 @@ def test_organisations(org_nlp: Language, markup: str) -> None:
     check(org_nlp, markup)
 
 
-def test_at_least_fifty_cases() -> None:
-    assert len(CASES) >= 50
-
-
 def test_definition_records_expansion_offsets(org_nlp: Language) -> None:
     text = "la Communauté des États indépendants (CEI) et la CEI"
     doc = org_nlp(text)
@@ -301,10 +297,13 @@ def test_extra_file_missing(tmp_path: Path) -> None:
 
 
 def test_factory_defaults() -> None:
+    """Without options, in-text definitions are found (compare ``test_detect_definitions_off``
+    on the same sentence)."""
     nlp = spacy.blank("fr")
-    component = nlp.add_pipe("depeche_organisations")
-    assert component.extra_files == []
-    assert component.detect_definitions is True
+    nlp.add_pipe("depeche_organisations")
+    doc = nlp("l’Agence kirghize de presse (AKP) et l’OTSC")
+    assert [s.text for s in doc.spans["organisations"]] == [
+        "Agence kirghize de presse", "AKP", "OTSC"]
 
 
 def test_detect_definitions_off() -> None:
@@ -468,7 +467,14 @@ def test_generic_institutions_off_by_default(org_nlp: Language) -> None:
     assert list(doc.spans["organisations"]) == []
 
 
-def test_factory_convention_defaults() -> None:
-    component = spacy.blank("fr").add_pipe("depeche_organisations")
-    assert component.head_noun_in_span is False
-    assert component.generic_institutions is False
+def test_factory_convention_defaults(hipe_nlp: Language, popcorn_nlp: Language) -> None:
+    """By default the introducing noun stays out and ``l'État`` is no span; each convention
+    option changes just its own part of the output."""
+    text = "la société Vasseur Frères SA a écrit à l'État"
+    default = spacy.blank("fr")
+    default.add_pipe("depeche_organisations")
+    docs = {"default": default(text), "hipe": hipe_nlp(text), "popcorn": popcorn_nlp(text)}
+    found = {name: [s.text for s in doc.spans["organisations"]] for name, doc in docs.items()}
+    assert found == {"default": ["Vasseur Frères SA"],
+                     "hipe": ["société Vasseur Frères SA"],
+                     "popcorn": ["Vasseur Frères SA", "État"]}

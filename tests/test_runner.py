@@ -79,7 +79,7 @@ def test_metadata_travels_to_documents(outputs: Path) -> None:
     assert rows["a"]["n_tokens"] == 13
 
 
-def test_mention_offsets_round_trip_on_every_row(outputs: Path, tmp_path: Path) -> None:
+def test_mention_offsets_round_trip_on_every_row(outputs: Path) -> None:
     texts = {"a": GOOD, "j1": GOOD, "c1": "Marie Curie, à Lyon.", "sub/b": "Rien à signaler."}
     mentions = pd.read_json(outputs / "mentions.jsonl", lines=True, dtype=False)
     assert len(mentions) > 0
