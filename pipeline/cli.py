@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.readers import DEFAULT_MAX_CHARS, ReaderOptions
+from pipeline.io.readers import DEFAULT_MAX_CHARS, ReaderOptions
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -96,7 +96,7 @@ def _say(line: str) -> None:
 
 def command_run(args: argparse.Namespace) -> int:
     """Carry out ``depeche run``; return the exit status."""
-    from pipeline.gazetteers import GazetteerError
+    from pipeline.entities.gazetteers import GazetteerError
     from pipeline.nlp import ModelNotFound, build_nlp
     from pipeline.runner import run
 

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from pipeline.gazetteers import fold
+from pipeline.entities.gazetteers import fold
 
 __all__ = ["StoryContext", "is_break"]
 

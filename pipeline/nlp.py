@@ -15,18 +15,18 @@ import spacy
 from spacy.language import Language
 
 # Importing a family module registers its spaCy factory.
-import pipeline.countries  # noqa: F401
-import pipeline.datelines  # noqa: F401
-import pipeline.dates  # noqa: F401
-import pipeline.organisations  # noqa: F401
-import pipeline.people  # noqa: F401
-import pipeline.places  # noqa: F401
+import pipeline.entities.countries  # noqa: F401
+import pipeline.entities.datelines  # noqa: F401
+import pipeline.entities.dates  # noqa: F401
+import pipeline.entities.organisations  # noqa: F401
+import pipeline.entities.people  # noqa: F401
+import pipeline.entities.places  # noqa: F401
+import pipeline.entities.resolve  # noqa: F401
 import pipeline.relations.aliases  # noqa: F401
 import pipeline.relations.events  # noqa: F401
 import pipeline.relations.membership  # noqa: F401
 import pipeline.relations.quotes  # noqa: F401
 import pipeline.relations.roles  # noqa: F401
-import pipeline.resolve  # noqa: F401
 import pipeline.sentences  # noqa: F401
 from pipeline.extensions import register_extensions
 

@@ -18,8 +18,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.readers import ReaderOptions, ReadError, Record, read_inputs
-from pipeline.tables import (
+from pipeline.io.readers import ReaderOptions, ReadError, Record, read_inputs
+from pipeline.io.tables import (
     CooccurrenceIndex,
     EntityIndex,
     cooccurrence_rows,
@@ -29,7 +29,7 @@ from pipeline.tables import (
     quote_rows,
     relation_rows,
 )
-from pipeline.writers import TableSet
+from pipeline.io.writers import TableSet
 
 DEFAULT_BATCH_SIZE = 64
 #: Error stages that mean an input was not processed (``metadata`` is only a warning).

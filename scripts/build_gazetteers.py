@@ -38,7 +38,7 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.gazetteers import fold, read_csv  # noqa: E402
+from pipeline.entities.gazetteers import fold, read_csv  # noqa: E402
 
 DATA = ROOT / "pipeline" / "data"
 #: Codes used in the press but not (yet) in ISO 3166-1: Kosovo.

@@ -22,8 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.resolve import slug
 from pipeline.extensions import register_extensions
-from pipeline.resolve import slug
 
 # --------------------------------------------------------------------------- span markup
 

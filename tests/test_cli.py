@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 from pipeline.cli import main
-from pipeline.tables import TABLE_NAMES
+from pipeline.io.tables import TABLE_NAMES
 from tests.conftest import ROOT
 
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
+from pipeline.io.tables import TABLE_NAMES, columns
 from pipeline.runner import run
-from pipeline.tables import TABLE_NAMES, columns
 
 GOOD = "Marie Curie a visité Lyon. Elle a parlé à l'Unesco."
 
@@ -141,7 +141,7 @@ def test_summary_counts(tmp_path: Path, blank_nlp: Language) -> None:
 
 
 def test_read_table_gives_declared_types(outputs: Path) -> None:
-    from pipeline.tables import read_table
+    from pipeline.io.tables import read_table
 
     documents = read_table(outputs, "documents")
     assert str(documents["line"].dtype) == "Int64" and str(documents["doc_id"].dtype) == "string"

@@ -17,8 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.gazetteers import fold
 from pipeline.extensions import get_span_attrs, register_extensions
-from pipeline.gazetteers import fold
 from pipeline.relations.base import Mention, add_relations, relation
 
 __all__ = ["AliasExtractor", "is_acronym", "make_alias_extractor", "spells"]

@@ -20,8 +20,8 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.gazetteers import fold, read_csv
-from pipeline.tables import sentence_index, sentence_starts
+from pipeline.context import StoryContext
+from pipeline.entities.gazetteers import fold, read_csv
 
 #: Closed vocabulary of predicates (documented in docs/relations.md).
 PREDICATES: tuple[str, ...] = ("role", "quote", "located_in", "date", "participant",
@@ -51,6 +51,7 @@ def relation(doc: Doc, predicate: str, subject: Mention | None, obj: Mention | N
     if predicate not in PREDICATES:
         raise ValueError(f"unknown predicate {predicate!r}")
     start, end = evidence
+    ctx = StoryContext.of(doc)
     return {
         "predicate": predicate,
         "subject_id": subject["entity_id"] if subject else None,
@@ -61,10 +62,10 @@ def relation(doc: Doc, predicate: str, subject: Mention | None, obj: Mention | N
         "object_text": obj["text"] if obj else None,
         "object_start": obj["start_char"] if obj else None,
         "object_end": obj["end_char"] if obj else None,
-        "sentence": sentence_index(sentence_starts(doc), start),
+        "sentence": ctx.sentence_index_at(start),
         "evidence_start": start,
         "evidence_end": end,
-        "evidence": doc.text[start:end],
+        "evidence": ctx.text[start:end],
         "rule": rule,
         "attributes": {k: v for k, v in sorted(attributes.items()) if v is not None} or None,
     }
@@ -274,7 +275,7 @@ NAMING_WORDS: frozenset[str] = frozenset({"nomme", "nommee", "denomme", "denomme
 @lru_cache(maxsize=4)
 def load_org_nouns(source: str = ORG_NOUNS_FILE) -> frozenset[str]:
     """Folded nouns naming a kind of organisation (``association``, ``ONG``, ``parti``)."""
-    from pipeline.gazetteers import read_csv
+    from pipeline.entities.gazetteers import read_csv
 
     return frozenset(fold(row["word"]) for row in read_csv(source, required=("word",)))
 

@@ -33,8 +33,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.entities.gazetteers import fold, read_csv
 from pipeline.extensions import register_extensions
-from pipeline.gazetteers import fold, read_csv
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,

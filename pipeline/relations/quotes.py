@@ -85,10 +85,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.context import StoryContext
+from pipeline.entities.gazetteers import GazetteerError, fold, read_csv
 from pipeline.extensions import register_extensions
-from pipeline.gazetteers import GazetteerError, fold, read_csv
-from pipeline.relations.base import Mention, add_relations, relation, sentence_starts
-from pipeline.tables import sentence_index
+from pipeline.relations.base import Mention, add_relations, relation
 
 VERBS_FILE = "relations_reporting_verbs.csv"
 ROLES_FILE = "relations_quotes_roles.csv"
@@ -330,7 +330,7 @@ class _Run:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lex = lexicon
-        self.starts = sentence_starts(doc)
+        self.ctx = StoryContext.of(doc)
         self.mentions = sorted(doc._.mentions or [], key=lambda m: m["start_char"])
         self.quote_spans = find_quote_marks(doc.text)
         self.used_verbs: set[int] = set()
@@ -629,14 +629,14 @@ class _Run:
 
     def resolve(self, speaker: Speaker) -> Mention | None:
         """The PER mention a pronoun or description refers to, None when unsure."""
-        sentence = sentence_index(self.starts, speaker.start)
+        sentence = self.ctx.sentence_index_at(speaker.start)
         before = [m for m in self.mentions
                   if m["label"] == "PER" and m["end_char"] <= speaker.start
                   and _compatible(speaker.gender, self.mention_gender(m))]
         if not before:
             return None
         near = [m for m in before
-                if sentence_index(self.starts, m["start_char"]) >= sentence - COREF_WINDOW]
+                if self.ctx.sentence_index_at(m["start_char"]) >= sentence - COREF_WINDOW]
         if near:
             return self._pick(speaker, near)
         # nobody in the window: a description first looks for its role in the whole text,
@@ -645,9 +645,9 @@ class _Run:
             found = self._pick(speaker, before, by_role_only=True)
             if found is not None:
                 return found
-        last = sentence_index(self.starts, before[-1]["start_char"])
+        last = self.ctx.sentence_index_at(before[-1]["start_char"])
         return self._pick(speaker, [m for m in before
-                                    if sentence_index(self.starts, m["start_char"]) == last])
+                                    if self.ctx.sentence_index_at(m["start_char"]) == last])
 
     def _pick(self, speaker: Speaker, pool: list[Mention],
               by_role_only: bool = False) -> Mention | None:
@@ -997,7 +997,7 @@ class _Run:
             "speaker_resolution": resolution,
             "cue": cue.text if cue else None,
             "cue_lemma": cue.lemma if cue else None,
-            "sentence": sentence_index(self.starts, start),
+            "sentence": self.ctx.sentence_index_at(start),
             "rule": rule,
             "_cue_span": (cue.start_char, cue.end_char) if cue else None,
         }

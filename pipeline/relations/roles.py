@@ -34,8 +34,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.gazetteers import GazetteerError, fold, read_csv
 from pipeline.extensions import register_extensions
-from pipeline.gazetteers import GazetteerError, fold, read_csv
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,

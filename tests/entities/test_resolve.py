@@ -9,9 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.resolve import Candidate, select, slug
 from pipeline.extensions import set_span_attrs
 from pipeline.nlp import add_components  # noqa: F401  (registers the factories)
-from pipeline.resolve import Candidate, select, slug
 
 
 @pytest.fixture(scope="module")

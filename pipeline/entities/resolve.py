@@ -25,12 +25,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.countries import country_by_code, lookup_country
+from pipeline.context import StoryContext
+from pipeline.entities.countries import country_by_code, lookup_country
+from pipeline.entities.gazetteers import fold, read_csv
+from pipeline.entities.organisations import lookup_organisation
+from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
-from pipeline.gazetteers import fold, read_csv
-from pipeline.organisations import lookup_organisation
-from pipeline.places import lookup_place
-from pipeline.tables import sentence_index, sentence_starts
 
 #: Rule families in priority order (first wins a tie at equal extent).
 FAMILIES: tuple[str, ...] = ("datelines", "dates", "people", "organisations", "countries",
@@ -335,8 +335,8 @@ class Resolver:
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
-        starts = sentence_starts(doc)
-        return [mention_dict(with_place(c), sentence_index(starts, c.span.start_char))
+        ctx = StoryContext.of(doc)
+        return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
                 for c in select(collect(doc, self.keep_misc)) if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.gazetteers import (
+from pipeline.entities.gazetteers import (
     ContextRule,
     FormMatcher,
     GazetteerError,
@@ -23,7 +23,7 @@ from pipeline.gazetteers import (
     spelling_variants,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

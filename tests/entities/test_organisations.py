@@ -17,14 +17,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extensions import get_span_attrs
-from pipeline.gazetteers import GazetteerError
-from pipeline.organisations import (
+from pipeline.entities.gazetteers import GazetteerError
+from pipeline.entities.organisations import (
     OrganisationExtractor,
     acronym_matches,
     load_gazetteer,
     lookup_organisation,
 )
+from pipeline.extensions import get_span_attrs
 from tests.markup import blank_fixture, blank_pipeline, split_annotation, strip_marks
 
 # --------------------------------------------------------------------------- markup

@@ -15,9 +15,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
-import pipeline.dates  # noqa: F401  (registers depeche_dates)
-from pipeline.datelines import DatelineExtractor, agencies
+import pipeline.entities.datelines  # noqa: F401  (registers depeche_datelines)
+import pipeline.entities.dates  # noqa: F401  (registers depeche_dates)
+from pipeline.entities.datelines import DatelineExtractor, agencies
 from pipeline.extensions import get_span_attrs
 from tests.markup import blank_fixture, parse_date_markup, run_dated
 

@@ -18,9 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.gazetteers import GazetteerError
+from pipeline.entities.people import PersonExtractor, link_people, span_key
 from pipeline.extensions import get_span_attrs
-from pipeline.gazetteers import GazetteerError
-from pipeline.people import PersonExtractor, link_people, span_key
 from tests.markup import blank_fixture, blank_pipeline, split_annotation
 
 # --------------------------------------------------------------------------- markup

@@ -48,9 +48,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.countries import load_countries
-from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import (
+from pipeline.entities.countries import load_countries
+from pipeline.entities.gazetteers import (
     ContextRule,
     FormMatcher,
     Match,
@@ -59,6 +58,7 @@ from pipeline.gazetteers import (
     read_context_rules,
     read_csv,
 )
+from pipeline.extensions import register_extensions, write_span_group
 
 __all__ = [
     "PlaceExtractor",

@@ -1,14 +1,13 @@
 """The output tables: the one module that knows their names, columns and rows.
 
 Every column is declared here with its type, meaning and an example value; ``docs/tables.md``
-is generated from these declarations (``python -m pipeline.tables > docs/tables.md``) and a test
+is generated from these declarations (``python -m pipeline.io.tables > docs/tables.md``) and a test
 fails when it is stale.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from pipeline.readers import ReadError, Record
+from pipeline.context import StoryContext
+from pipeline.io.readers import ReadError, Record
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -204,18 +204,6 @@ def json_columns(table: str) -> set[str]:
     return {column.name for column in TABLES[table][1] if column.type == "json"}
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Start offsets of the sentences of ``doc`` (``[0]`` when it has no sentence marks)."""
-    if not doc.has_annotation("SENT_START"):
-        return [0]
-    return [sent.start_char for sent in doc.sents]
-
-
-def sentence_index(starts: list[int], char: int) -> int:
-    """0-based index of the sentence holding character ``char``, given sentence start offsets."""
-    return max(0, bisect_right(starts, char) - 1)
-
-
 def mention_rows(doc: Doc, doc_id: str) -> list[Row]:
     """Rows of ``mentions`` for one processed story, in text order."""
     rows = []
@@ -272,7 +260,8 @@ def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row
         "anchor_source": anchor.get("source"),
         "n_chars": len(record.text),
         "n_tokens": len(doc) if doc is not None else None,
-        "n_sentences": len(sentence_starts(doc)) if doc is not None else None,
+        "n_sentences": len(StoryContext.of(doc).sentence_char_starts) if doc is not None
+        else None,
         "n_mentions": n_mentions,
         "status": "ok" if doc is not None else "error",
         "extra": record.extra or None,
@@ -403,12 +392,13 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
 def markdown() -> str:
     """The tables' documentation as Markdown (the content of ``docs/tables.md``)."""
     out = ["# Output tables", "",
-           "Generated from `pipeline/tables.py` (`python -m pipeline.tables > docs/tables.md`).",
+           "Generated from `pipeline/io/tables.py` "
+           "(`python -m pipeline.io.tables > docs/tables.md`).",
            "", "Every table is written as `NAME.csv` (UTF-8, header row, empty cell for a missing "
            "value, JSON columns as JSON text) and `NAME.jsonl` (one JSON object per line, `null` "
            "for a missing value). Rows are in input order (stories) and text order (within a "
            "story); `entities` is sorted by `entity_id`. With pandas, "
-           "`pipeline.tables.read_table(outdir, name)` loads a table with the types below "
+           "`pipeline.io.tables.read_table(outdir, name)` loads a table with the types below "
            "(text as `string`, integers as nullable `Int64`, JSON columns parsed); plain "
            "`pandas.read_csv` turns an all-empty column or an integer column with gaps into "
            "floats, and `pandas.read_json` may parse ISO dates as timestamps. DuckDB: "

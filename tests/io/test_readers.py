@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import ReaderOptions, ReadError, Record, parse_iso_date, read_inputs
+from pipeline.io.readers import ReaderOptions, ReadError, Record, parse_iso_date, read_inputs
 
 
 def write(path: Path, content: str | bytes) -> Path:

@@ -18,9 +18,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.gazetteers import GazetteerError
+from pipeline.entities.gazetteers import GazetteerError
+from pipeline.io.tables import columns
 from pipeline.relations.quotes import QuoteExtractor, find_quote_marks, load_lexicon
-from pipeline.tables import columns
 from tests.conftest import GOLD, SAMPLE_TEXT
 from tests.markup import build_doc, mention_row
 

@@ -45,10 +45,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.countries import load_countries
+from pipeline.entities.countries import load_countries
+from pipeline.entities.gazetteers import FormMatcher, fold, read_csv
+from pipeline.entities.organisations import lookup_organisation
 from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import FormMatcher, fold, read_csv
-from pipeline.organisations import lookup_organisation
 
 __all__ = [
     "FAMILY",
@@ -191,7 +191,7 @@ def load_descriptors() -> dict[str, str]:
 def load_watchlist(paths: Iterable[str | Path]) -> list[tuple[str, tuple[str, ...]]]:
     """Read watch-list files (``canonical,aliases``): canonical name and all its forms.
 
-    Raises :class:`pipeline.gazetteers.GazetteerError` naming file and line on a bad row.
+    Raises :class:`pipeline.entities.gazetteers.GazetteerError` naming file and line on a bad row.
     """
     def check(value: str) -> str | None:
         return ("empty alias between '|' separators"

@@ -12,15 +12,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.countries import (
+from pipeline.entities.countries import (
     CountryExtractor,
     CountryInfo,
     country_by_code,
     load_countries,
     lookup_country,
 )
+from pipeline.entities.gazetteers import fold
 from pipeline.extensions import get_span_attrs
-from pipeline.gazetteers import fold
 from tests.markup import blank_fixture, blank_pipeline, strip_marks
 
 

@@ -31,8 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import (
+from pipeline.entities.gazetteers import (
     ContextRule,
     FormMatcher,
     Match,
@@ -42,6 +41,7 @@ from pipeline.gazetteers import (
     read_context_rules,
     read_csv,
 )
+from pipeline.extensions import register_extensions, write_span_group
 
 __all__ = [
     "CountryExtractor",

@@ -1,4 +1,4 @@
-"""Tests for pipeline/evaluate.py on small hand-written gold; every expected number is by hand.
+"""Tests for pipeline/evaluate/ on small hand-written gold; every expected number is by hand.
 
 No statistical model is loaded: predictors are plain functions, or ``spacy.blank("fr")`` with a
 stand-in component for the two spaCy predictors.

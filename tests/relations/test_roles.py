@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from pipeline.gazetteers import GazetteerError
+from pipeline.entities.gazetteers import GazetteerError
 from pipeline.relations.roles import RoleExtractor, load_titles
 from tests.conftest import SAMPLE_TEXT, gold_relations, overlaps
 from tests.markup import parsed, with_mentions

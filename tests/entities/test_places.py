@@ -12,8 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.places import PlaceExtractor, lookup_place
 from pipeline.extensions import get_span_attrs
-from pipeline.places import PlaceExtractor, lookup_place
 from tests.markup import blank_fixture, blank_pipeline, strip_marks
 
 

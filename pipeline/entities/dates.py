@@ -97,8 +97,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from pipeline.entities.gazetteers import read_csv
 from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import read_csv
 
 __all__ = [
     "DateExtractor",

@@ -4,10 +4,11 @@ Three sources of ``ORG`` spans, written to ``doc.spans["organisations"]``:
 
 * the gazetteer ``pipeline/data/organisations.csv`` (plus the user's own files, same columns),
   matched on the tokenizer's output of each form through
-  :class:`pipeline.gazetteers.FormMatcher`: accents and apostrophe styles do not matter, name
-  forms keep their capitals (``Union européenne``, ``UNION EUROPÉENNE``; the common noun phrase
-  ``union européenne`` in running text is *not* taken), acronym forms keep their exact capitals
-  (``OMS`` yes, ``oms``/``Oms`` no). Elisions stay outside: ``l’OTAN`` gives ``OTAN``.
+  :class:`pipeline.entities.gazetteers.FormMatcher`: accents and apostrophe styles do not
+  matter, name forms keep their capitals (``Union européenne``, ``UNION EUROPÉENNE``; the
+  common noun phrase ``union européenne`` in running text is *not* taken), acronym forms keep
+  their exact capitals (``OMS`` yes, ``oms``/``Oms`` no). Elisions stay outside: ``l’OTAN``
+  gives ``OTAN``.
   A name directly followed by a nationality adjective of another state (``le Sénat
   américain`` for the French ``Sénat``) is rejected (``organisations_qualifiers.csv``);
 * in-text acronym definitions, in both orders, for listed and unlisted bodies alike:
@@ -37,8 +38,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.entities.gazetteers import FormMatcher, GazetteerError, Row, fold, read_csv
 from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import FormMatcher, GazetteerError, Row, fold, read_csv
 
 __all__ = [
     "FAMILY",
@@ -226,7 +227,7 @@ def read_organisation_file(source: str | Path) -> list[tuple[OrgInfo, Row]]:
 def load_gazetteer(extra_files: Sequence[str | Path] = ()) -> OrgGazetteer:
     """Load the packaged gazetteer plus ``extra_files`` (paths, same columns).
 
-    Raises :class:`pipeline.gazetteers.GazetteerError` (file and line) on a bad row, a
+    Raises :class:`pipeline.entities.gazetteers.GazetteerError` (file and line) on a bad row, a
     duplicate id or a form that already names another organisation.
     """
     gazetteer = OrgGazetteer()

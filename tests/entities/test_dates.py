@@ -17,9 +17,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import pipeline.datelines  # noqa: F401  (registers depeche_datelines)
-import pipeline.dates  # noqa: F401  (registers depeche_dates)
-from pipeline.dates import DateExtractor, read_tokens, resolve, year_false_positives
+import pipeline.entities.datelines  # noqa: F401  (registers depeche_datelines)
+import pipeline.entities.dates  # noqa: F401  (registers depeche_dates)
+from pipeline.entities.dates import DateExtractor, read_tokens, resolve, year_false_positives
 from pipeline.extensions import get_span_attrs
 from tests.markup import (
     Expected,

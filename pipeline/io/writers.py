@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from pipeline.tables import TABLE_NAMES, Row, columns, dumps_json, json_columns
+from pipeline.io.tables import TABLE_NAMES, Row, columns, dumps_json, json_columns
 
 
 class TableWriter:

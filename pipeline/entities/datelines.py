@@ -39,9 +39,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.dates import NUMERIC_RE, WEEKDAYS, DateExtractor, month_number
+from pipeline.entities.dates import NUMERIC_RE, WEEKDAYS, DateExtractor, month_number
+from pipeline.entities.gazetteers import read_csv
 from pipeline.extensions import register_extensions, write_span_group
-from pipeline.gazetteers import read_csv
 
 __all__ = ["Dateline", "DatelineExtractor", "agencies", "create_dateline_extractor"]
 

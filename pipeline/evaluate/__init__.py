@@ -1268,7 +1268,7 @@ def load_conventions(path: str | Path | None = None) -> dict[str, dict[str, dict
     >>> load_conventions()["timeml"]
     {'depeche_dates': {'timeml_extent': True, 'time_of_day': False}}
     """
-    from pipeline.gazetteers import GazetteerError, read_csv
+    from pipeline.entities.gazetteers import GazetteerError, read_csv
 
     source: str | Path = "eval_conventions.csv" if path is None else path
     try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pipeline.tables import TABLES, markdown, sentence_index
+from pipeline.io.tables import TABLES, markdown
 from tests.conftest import ROOT
 
 
 def test_docs_tables_md_is_generated_from_the_declarations() -> None:
     written = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
-    assert written == markdown(), "run: python -m pipeline.tables > docs/tables.md"
+    assert written == markdown(), "run: python -m pipeline.io.tables > docs/tables.md"
 
 
 def test_every_column_has_type_meaning_and_example() -> None:
@@ -20,17 +20,12 @@ def test_every_column_has_type_meaning_and_example() -> None:
             assert column.meaning and column.example, column
 
 
-def test_sentence_index() -> None:
-    starts = [0, 10, 25]
-    assert [sentence_index(starts, c) for c in (0, 9, 10, 24, 25, 400)] == [0, 0, 1, 1, 2, 2]
-
-
 def _m(entity_id: str, label: str, sentence: int, form: str = "name") -> dict[str, object]:
     return {"entity_id": entity_id, "label": label, "sentence": sentence, "form": form}
 
 
 def test_cooccurrences_pair_entities_of_one_sentence_once_per_sentence() -> None:
-    from pipeline.tables import CooccurrenceIndex, cooccurrence_rows
+    from pipeline.io.tables import CooccurrenceIndex, cooccurrence_rows
 
     mentions = [_m("per:a", "PER", 0), _m("country:KG", "COUNTRY", 0),
                 _m("country:KG", "COUNTRY", 0), _m("date:2025", "DATE", 0),
@@ -49,7 +44,7 @@ def test_cooccurrences_pair_entities_of_one_sentence_once_per_sentence() -> None
 def test_entities_count_nationality_words_apart_from_names() -> None:
     import spacy
 
-    from pipeline.tables import EntityIndex
+    from pipeline.io.tables import EntityIndex
 
     doc = spacy.blank("fr")("Le président kirghize et le Kirghizistan")
     rows = [{"entity_id": "country:KG", "label": "COUNTRY", "text": text, "norm": "KG",

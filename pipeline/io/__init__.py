@@ -1,0 +1,1 @@
+"""Reading the corpus and writing the tables: readers, table declarations, writers."""
