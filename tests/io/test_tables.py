@@ -42,17 +42,17 @@ def test_cooccurrences_pair_entities_of_one_sentence_once_per_sentence() -> None
 
 
 def test_entities_count_nationality_words_apart_from_names() -> None:
-    import spacy
-
     from pipeline.io.tables import EntityIndex
 
-    doc = spacy.blank("fr")("Le président kirghize et le Kirghizistan")
+    # "Le président kirghize et le Kirghizistan", then "kirghize" alone in a second story
     rows = [{"entity_id": "country:KG", "label": "COUNTRY", "text": text, "norm": "KG",
              "country": None, "form": form}
             for text, form in [("kirghize", "demonym"), ("Kirghizistan", "name")]]
+    infos = {"country:KG": {"name": "Kirghizistan", "iso3": "KGZ"}}
     index = EntityIndex()
-    index.add("d1", rows, doc)
-    index.add("d2", rows[:1], doc)
+    index.add("d1", rows, infos)
+    index.add("d2", rows[:1], infos)
     [row] = list(index.rows())
     assert (row["n_mentions"], row["n_demonyms"], row["n_documents"], row["aliases"]) == (
         1, 2, 1, "Kirghizistan")
+    assert (row["name"], row["iso3"]) == ("Kirghizistan", "KGZ")

@@ -1,0 +1,222 @@
+"""One story in, its rows out: the unit of work every engine runs, in any process.
+
+:func:`process_stories` takes plain :class:`Story` values (id, text, date) and returns one
+:class:`StoryResult` per story: the rows of the per-story tables, as plain JSON-ready
+values, so that results travel between processes and machines and are stored for resumed
+runs. A component that raises on one story costs only that story (its result carries the
+error message). A story longer than :data:`PIECE_CHARS` is cut at paragraph, else sentence,
+else word boundaries into pieces processed one by one; their rows are put back at their exact
+offsets (in-story linking of names then works within each piece).
+
+>>> [result] = process_stories(nlp, [Story("s1", "Emmanuel Macron est à Lyon.")])
+>>> result.mentions[0]["text"]
+'Emmanuel Macron'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pipeline.io.tables import (
+    Row,
+    document_values,
+    entity_infos,
+    mention_rows,
+    quote_rows,
+    relation_rows,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Longest piece of a story processed as one ``Doc``, in characters. Longer stories are cut.
+PIECE_CHARS = 100_000
+#: Where a long story may be cut, best first: a blank line, a line break, a sentence end, a space.
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?…][»”\"')\]]*\s+"),
+         re.compile(r"\s+"))
+
+
+@dataclass(frozen=True)
+class Story:
+    """What a worker needs of a story: its id, text and publication date."""
+
+    doc_id: str
+    text: str
+    date: str | None = None
+
+
+@dataclass
+class StoryResult:
+    """The rows of one story, or why it failed. Plain values only (JSON- and pickle-safe)."""
+
+    doc_id: str
+    #: Values of the ``documents`` row that come from processing (dateline, anchor, counts).
+    document: dict[str, Any] = field(default_factory=dict)
+    mentions: list[Row] = field(default_factory=list)
+    relations: list[Row] = field(default_factory=list)
+    quotes: list[Row] = field(default_factory=list)
+    #: ``entity_id -> {"name", "iso3"}``: what the ``entities`` table needs beyond mentions.
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Why processing failed (one line), or None.
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryResult:
+        """Rebuild a result from :meth:`to_dict`'s output."""
+        return cls(**data)
+
+
+def make_doc(nlp: Language, text: str, date: str | None) -> Doc:
+    """Tokenise ``text`` and attach the metadata the components read."""
+    doc = nlp.make_doc(text)
+    doc._.doc_date = date
+    return doc
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of consecutive pieces of ``text``, none longer than ``limit``.
+
+    Each cut falls at the last blank line before the limit, else the last line break, else
+    the last sentence end, else the last space; a text without any is cut at the limit.
+
+    >>> pieces("aaa bbb. ccc", limit=9)
+    [(0, 9), (9, 12)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() < len(window)]
+            if ends and ends[-1] > limit // 4:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+_OFFSET_KEY = re.compile(r"(?:^|_)(?:start|end)(?:_char)?$")
+
+
+def shift(value: Any, chars: int, sentences: int) -> Any:
+    """A copy of a row (or list, or dict) with every character offset moved by ``chars`` and
+    every ``sentence`` index by ``sentences``: the keys ``start_char``, ``end_char``,
+    ``*_start`` and ``*_end`` holding integers, and ``sentence``."""
+    if isinstance(value, list):
+        return [shift(v, chars, sentences) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if isinstance(item, int) and not isinstance(item, bool):
+            if key == "sentence":
+                item += sentences
+            elif _OFFSET_KEY.search(key):
+                item += chars
+        elif isinstance(item, (dict, list)):
+            item = shift(item, chars, sentences)
+        out[key] = item
+    return out
+
+
+def _rows_of(doc: Doc, doc_id: str) -> StoryResult:
+    return StoryResult(doc_id, document_values(doc), mention_rows(doc, doc_id),
+                       relation_rows(doc, doc_id), quote_rows(doc, doc_id), entity_infos(doc))
+
+
+def _merge(doc_id: str, parts: list[tuple[int, StoryResult]]) -> StoryResult:
+    """Put the results of a story's pieces back together at their offsets."""
+    first = parts[0][1]
+    merged = StoryResult(doc_id, dict(first.document))
+    sentences = tokens = 0
+    for start, part in parts:
+        merged.mentions += shift(part.mentions, start, sentences)
+        merged.relations += shift(part.relations, start, sentences)
+        merged.quotes += shift(part.quotes, start, sentences)
+        for entity_id, info in part.entities.items():
+            merged.entities.setdefault(entity_id, info)
+        sentences += part.document["n_sentences"]
+        tokens += part.document["n_tokens"]
+    merged.document["n_sentences"], merged.document["n_tokens"] = sentences, tokens
+    # ids are derived from offsets: rebuild them after the shift
+    for row in merged.mentions:
+        row["mention_id"] = f"{doc_id}#{row['start_char']}-{row['end_char']}"
+    for row in merged.quotes:
+        row["quote_id"] = f"{doc_id}#{row['quote_start']}-{row['quote_end']}"
+    for row in merged.relations:
+        ends = [row.get(k) for k in ("evidence_start", "subject_start", "object_start")]
+        ev, subject, obj = ("" if v is None else str(v) for v in ends)
+        row["relation_id"] = f"{doc_id}#{row['predicate']}#{ev}#{subject}-{obj}"
+    return merged
+
+
+def _one(nlp: Language, story: Story) -> StoryResult:
+    """Process one story alone (pieces for a long one); errors become the result's error."""
+    try:
+        spans = pieces(story.text)
+        if len(spans) == 1:
+            return _rows_of(nlp(make_doc(nlp, story.text, story.date)), story.doc_id)
+        parts: list[tuple[int, StoryResult]] = []
+        date = story.date
+        for start, end in spans:
+            doc = nlp(make_doc(nlp, story.text[start:end], date))
+            parts.append((start, _rows_of(doc, story.doc_id)))
+            # later pieces are anchored where the first one was (dateline, latest date)
+            date = date or (doc._.anchor or {}).get("date")
+        return _merge(story.doc_id, parts)
+    except Exception as exc:  # noqa: BLE001 - one story's failure is reported, not raised
+        return StoryResult(story.doc_id, error=f"processing failed: {type(exc).__name__}: "
+                                               f"{_one_line(str(exc))}")
+
+
+def _one_line(message: str, limit: int = 300) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+def process_stories(nlp: Language, stories: Iterable[Story],
+                    batch_size: int = 64) -> Iterator[StoryResult]:
+    """Results of ``stories``, in order, with ``nlp.pipe`` batching for the ordinary ones.
+
+    Short stories go through ``nlp.pipe`` together; when a batch raises, its stories are
+    retried one by one so that only the failing one is lost. Strings the batch added to the
+    vocabulary are freed afterwards (spaCy's ``memory_zone``), so memory stays flat.
+    """
+    batch = list(stories)
+    with _memory_zone(nlp):
+        short = [s for s in batch if len(s.text) <= PIECE_CHARS]
+        done: dict[int, StoryResult] = {}
+        try:
+            docs = nlp.pipe((make_doc(nlp, s.text, s.date) for s in short),
+                            batch_size=batch_size)
+            for story, doc in zip(short, docs, strict=True):
+                done[id(story)] = _rows_of(doc, story.doc_id)
+        except Exception:  # noqa: BLE001 - isolated below, story by story
+            done = {}
+        results = [done.get(id(s)) or _one(nlp, s) for s in batch]
+    yield from results
+
+
+class _NoZone:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+def _memory_zone(nlp: Language) -> Any:
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else _NoZone()
