@@ -5,8 +5,9 @@ The rules (what counts as a match, the 0.0 conventions) are written in :mod:`pip
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 from pipeline.evaluate.gold import GoldDoc
@@ -29,14 +30,11 @@ def _f1(precision: float, recall: float) -> float:
 
 def _added(left: _Record, right: _Record) -> _Record:
     """Field-by-field sum of two records of one kind; a text field (a predicate) is ``left``'s."""
-    return replace(
-        left,
-        **{
-            f.name: getattr(left, f.name) + getattr(right, f.name)
-            for f in fields(left)
-            if not isinstance(getattr(left, f.name), str)
-        },
-    )
+    values = []
+    for name in left.__match_args__:  # the dataclass's fields, in order
+        mine = getattr(left, name)
+        values.append(mine if isinstance(mine, str) else mine + getattr(right, name))
+    return type(left)(*values)
 
 
 def _as_dict(record: Counts | DateScore | RelationScore, **ratios: float | None) -> dict[str, Any]:
@@ -190,19 +188,19 @@ def score(
     """
     matching = match_pairs(pairs, labels=labels, label_map=label_map, relation_map=relation_map)
     scored, predicates = matching.labels, matching.predicates
-    exact = {label: Counts() for label in scored}
-    overlap = {label: Counts() for label in scored}
+    # per label: gold and predicted entities, exact and overlap pairs (only scored labels occur)
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    tp_exact: Counter[str] = Counter()
+    tp_overlap: Counter[str] = Counter()
     dates = DateScore()
     relations = {p: RelationScore(p) for p in predicates}
     for matched in matching.docs:
         entities = matched.entities
-        for label in scored:
-            n_gold = sum(1 for g in entities.gold if g.label == label)
-            n_pred = sum(1 for p in entities.pred if p.label == label)
-            tp_exact = sum(1 for gi in entities.exact if entities.gold[gi].label == label)
-            tp_overlap = sum(1 for gi in entities.overlap if entities.gold[gi].label == label)
-            exact[label] += Counts(tp_exact, n_gold, n_pred)
-            overlap[label] += Counts(tp_overlap, n_gold, n_pred)
+        n_gold.update(g.label for g in entities.gold)
+        n_pred.update(p.label for p in entities.pred)
+        tp_exact.update(entities.gold[gi].label for gi in entities.exact)
+        tp_overlap.update(entities.gold[gi].label for gi in entities.overlap)
         if "DATE" in scored:
             dates += _date_counts(entities)
         for predicate, outcome in matched.relations.items():
@@ -215,7 +213,14 @@ def score(
                 ignored=outcome.ignored,
                 other_label=outcome.other_label,
             )
-    by_label = tuple(LabelScore(label, exact[label], overlap[label]) for label in scored)
+    by_label = tuple(
+        LabelScore(
+            label,
+            Counts(tp_exact[label], n_gold[label], n_pred[label]),
+            Counts(tp_overlap[label], n_gold[label], n_pred[label]),
+        )
+        for label in scored
+    )
     micro = LabelScore(
         "micro",
         sum((s.exact for s in by_label), Counts()),
