@@ -9,6 +9,7 @@ the mention index), never through ``doc.text`` or ``token.sent``:
 :class:`MentionIndex` (which mention starts, ends or covers a token; get the story's one with
 ``ctx.mention_index()``), :func:`sentences` (token bounds of every sentence), the list walkers
 :func:`coordinated_before` / :func:`coordinated_after`, :func:`skip_determiners`,
+:func:`with_determiner`,
 :func:`organisation_at`, :func:`tokenize_form` (lexicon forms tokenised like the documents),
 :func:`keep_first` (one row per key), and the closed word classes :data:`DE_WORDS`,
 :data:`DETERMINERS`, :data:`COORDINATORS`, :data:`HONORIFICS`.
@@ -185,6 +186,12 @@ def skip_determiners(ctx: StoryContext, i: int, step: int, limit: int) -> int:
     while (i < limit if step > 0 else i >= limit) and ctx.word(i) in DETERMINERS:
         i += step
     return i
+
+
+def with_determiner(ctx: StoryContext, i: int, lower: int) -> int:
+    """Token ``i``, or the determiner right before it when there is one after ``lower``
+    (``la session``, ``l'adhésion``): where a phrase's evidence starts."""
+    return i - 1 if i > lower and ctx.word(i - 1) in DETERMINERS else i
 
 
 def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,

@@ -38,6 +38,8 @@ from pipeline.relations.base import (
     load_words_by_kind,
     organisation_at,
     relation,
+    skip_determiners,
+    with_determiner,
 )
 
 __all__ = ["MembershipExtractor", "load_membership_words", "make_membership"]
@@ -98,8 +100,7 @@ class MembershipExtractor:
             i += 1
         elif prepositions:
             return None, qualifiers
-        while i < upper and word(i) in DETERMINERS:
-            i += 1
+        i = skip_determiners(ctx, i, 1, upper)
         return organisation_at(ctx, index, i, upper), qualifiers  # l'association « X »
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
@@ -200,7 +201,7 @@ class MembershipExtractor:
         organisation, _ = self._organisation(ctx, index, after, upper, INTO_WORDS)
         if organisation is None:
             return []
-        start = noun - 1 if noun > 0 and word(noun - 1) in DETERMINERS else noun
+        start = with_determiner(ctx, noun, 0)
         evidence = (ctx.doc[start].idx, organisation["end_char"])
         return [relation(ctx.doc, "member_of", m, organisation, evidence,
                          "membership.accession") for m in members]

@@ -49,6 +49,7 @@ from pipeline.relations.base import (
     relation,
     skip_determiners,
     tokenize_form,
+    with_determiner,
 )
 
 __all__ = [
@@ -289,9 +290,7 @@ class RoleExtractor:
         if before_title >= lower and word(before_title) in self.modifiers:
             status = self.modifiers[word(before_title)]
             start = before_title
-        det = start - 1
-        if det >= lower and word(det) in DETERMINERS:
-            start = det
+        start = with_determiner(ctx, start, lower)
         last = doc[end - 1]
         person, rule, evidence = None, "", (0, 0)
         comma_before = start - 1 >= lower and word(start - 1) == ","

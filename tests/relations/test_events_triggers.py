@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from pipeline.entities.gazetteers import GazetteerError
+from pipeline.relations.base import with_determiner
 from pipeline.relations.events import EventStory, load_event_verbs
 from pipeline.relations.events.triggers import default_lexicon
 from tests.markup import parsed, with_mentions
@@ -64,7 +65,7 @@ def test_shared_walks_find_the_body_and_the_place_of_an_event() -> None:
     place = story.place_at(11, upper)  # "à Astana"
     assert place is not None and place["text"] == "Astana"
     assert story.place_at(12, upper) is None  # "Astana" itself is no preposition
-    assert story.determiner_before(1, lower) == 0  # "la session"
+    assert with_determiner(story.ctx, 1, lower) == 0  # "la session"
 
 
 def test_bad_verb_file_names_file_and_line(tmp_path: Any) -> None:

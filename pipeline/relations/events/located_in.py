@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.relations.base import DETERMINERS, HONORIFICS, Mention, relation
+from pipeline.relations.base import DETERMINERS, HONORIFICS, Mention, relation, with_determiner
 from pipeline.relations.events.dates import date_near, date_row, first_date
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
@@ -114,7 +114,7 @@ def _verb_event(story: EventStory, verb: int, entry: VerbEntry, lower: int,
             subjects = [story.owner(noun, upper)]
         else:
             return []
-        start = story.determiner_before(noun, lower)
+        start = with_determiner(story.ctx, noun, lower)
     else:
         subjects = list(story.subjects(verb, ACTOR_LABELS - {"LOC"}
                                        if entry.frame == "gather" else {"PER", "ORG"}))
@@ -155,7 +155,7 @@ def _noun_place(story: EventStory, noun: int, upper: int) -> list[Row]:
     if place is None:
         return []
     date = date_near(story, index.tokens(place)[1], upper)
-    start = story.determiner_before(noun, 0)
+    start = with_determiner(story.ctx, noun, 0)
     evidence = (story.doc[start].idx, date["end_char"] if date else place["end_char"])
     return _place_rows(story, owner, place, date, evidence, "events.noun_place",
                        story.event_of(noun))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.relations.base import DETERMINERS, coordinated_after, relation
+from pipeline.relations.base import coordinated_after, relation, skip_determiners
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
     RELATIVES,
@@ -52,9 +52,7 @@ def _participation(story: EventStory, verb: int, entry: VerbEntry, lower: int,
         j += 1
     if not subjects or j >= upper or word(j) not in TO_WORDS:
         return []
-    j += 1
-    while j < upper and word(j) in DETERMINERS:
-        j += 1
+    j = skip_determiners(story.ctx, j + 1, 1, upper)
     target = index.starting(j, {"ORG"})
     event = None
     if target is None and j < upper and story.event_of(j):
@@ -80,9 +78,7 @@ def _relative_participation(story: EventStory, verb: int, relative: int, lower: 
             break
     if target is None:
         return []
-    j = verb + 1
-    while j < upper and word(j) in DETERMINERS:
-        j += 1
+    j = skip_determiners(story.ctx, verb + 1, 1, upper)
     via = None
     if j < upper and (story.lemmas[j] in lex.title_words or word(j) in lex.title_words):
         via = lex.titles.get(story.lemmas[j])

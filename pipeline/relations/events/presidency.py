@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.relations.base import DE_WORDS, DETERMINERS, Mention, relation
+from pipeline.relations.base import (
+    DE_WORDS,
+    Mention,
+    relation,
+    skip_determiners,
+    with_determiner,
+)
 from pipeline.relations.events.triggers import TO_WORDS, EventStory
 
 __all__ = ["presidency_rows"]
@@ -63,7 +69,7 @@ def _presidency(story: EventStory, noun: int, lower: int, upper: int) -> list[Ro
                                    or date.get("bound") == "start")
     ends = date is not None and _marked(story, index.tokens(date)[0], "end")
     value = date["norm"] if date else None
-    start = story.determiner_before(noun, lower)
+    start = with_determiner(story.ctx, noun, lower)
     rows: list[Row] = []
     handover = story.lex.presidency["handover"]
     verb = next((j for j in range(index.tokens(owner)[1], upper)
@@ -72,9 +78,7 @@ def _presidency(story: EventStory, noun: int, lower: int, upper: int) -> list[Ro
         giver = taker = None
         for j in range(verb + 1, upper):
             folded = word(j)
-            k = j + 1
-            while k < upper and word(k) in DETERMINERS:
-                k += 1
+            k = skip_determiners(story.ctx, j + 1, 1, upper)
             mention = index.starting(k, HOLDER_LABELS)
             if giver is None and taker is None and folded in DE_WORDS and mention:
                 giver = mention

@@ -26,11 +26,11 @@ from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import fold, read_csv
 from pipeline.relations.base import (
     DE_WORDS,
-    DETERMINERS,
     Mention,
     MentionIndex,
     load_words_by_kind,
     sentences,
+    skip_determiners,
     tokenize_form,
 )
 from pipeline.relations.roles import load_titles
@@ -251,9 +251,7 @@ class EventStory:
             j += 1
         if j >= upper or word(j) not in DE_WORDS:
             return None
-        j += 1
-        while j < upper and word(j) in DETERMINERS:
-            j += 1
+        j = skip_determiners(self.ctx, j + 1, 1, upper)
         return index.starting(j, {"ORG"})
 
     def place_at(self, i: int, upper: int) -> Mention | None:
@@ -261,9 +259,7 @@ class EventStory:
         word = self.word
         if i >= upper or word(i) not in PLACE_PREPOSITIONS:
             return None
-        j = i + 1
-        while j < upper and word(j) in DETERMINERS:
-            j += 1
+        j = skip_determiners(self.ctx, i + 1, 1, upper)
         return self.index.starting(j, PLACE_LABELS)
 
     def clause(self, verb: int, lower: int, upper: int) -> list[int]:
@@ -290,8 +286,3 @@ class EventStory:
                 if mention is not None and mention not in found:
                     found.append(mention)
         return found
-
-    def determiner_before(self, i: int, lower: int) -> int:
-        """Token ``i``, or the determiner right before it (``la session``): where an event's
-        evidence starts."""
-        return i - 1 if i > lower and self.word(i - 1) in DETERMINERS else i

@@ -11,6 +11,7 @@ are computed once per story, so asking for the sentence of every token costs not
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ __all__ = ["CLAUSE_END", "CLOSING", "OPENING", "Finding", "QuoteStory", "find_qu
 MARKS = {"«": "»", "“": "”", '"': '"'}
 CLOSING = frozenset("»”\"")
 OPENING = frozenset("«“\"")
+_MARK_OR_BREAK = re.compile("[\n" + "".join(MARKS) + "".join(MARKS.values()) + "]")
 #: Tokens that end a sentence or a clause for the span of a reported clause.
 CLAUSE_END = frozenset({".", "!", "?", ";", "…", "..."})
 
@@ -48,7 +50,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     opened = 0
-    for i, char in enumerate(text):
+    for found in _MARK_OR_BREAK.finditer(text):  # every other character changes nothing
+        i, char = found.start(), found.group()
         if char == "\n":
             if stack:
                 rest = text[i + 1:].lstrip(" \t\n")
@@ -95,10 +98,16 @@ class QuoteStory:
         self.text = self.ctx.text
         self.n_tokens = len(doc)
         #: Text, normalised text (:func:`norm`), part of speech and offset of every token.
-        self.texts: list[str] = [t.text for t in doc]
+        self.texts: list[str] = []
+        self.pos: list[str] = []
+        self.starts: list[int] = []
+        self._newline_after: list[bool] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.pos.append(token.pos_)
+            self.starts.append(token.idx)
+            self._newline_after.append("\n" in token.whitespace_)
         self.norms: list[str] = [norm(t) for t in self.texts]
-        self.pos: list[str] = [t.pos_ for t in doc]
-        self.starts: list[int] = [t.idx for t in doc]
         #: Outermost quotation-mark spans (sorted, disjoint).
         self.marks = find_quote_marks(self.text)
         self._mark_starts = [s for s, _ in self.marks]
@@ -133,8 +142,7 @@ class QuoteStory:
         return self._sentence_starts[i], self._sentence_ends[i]
 
     def _split_sentences(self) -> None:
-        texts, n = self.texts, self.n_tokens
-        newline_after = ["\n" in t.whitespace_ for t in self.doc]
+        texts, n, newline_after = self.texts, self.n_tokens, self._newline_after
         # a clause end outside quotes, or a token holding a line break: ends a sentence
         hard_end = [(text in CLAUSE_END and not self.in_quote(start)) or "\n" in text
                     for text, start in zip(texts, self.starts, strict=True)]
