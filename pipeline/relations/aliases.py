@@ -17,11 +17,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import fold
 from pipeline.extensions import get_span_attrs, register_extensions
 from pipeline.relations.base import Mention, add_relations, relation
 
-__all__ = ["AliasExtractor", "is_acronym", "make_alias_extractor", "spells"]
+__all__ = ["AliasExtractor", "is_acronym", "make_aliases", "spells"]
 
 FAMILY = "organisations"
 RULE_DEFINITION = "aliases.definition"
@@ -62,10 +63,10 @@ def _find(mentions: list[Mention], start: int, end: int) -> Mention | None:
     return None
 
 
-def _evidence(doc: Doc, first: Mention, second: Mention) -> tuple[int, int]:
+def _evidence(text: str, first: Mention, second: Mention) -> tuple[int, int]:
     """From the first mention to the closing parenthesis after the second."""
     end = second["end_char"]
-    rest = doc.text[end:end + 2]
+    rest = text[end:end + 2]
     if rest[:1] == ")":
         end += 1
     return first["start_char"], end
@@ -81,6 +82,7 @@ class AliasExtractor:
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the ``alias`` rows of ``doc`` (pure: ``doc`` is not modified)."""
         mentions = list(doc._.mentions or [])
+        text = StoryContext.of(doc).text
         rows: list[dict[str, Any]] = []
         defined: set[int] = set()
         if FAMILY in doc.spans:
@@ -94,12 +96,12 @@ class AliasExtractor:
                     continue
                 first, second = sorted((acronym, expansion), key=lambda m: m["start_char"])
                 rows.append(relation(doc, "alias", acronym, expansion,
-                                     _evidence(doc, first, second), RULE_DEFINITION))
+                                     _evidence(text, first, second), RULE_DEFINITION))
                 defined.add(acronym["start_char"])
         orgs = [m for m in mentions if m["label"] == "ORG"]
         for first, second in zip(orgs, orgs[1:], strict=False):
-            between = doc.text[first["end_char"]:second["start_char"]]
-            if between.strip() != "(" or doc.text[second["end_char"]:second["end_char"] + 1] != ")":
+            between = text[first["end_char"]:second["start_char"]]
+            if between.strip() != "(" or text[second["end_char"]:second["end_char"] + 1] != ")":
                 continue
             if is_acronym(second["text"]) and spells(second["text"], first["text"]):
                 acronym, expansion = second, first
@@ -110,7 +112,7 @@ class AliasExtractor:
             if acronym["start_char"] in defined:
                 continue
             rows.append(relation(doc, "alias", acronym, expansion,
-                                 _evidence(doc, first, second), RULE_PARENTHESIS))
+                                 _evidence(text, first, second), RULE_PARENTHESIS))
         return rows
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,6 +121,6 @@ class AliasExtractor:
 
 
 @Language.factory("depeche_aliases", assigns=["doc._.relations"], requires=["doc._.mentions"])
-def make_alias_extractor(nlp: Language, name: str) -> AliasExtractor:
+def make_aliases(nlp: Language, name: str) -> AliasExtractor:
     """spaCy factory of :class:`AliasExtractor` (``nlp.add_pipe("depeche_aliases")``)."""
     return AliasExtractor(nlp, name)

@@ -3,22 +3,26 @@
 A relation is a plain dict (msgpack-safe) with the keys of :data:`RELATION_KEYS`; build it
 with :func:`relation` so that every family writes the same shape.
 
-Token-level helpers shared by the rule families (roles, events, membership, aliases):
-:class:`MentionIndex` (which mention starts, ends or covers a token), the list walkers
-:func:`coordinated_before` / :func:`coordinated_after`, :func:`sentence_bounds`,
-:func:`tokenize_form` (lexicon forms tokenised like the documents), :func:`word_at` and
-:func:`skip_determiners`, and the closed word classes :data:`DE_WORDS`, :data:`DETERMINERS`,
-:data:`COORDINATORS`.
+Token-level helpers shared by the rule families (roles, events, membership, aliases). They
+read the story through its :class:`~pipeline.context.StoryContext` (folded words, sentences,
+the mention index), never through ``doc.text`` or ``token.sent``:
+:class:`MentionIndex` (which mention starts, ends or covers a token; get the story's one with
+``ctx.mention_index()``), :func:`sentences` (token bounds of every sentence), the list walkers
+:func:`coordinated_before` / :func:`coordinated_after`, :func:`skip_determiners`,
+:func:`with_determiner`,
+:func:`organisation_at`, :func:`tokenize_form` (lexicon forms tokenised like the documents),
+:func:`keep_first` (one row per key), and the closed word classes :data:`DE_WORDS`,
+:data:`DETERMINERS`, :data:`COORDINATORS`, :data:`HONORIFICS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from functools import lru_cache
 from typing import Any
 
 import spacy
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import fold, read_csv
@@ -40,6 +44,9 @@ DE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
 DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "les", "un", "une"})
 #: Words that coordinate two mentions in a list (folded).
 COORDINATORS: frozenset[str] = frozenset({",", "et", "ou"})
+#: Courtesy titles written before a name and sometimes left out of the PER mention (folded).
+HONORIFICS: frozenset[str] = frozenset({"m.", "m", "mme", "mlle", "monsieur", "madame",
+                                        "mademoiselle", "dr", "docteur", "pr", "professeur"})
 
 
 def relation(doc: Doc, predicate: str, subject: Mention | None, obj: Mention | None,
@@ -71,25 +78,6 @@ def relation(doc: Doc, predicate: str, subject: Mention | None, obj: Mention | N
     }
 
 
-def mentions_in(doc: Doc, start_char: int, end_char: int,
-                labels: Iterable[str] | None = None) -> list[Mention]:
-    """Mentions of ``doc`` lying inside ``[start_char, end_char)``, optionally by label."""
-    wanted = set(labels) if labels is not None else None
-    return [m for m in (doc._.mentions or [])
-            if m["start_char"] >= start_char and m["end_char"] <= end_char
-            and (wanted is None or m["label"] in wanted)]
-
-
-def mention_at(doc: Doc, span: Span, labels: Iterable[str] | None = None) -> Mention | None:
-    """The mention that overlaps ``span`` (the first in text order), if any."""
-    wanted = set(labels) if labels is not None else None
-    for m in doc._.mentions or []:
-        if m["start_char"] < span.end_char and span.start_char < m["end_char"] and (
-                wanted is None or m["label"] in wanted):
-            return m
-    return None
-
-
 def add_relations(doc: Doc, rows: Iterable[dict[str, Any]]) -> None:
     """Append relation rows to ``doc._.relations``, skipping exact duplicates."""
     current = list(doc._.relations or [])
@@ -107,6 +95,20 @@ def _identity(row: dict[str, Any]) -> tuple[Any, ...]:
             row["object_end"], row["rule"])
 
 
+def keep_first(rows: Iterable[dict[str, Any]],
+               key: Callable[[dict[str, Any]], Hashable]) -> list[dict[str, Any]]:
+    """The rows in order, keeping only the first of those with the same ``key(row)``: two
+    rules that state one fact give one row."""
+    seen: set[Hashable] = set()
+    kept = []
+    for row in rows:
+        k = key(row)
+        if k not in seen:
+            seen.add(k)
+            kept.append(row)
+    return kept
+
+
 # -- token-level helpers shared by the rule families ------------------------------------
 
 @lru_cache(maxsize=1)
@@ -120,10 +122,14 @@ def tokenize_form(form: str) -> tuple[str, ...]:
 
 
 class MentionIndex:
-    """Token-level view of ``doc._.mentions``: which mention starts, ends or covers a token."""
+    """Token-level view of ``doc._.mentions``: which mention starts, ends or covers a token.
+
+    A story's index is built once and shared: ``StoryContext.of(doc).mention_index()``.
+    """
 
     def __init__(self, doc: Doc, mentions: Iterable[Mention] | None = None) -> None:
         self.doc = doc
+        words = StoryContext.of(doc).words
         self.cover: dict[int, Mention] = {}
         self.start_of: dict[int, Mention] = {}
         self.end_of: dict[int, Mention] = {}
@@ -135,30 +141,30 @@ class MentionIndex:
                 continue
             self.bounds[id(mention)] = (span.start, span.end)
             self.start_of.setdefault(span.start, mention)
-            if len(span) > 1 and fold(span[0].text) in DETERMINERS:  # the model's "l'OTAN"
+            if len(span) > 1 and words[span.start] in DETERMINERS:  # the model's "l'OTAN"
                 self.start_of.setdefault(span.start + 1, mention)
             self.end_of.setdefault(span.end - 1, mention)
             for i in range(span.start, span.end):
                 self.cover.setdefault(i, mention)
 
-    def at(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+    def at(self, i: int, labels: Collection[str] | None = None) -> Mention | None:
         """The mention covering token ``i`` (optionally of one of ``labels``)."""
         mention = self.cover.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+        if mention is None or (labels is not None and mention["label"] not in labels):
             return None
         return mention
 
-    def starting(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+    def starting(self, i: int, labels: Collection[str] | None = None) -> Mention | None:
         """The mention whose first token is ``i``."""
         mention = self.start_of.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+        if mention is None or (labels is not None and mention["label"] not in labels):
             return None
         return mention
 
-    def ending(self, i: int, labels: Iterable[str] | None = None) -> Mention | None:
+    def ending(self, i: int, labels: Collection[str] | None = None) -> Mention | None:
         """The mention whose last token is ``i``."""
         mention = self.end_of.get(i)
-        if mention is None or (labels is not None and mention["label"] not in set(labels)):
+        if mention is None or (labels is not None and mention["label"] not in labels):
             return None
         return mention
 
@@ -167,96 +173,78 @@ class MentionIndex:
         return self.bounds[id(mention)]
 
 
-def _is_break(doc: Doc, i: int) -> bool:
-    """True when a sentence may start at token ``i``: after final punctuation or a new line."""
-    if i <= 0 or i >= len(doc):
-        return True
-    before = doc[i - 1]
-    return (before.text[-1:] in ".!?…»" or "\n" in before.whitespace_
-            or (before.is_space and "\n" in before.text))
+def sentences(ctx: StoryContext) -> list[tuple[int, int]]:
+    """Token bounds ``(start, end)`` of every sentence of the story, in order: the bounds
+    ``ctx.sentence_bounds(i)`` gives for each of their tokens."""
+    starts = ctx.merged_starts
+    ends = [*starts[1:], ctx.n_tokens]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if s < e]
 
 
-def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding token ``i``.
-
-    The parser's sentences, merged across a boundary that follows no final punctuation and no
-    new line (the parser sometimes splits ``Selon le président kirghize | Sadyr Japarov``);
-    the whole doc when it has no sentence marks.
-    """
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return 0, len(doc)
-    sent = doc[i].sent
-    lower, upper = sent.start, sent.end
-    while lower > 0 and not _is_break(doc, lower):
-        lower = doc[lower - 1].sent.start
-    while upper < len(doc) and not _is_break(doc, upper):
-        upper = doc[upper].sent.end
-    return lower, upper
-
-
-def word_at(doc: Doc, i: int) -> str:
-    """Folded text of token ``i`` (empty outside the doc)."""
-    return fold(doc[i].text) if 0 <= i < len(doc) else ""
-
-
-def skip_determiners(doc: Doc, i: int, step: int, limit: int) -> int:
+def skip_determiners(ctx: StoryContext, i: int, step: int, limit: int) -> int:
     """First token from ``i`` (moving by ``step``, up to ``limit``) that is no determiner."""
-    while (i < limit if step > 0 else i >= limit) and word_at(doc, i) in DETERMINERS:
+    while (i < limit if step > 0 else i >= limit) and ctx.word(i) in DETERMINERS:
         i += step
     return i
 
 
-def coordinated_before(doc: Doc, index: MentionIndex, end: int, labels: Iterable[str],
-                       lower: int = 0) -> list[Mention]:
+def with_determiner(ctx: StoryContext, i: int, lower: int) -> int:
+    """Token ``i``, or the determiner right before it when there is one after ``lower``
+    (``la session``, ``l'adhésion``): where a phrase's evidence starts."""
+    return i - 1 if i > lower and ctx.word(i - 1) in DETERMINERS else i
+
+
+def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,
+                       labels: Collection[str], lower: int = 0) -> list[Mention]:
     """Mentions listed up to token ``end`` (inclusive): ``la Russie, la Chine et l'Inde``.
 
     Walks backwards through ``,``/``et``/``ou``, determiners and ``de``; returns them in text
     order, empty when no mention of ``labels`` ends at ``end``.
     """
-    wanted = set(labels)
+    word = ctx.word
     found: list[Mention] = []
     i = end
     while i >= lower:
-        mention = index.ending(i, wanted)
+        mention = index.ending(i, labels)
         if mention is None:
             break
         found.append(mention)
         j = index.tokens(mention)[0] - 1
-        j = skip_determiners(doc, j, -1, lower)
-        while j >= lower and word_at(doc, j) in DE_WORDS:
+        j = skip_determiners(ctx, j, -1, lower)
+        while j >= lower and word(j) in DE_WORDS:
             j -= 1
-        if j < lower or word_at(doc, j) not in COORDINATORS:
+        if j < lower or word(j) not in COORDINATORS:
             break
         j -= 1
-        if j >= lower and word_at(doc, j) == "," and word_at(doc, j + 1) == "et":
+        if j >= lower and word(j) == "," and word(j + 1) == "et":
             j -= 1
         i = j
     return list(reversed(found))
 
 
-def coordinated_after(doc: Doc, index: MentionIndex, start: int, labels: Iterable[str],
-                      upper: int) -> list[Mention]:
+def coordinated_after(ctx: StoryContext, index: MentionIndex, start: int,
+                      labels: Collection[str], upper: int) -> list[Mention]:
     """Mentions listed from token ``start``: ``de la Russie, de la Biélorussie et du Kazakhstan``.
 
     Skips determiners and ``de/du/des`` before each item; stops at the first word that is not
     a list separator.
     """
-    wanted = set(labels)
+    word = ctx.word
     found: list[Mention] = []
     i = start
     while i < upper:
-        i = skip_determiners(doc, i, 1, upper)
-        while i < upper and word_at(doc, i) in DE_WORDS:
+        i = skip_determiners(ctx, i, 1, upper)
+        while i < upper and word(i) in DE_WORDS:
             i += 1
-        i = skip_determiners(doc, i, 1, upper)
-        mention = index.starting(i, wanted)
+        i = skip_determiners(ctx, i, 1, upper)
+        mention = index.starting(i, labels)
         if mention is None:
             break
         found.append(mention)
         i = index.tokens(mention)[1]
-        if i < upper and word_at(doc, i) in COORDINATORS:
+        if i < upper and word(i) in COORDINATORS:
             i += 1
-            if i < upper and word_at(doc, i) == "et":
+            if i < upper and word(i) == "et":
                 i += 1
             continue
         break
@@ -275,12 +263,10 @@ NAMING_WORDS: frozenset[str] = frozenset({"nomme", "nommee", "denomme", "denomme
 @lru_cache(maxsize=4)
 def load_org_nouns(source: str = ORG_NOUNS_FILE) -> frozenset[str]:
     """Folded nouns naming a kind of organisation (``association``, ``ONG``, ``parti``)."""
-    from pipeline.entities.gazetteers import read_csv
-
     return frozenset(fold(row["word"]) for row in read_csv(source, required=("word",)))
 
 
-def skip_org_noun(doc: Doc, index: MentionIndex, i: int, upper: int,
+def skip_org_noun(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
                   nouns: frozenset[str] | None = None) -> int:
     """Token where an organisation's name starts at or after token ``i``.
 
@@ -290,16 +276,17 @@ def skip_org_noun(doc: Doc, index: MentionIndex, i: int, upper: int,
     Returns ``i`` itself when nothing is skipped.
     """
     nouns = load_org_nouns() if nouns is None else nouns
+    doc, word = ctx.doc, ctx.word
     j = i
-    if j < upper and index.starting(j) is None and word_at(doc, j) in nouns:
+    if j < upper and index.starting(j) is None and word(j) in nouns:
         j += 1
         while (j < upper and j <= i + 3 and index.starting(j) is None
                and doc[j].text[:1].islower() and doc[j].pos_ in ("ADJ", "VERB")
-               and word_at(doc, j) not in DE_WORDS):
+               and word(j) not in DE_WORDS):
             j += 1
-        if j < upper and word_at(doc, j) in NAMING_WORDS:
+        if j < upper and word(j) in NAMING_WORDS:
             j += 1
-    while j < upper and index.starting(j) is None and word_at(doc, j) in OPENING_QUOTES:
+    while j < upper and index.starting(j) is None and word(j) in OPENING_QUOTES:
         j += 1
     return j
 
@@ -310,7 +297,8 @@ CLOSING_QUOTES: frozenset[str] = frozenset({'"', "»", "”", "'", "''", "’’
 MAX_QUOTED_NAME = 8
 
 
-def quoted_organisation(doc: Doc, index: MentionIndex, i: int, upper: int) -> Mention | None:
+def quoted_organisation(ctx: StoryContext, index: MentionIndex, i: int,
+                        upper: int) -> Mention | None:
     """An ORG mention built from a quoted name opening at token ``i``: ``« Main tendue »``.
 
     Used only right after an organisation noun (``l'association « Main tendue »``), where the
@@ -319,31 +307,31 @@ def quoted_organisation(doc: Doc, index: MentionIndex, i: int, upper: int) -> Me
     close inside the sentence and overlap no other mention. The row's ``source`` is
     ``relations`` and its ``entity_id`` ``org:<slug>``.
     """
-    if i >= upper or word_at(doc, i) not in OPENING_QUOTES:
+    doc, word = ctx.doc, ctx.word
+    if i >= upper or word(i) not in OPENING_QUOTES:
         return None
     start = i + 1
-    while start < upper and word_at(doc, start) in OPENING_QUOTES:
+    while start < upper and word(start) in OPENING_QUOTES:
         start += 1
     end = start
-    while end < upper and end - start <= MAX_QUOTED_NAME and word_at(doc, end) not in \
-            CLOSING_QUOTES:
-        if index.at(end) is not None or doc[end].is_sent_end and word_at(doc, end) in ".!?":
+    while end < upper and end - start <= MAX_QUOTED_NAME and word(end) not in CLOSING_QUOTES:
+        if index.at(end) is not None or doc[end].is_sent_end and word(end) in ".!?":
             return None
         end += 1
     if end >= upper or end == start or end - start > MAX_QUOTED_NAME \
             or not doc[start].text[:1].isupper():
         return None
     first, last = doc[start], doc[end - 1]
-    text = doc.text[first.idx:last.idx + len(last.text)]
-    key = "-".join(w for w in (fold(t.text) for t in doc[start:end]) if w.isalnum() or "-" in w)
+    text = ctx.text[first.idx:last.idx + len(last.text)]
+    key = "-".join(w for w in ctx.words[start:end] if w.isalnum() or "-" in w)
     return {"sentence": None, "start_char": first.idx, "end_char": last.idx + len(last.text),
             "text": text, "label": "ORG", "entity_id": f"org:{key}", "entity_name": text,
             "norm": None, "form": "name", "source": "relations",
             "rule": "relations.quoted_organisation"}
 
 
-def organisation_at(doc: Doc, index: MentionIndex, i: int, upper: int,
-                    labels: Iterable[str] = ("ORG",)) -> Mention | None:
+def organisation_at(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
+                    labels: Collection[str] = ("ORG",)) -> Mention | None:
     """The organisation named from token ``i`` (determiners already skipped).
 
     A mention of ``labels`` starting there, else after an organisation noun and quotes
@@ -353,21 +341,16 @@ def organisation_at(doc: Doc, index: MentionIndex, i: int, upper: int,
     mention = index.starting(i, labels) if i < upper else None
     if mention is not None:
         return mention
-    j = skip_org_noun(doc, index, i, upper)
+    j = skip_org_noun(ctx, index, i, upper)
     mention = index.starting(j, labels) if j < upper else None
     if mention is not None or j == i:
         return mention
-    if word_at(doc, i) not in load_org_nouns():
+    if ctx.word(i) not in load_org_nouns():
         return None
     k = i + 1
-    while k < j and word_at(doc, k) not in OPENING_QUOTES:
+    while k < j and ctx.word(k) not in OPENING_QUOTES:
         k += 1
-    return quoted_organisation(doc, index, k, upper) if k < j else None
-
-
-def lemma(token: Token) -> str:
-    """Folded lemma of ``token`` (its text when the lemmatizer gave none)."""
-    return fold(token.lemma_ or token.text)
+    return quoted_organisation(ctx, index, k, upper) if k < j else None
 
 
 def load_words_by_kind(source: str, kinds: Iterable[str]) -> dict[str, frozenset[tuple[str, ...]]]:

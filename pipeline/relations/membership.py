@@ -22,8 +22,9 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from pipeline.context import StoryContext
 from pipeline.extensions import register_extensions
 from pipeline.relations.base import (
     DE_WORDS,
@@ -33,15 +34,15 @@ from pipeline.relations.base import (
     add_relations,
     coordinated_after,
     coordinated_before,
-    lemma,
+    keep_first,
     load_words_by_kind,
     organisation_at,
     relation,
-    sentence_bounds,
+    skip_determiners,
+    with_determiner,
 )
-from pipeline.relations.base import word_at as _word
 
-__all__ = ["MembershipExtractor", "load_membership_words", "make_membership_extractor"]
+__all__ = ["MembershipExtractor", "load_membership_words", "make_membership"]
 
 WORDS_FILE = "relations_membership_words.csv"
 KINDS: frozenset[str] = frozenset({"member", "join", "accession", "qualifier"})
@@ -56,6 +57,8 @@ DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
 #: Prepositions before the organisation one joins (folded).
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
+#: Words between a subject and a joining verb when the parse gives no subject (folded).
+_JOIN_AUXILIARIES: frozenset[str] = frozenset({"a", "ont", "va", "vont", "s'", "se"})
 
 
 @lru_cache(maxsize=4)
@@ -71,136 +74,137 @@ class MembershipExtractor:
         register_extensions()
         self.name = name
         self.words = load_membership_words()
+        #: One-word triggers of each kind (a token's folded text or lemma is looked up).
+        self._single = {kind: frozenset(w[0] for w in words if len(w) == 1)
+                        for kind, words in self.words.items()}
+        self._qualifiers = sorted(self.words["qualifier"], key=len, reverse=True)
 
-    def _is(self, token: Token, kind: str) -> bool:
-        return ((_word(token.doc, token.i),) in self.words[kind]
-                or (lemma(token),) in self.words[kind])
-
-    def _organisation(self, doc: Doc, index: MentionIndex, i: int, upper: int,
+    def _organisation(self, ctx: StoryContext, index: MentionIndex, i: int, upper: int,
                       prepositions: frozenset[str]) -> tuple[Mention | None, list[str]]:
         """The ORG after token ``i`` (qualifiers, a preposition, determiners skipped)."""
+        word = ctx.word
         qualifiers: list[str] = []
         moved = True
         while moved:
             moved = False
-            for words in sorted(self.words["qualifier"], key=len, reverse=True):
-                if tuple(_word(doc, j) for j in range(i, i + len(words))) == words:
-                    qualifiers.append(" ".join(doc[j].text for j in range(i, i + len(words))))
+            for words in self._qualifiers:
+                if tuple(word(j) for j in range(i, i + len(words))) == words:
+                    qualifiers.append(" ".join(ctx.doc[j].text for j in range(i, i + len(words))))
                     i += len(words)
                     moved = True
                     break
-        if i < upper and _word(doc, i) == "au" and _word(doc, i + 1) == "sein":
+        if i < upper and word(i) == "au" and word(i + 1) == "sein":
             i += 2
             prepositions = DE_WORDS
-        if i < upper and _word(doc, i) in prepositions:
+        if i < upper and word(i) in prepositions:
             i += 1
         elif prepositions:
             return None, qualifiers
-        while i < upper and _word(doc, i) in DETERMINERS:
-            i += 1
-        return organisation_at(doc, index, i, upper), qualifiers  # l'association « X »
+        i = skip_determiners(ctx, i, 1, upper)
+        return organisation_at(ctx, index, i, upper), qualifiers  # l'association « X »
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the ``member_of`` rows of ``doc`` (pure: ``doc`` is not modified)."""
-        index = MentionIndex(doc)
+        ctx = StoryContext.of(doc)
+        index = ctx.mention_index()
+        member, join, accession = (self._single[k] for k in ("member", "join", "accession"))
+        triggers = member | join | accession
         rows: list[dict[str, Any]] = []
-        for token in doc:
-            lower, upper = sentence_bounds(doc, token.i)
-            if self._is(token, "member") and token.pos_ != "VERB":
-                rows.extend(self._member(doc, index, token, lower, upper))
-            elif self._is(token, "join") and token.pos_ in ("VERB", "AUX"):
-                rows.extend(self._join(doc, index, token, lower, upper))
-            elif self._is(token, "accession") and token.pos_ != "VERB":
-                rows.extend(self._accession(doc, index, token, upper))
-        seen: set[tuple[Any, ...]] = set()
-        kept = []
-        for row in rows:
-            key = (row["subject_start"], row["object_start"])
-            if key not in seen:
-                seen.add(key)
-                kept.append(row)
-        return kept
+        for i, (word, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
+            if word not in triggers and lemma not in triggers:
+                continue
+            token = doc[i]
+            lower, upper = ctx.sentence_bounds(i)
+            if (word in member or lemma in member) and token.pos_ != "VERB":
+                rows.extend(self._member(ctx, index, i, lower, upper))
+            elif (word in join or lemma in join) and token.pos_ in ("VERB", "AUX"):
+                rows.extend(self._join(ctx, index, i, lower, upper))
+            elif (word in accession or lemma in accession) and token.pos_ != "VERB":
+                rows.extend(self._accession(ctx, index, i, upper))
+        return keep_first(rows, lambda row: (row["subject_start"], row["object_start"]))
 
-    def _member(self, doc: Doc, index: MentionIndex, noun: Token, lower: int,
+    def _member(self, ctx: StoryContext, index: MentionIndex, noun: int, lower: int,
                 upper: int) -> list[dict[str, Any]]:
-        organisation, qualifiers = self._organisation(doc, index, noun.i + 1, upper, DE_WORDS)
+        doc, word = ctx.doc, ctx.word
+        organisation, qualifiers = self._organisation(ctx, index, noun + 1, upper, DE_WORDS)
         if organisation is None:
             return []
-        j, verb, definite = noun.i - 1, False, False
+        j, verb, definite = noun - 1, False, False
         while j >= lower:
-            word = _word(doc, j)
-            if word in NEGATIONS:
+            folded = word(j)
+            if folded in NEGATIONS:
                 return []
-            definite = definite or word in DEFINITE_PLURALS
-            if word in LINK_WORDS or word in DETERMINERS:
+            definite = definite or folded in DEFINITE_PLURALS
+            if folded in LINK_WORDS or folded in DETERMINERS:
                 j -= 1
-            elif doc[j].pos_ in ("AUX", "VERB") and lemma(doc[j]) in LINK_LEMMAS:
+            elif doc[j].pos_ in ("AUX", "VERB") and ctx.lemmas[j] in LINK_LEMMAS:
                 verb = True
                 j -= 1
             else:
                 break
         if j < lower:
             return []
-        if not verb and _word(doc, j) == "," and not definite:
+        if not verb and word(j) == "," and not definite:
             rule, end = "membership.apposition", j - 1  # not "À Rennes, les membres de l'ONG"
         elif verb:
             rule, end = "membership.copula", j
         else:
             return []  # "les pays membres de l'OTAN", "les États membres de l'OTSC"
-        members = coordinated_before(doc, index, end, MEMBER_LABELS, lower)
+        members = coordinated_before(ctx, index, end, MEMBER_LABELS, lower)
         members = [m for m in members if m is not organisation]
         evidence = (members[0]["start_char"], organisation["end_char"]) if members else (0, 0)
         qualifier = ", ".join(qualifiers) or None
         return [relation(doc, "member_of", m, organisation, evidence, rule, qualifier=qualifier)
                 for m in members]
 
-    def _join(self, doc: Doc, index: MentionIndex, verb: Token, lower: int,
+    def _join(self, ctx: StoryContext, index: MentionIndex, verb: int, lower: int,
               upper: int) -> list[dict[str, Any]]:
-        if any(_word(doc, j) in NEGATIONS for j in range(max(lower, verb.i - 3), verb.i + 2)):
+        doc, word = ctx.doc, ctx.word
+        if any(word(j) in NEGATIONS for j in range(max(lower, verb - 3), verb + 2)):
             return []
-        j = verb.i + 1
-        while j < upper and _word(doc, j) in DETERMINERS | INTO_WORDS:
+        j = verb + 1
+        while j < upper and (word(j) in DETERMINERS or word(j) in INTO_WORDS):
             j += 1
         organisation = index.starting(j, {"ORG"})
         if organisation is None:
             return []
         members: list[Mention] = []
         if doc.has_annotation("DEP"):
-            for child in verb.children:
+            for child in doc[verb].children:
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
                         mention = index.at(token.i, MEMBER_LABELS)
                         if mention is not None and mention not in members:
                             members.append(mention)
         if not members:  # no parse, or a parse without subject: the list just before the verb
-            j = verb.i - 1
-            while j >= lower and (doc[j].pos_ == "AUX" or _word(doc, j) in {"a", "ont", "va",
-                                                                           "vont", "s'", "se"}):
+            j = verb - 1
+            while j >= lower and (doc[j].pos_ == "AUX" or word(j) in _JOIN_AUXILIARIES):
                 j -= 1
-            members = coordinated_before(doc, index, j, MEMBER_LABELS, lower)
+            members = coordinated_before(ctx, index, j, MEMBER_LABELS, lower)
         members = [m for m in members if m is not organisation]
         if not members:
             return []
-        evidence = (min(members[0]["start_char"], verb.idx), organisation["end_char"])
+        evidence = (min(members[0]["start_char"], doc[verb].idx), organisation["end_char"])
         return [relation(doc, "member_of", m, organisation, evidence, "membership.join")
                 for m in members]
 
-    def _accession(self, doc: Doc, index: MentionIndex, noun: Token,
+    def _accession(self, ctx: StoryContext, index: MentionIndex, noun: int,
                    upper: int) -> list[dict[str, Any]]:
-        j = noun.i + 1
-        if j >= upper or _word(doc, j) not in DE_WORDS:
+        word = ctx.word
+        j = noun + 1
+        if j >= upper or word(j) not in DE_WORDS:
             return []
-        members = coordinated_after(doc, index, j, MEMBER_LABELS, upper)
+        members = coordinated_after(ctx, index, j, MEMBER_LABELS, upper)
         if not members:
             return []
         after = index.tokens(members[-1])[1]
-        organisation, _ = self._organisation(doc, index, after, upper, INTO_WORDS)
+        organisation, _ = self._organisation(ctx, index, after, upper, INTO_WORDS)
         if organisation is None:
             return []
-        start = noun.i - 1 if noun.i > 0 and _word(doc, noun.i - 1) in DETERMINERS else noun.i
-        evidence = (doc[start].idx, organisation["end_char"])
-        return [relation(doc, "member_of", m, organisation, evidence, "membership.accession")
-                for m in members]
+        start = with_determiner(ctx, noun, 0)
+        evidence = (ctx.doc[start].idx, organisation["end_char"])
+        return [relation(ctx.doc, "member_of", m, organisation, evidence,
+                         "membership.accession") for m in members]
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))
@@ -209,6 +213,6 @@ class MembershipExtractor:
 
 @Language.factory("depeche_membership", assigns=["doc._.relations"],
                   requires=["doc._.mentions"])
-def make_membership_extractor(nlp: Language, name: str) -> MembershipExtractor:
+def make_membership(nlp: Language, name: str) -> MembershipExtractor:
     """spaCy factory of :class:`MembershipExtractor` (``nlp.add_pipe("depeche_membership")``)."""
     return MembershipExtractor(nlp, name)

@@ -22,7 +22,8 @@ Attributes: ``title`` (normalised function) and, when a word before the function
 ``status`` (``former``, ``future``, ``current``: ``l'ancien président X``).
 
 The token/mention helpers shared with the other relation families (:class:`MentionIndex`,
-the list walkers, :func:`sentence_bounds`) live in :mod:`pipeline.relations.base`.
+the list walkers, :func:`organisation_at`) live in :mod:`pipeline.relations.base`; the story's
+words, sentences and mention index come from its :class:`~pipeline.context.StoryContext`.
 """
 
 from __future__ import annotations
@@ -34,28 +35,29 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import GazetteerError, fold, read_csv
 from pipeline.extensions import register_extensions
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
+    HONORIFICS,
     Mention,
     MentionIndex,
     add_relations,
     organisation_at,
     relation,
-    sentence_bounds,
+    skip_determiners,
     tokenize_form,
+    with_determiner,
 )
-from pipeline.relations.base import skip_determiners as _skip_determiners
-from pipeline.relations.base import word_at as _word
 
 __all__ = [
     "RoleExtractor",
     "TitleEntry",
     "demonym_countries",
     "load_titles",
-    "make_role_extractor",
+    "make_roles",
 ]
 
 TITLES_FILE = "relations_role_titles.csv"
@@ -67,9 +69,8 @@ RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
 AGENTS_FILE = "relations_role_agents.csv"
-#: Courtesy titles written before a name and sometimes left out of the PER mention (folded).
-HONORIFICS: frozenset[str] = frozenset({"m.", "m", "mme", "mlle", "monsieur", "madame",
-                                        "mademoiselle", "dr", "docteur", "pr", "professeur"})
+#: Marks allowed between an organisation and ``dirigée par`` (folded).
+_BEFORE_AGENT: frozenset[str] = frozenset({",", '"', "»", "”", "'"})
 
 #: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
 OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
@@ -156,61 +157,69 @@ class RoleExtractor:
         self.demonyms = demonym_countries()
         self.agents = load_agents()
         self.first_words = {e.words[0] for e in self.titles}
+        self._titles_by_first: dict[str, tuple[TitleEntry, ...]] = {}
+        for entry in self.titles:  # longest first, as in self.titles
+            self._titles_by_first[entry.words[0]] = (
+                *self._titles_by_first.get(entry.words[0], ()), entry)
 
     # -- function words ---------------------------------------------------------------------
-    def _is_demonym(self, doc: Doc, index: MentionIndex, i: int) -> bool:
-        if not 0 <= i < len(doc):
+    def _is_demonym(self, ctx: StoryContext, index: MentionIndex, i: int) -> bool:
+        if not 0 <= i < ctx.n_tokens:
             return False
         mention = index.at(i, {"COUNTRY"})
         if mention is not None and mention.get("form") == "demonym":
             return True
-        return _word(doc, i) in self.demonyms and doc[i].text[:1].islower()
+        return ctx.words[i] in self.demonyms and ctx.doc[i].text[:1].islower()
 
-    def match_title(self, doc: Doc, index: MentionIndex, i: int, limit: int) -> TitleMatch | None:
+    def match_title(self, ctx: StoryContext, index: MentionIndex, i: int,
+                    limit: int) -> TitleMatch | None:
         """The longest function starting at token ``i``, with at most one demonym inside it."""
-        if _word(doc, i) not in self.first_words or index.at(i, {"PER"}) is not None:
+        word = ctx.word
+        entries = self._titles_by_first.get(word(i))
+        if entries is None or index.at(i, {"PER"}) is not None:
             return None
-        for entry in self.titles:
+        for entry in entries:
             j, demonym, ok = i, None, True
-            for k, word in enumerate(entry.words):
-                if j < limit and _word(doc, j) == word:
+            for k, expected in enumerate(entry.words):
+                if j < limit and word(j) == expected:
                     j += 1
                     continue
-                if k > 0 and demonym is None and self._is_demonym(doc, index, j) and (
-                        j + 1 < limit and _word(doc, j + 1) == word):
+                if k > 0 and demonym is None and self._is_demonym(ctx, index, j) and (
+                        j + 1 < limit and word(j + 1) == expected):
                     demonym, j = j, j + 2
                     continue
                 ok = False
                 break
             if not ok:
                 continue
-            if demonym is None and j < limit and self._is_demonym(doc, index, j):
+            if demonym is None and j < limit and self._is_demonym(ctx, index, j):
                 demonym, j = j, j + 1
             return TitleMatch(i, j, entry, demonym)
         return None
 
-    def _complement(self, doc: Doc, index: MentionIndex, i: int,
+    def _complement(self, ctx: StoryContext, index: MentionIndex, i: int,
                     limit: int) -> tuple[Mention | None, int]:
         """A ``de la Russie`` / ``de l'ONU`` complement at token ``i``: (mention, end token)."""
-        if i >= limit or _word(doc, i) not in DE_WORDS:
+        if i >= limit or ctx.word(i) not in DE_WORDS:
             return None, i
-        j = _skip_determiners(doc, i + 1, 1, limit)
-        mention = organisation_at(doc, index, j, limit, OBJECT_LABELS)  # l'association « X »
+        j = skip_determiners(ctx, i + 1, 1, limit)
+        mention = organisation_at(ctx, index, j, limit, OBJECT_LABELS)  # l'association « X »
         if mention is None:
             return None, i
         if mention.get("source") == "relations":  # a quoted name: end after the closing quote
+            doc = ctx.doc
             end = j
             while end < limit and doc[end].idx < mention["end_char"]:
                 end += 1
             return mention, min(end + 1, limit)
         return mention, index.tokens(mention)[1]
 
-    def _demonym_object(self, doc: Doc, index: MentionIndex, i: int) -> Mention:
+    def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
         mention = index.at(i, {"COUNTRY"})
         if mention is not None:
             return mention
-        token = doc[i]
-        iso = self.demonyms[_word(doc, i)]
+        token = ctx.doc[i]
+        iso = self.demonyms[ctx.words[i]]
         return {"sentence": None, "start_char": token.idx,
                 "end_char": token.idx + len(token.text), "text": token.text,
                 "label": "COUNTRY", "entity_id": f"country:{iso}", "entity_name": iso,
@@ -219,38 +228,45 @@ class RoleExtractor:
     # -- patterns ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the ``role`` relation rows of ``doc`` (pure: ``doc`` is not modified)."""
-        index = MentionIndex(doc)
+        ctx = StoryContext.of(doc)
+        index = ctx.mention_index()
         rows: list[dict[str, Any]] = []
         taken: set[int] = set()
+        words, first_words = ctx.words, self.first_words
         i = 0
-        while i < len(doc):
-            lower, upper = sentence_bounds(doc, i)
-            found = self.match_title(doc, index, i, upper)
+        while i < ctx.n_tokens:
+            if words[i] not in first_words:  # no function starts here
+                i += 1
+                continue
+            lower, upper = ctx.sentence_bounds(i)
+            found = self.match_title(ctx, index, i, upper)
             if found is None:
                 i += 1
                 continue
-            row = self._role_for(doc, index, found, lower, upper, taken)
+            row = self._role_for(ctx, index, found, lower, upper, taken)
             if row is not None:
                 rows.append(row)
             i = max(found.end, i + 1)
-        rows.extend(self._led_by(doc, index, taken))
+        rows.extend(self._led_by(ctx, index, taken))
         return rows
 
-    def _led_by(self, doc: Doc, index: MentionIndex, taken: set[int]) -> list[dict[str, Any]]:
+    def _led_by(self, ctx: StoryContext, index: MentionIndex,
+                taken: set[int]) -> list[dict[str, Any]]:
         """``l'équipe « Alpha Secours », dirigée par Monsieur Henri Tissot``."""
+        doc, word = ctx.doc, ctx.word
         rows = []
-        for token in doc:
-            title = self.agents.get(_word(doc, token.i))
-            if title is None or _word(doc, token.i + 1) != "par":
+        for i, folded in enumerate(ctx.words):
+            title = self.agents.get(folded)
+            if title is None or word(i + 1) != "par":
                 continue
-            lower, upper = sentence_bounds(doc, token.i)
-            k = token.i - 1
-            while k >= lower and (_word(doc, k) in {",", '"', "»", "”", "'"}):
+            lower, upper = ctx.sentence_bounds(i)
+            k = i - 1
+            while k >= lower and word(k) in _BEFORE_AGENT:
                 k -= 1
             organisation = index.ending(k, {"ORG"}) if k >= lower else None
-            j = token.i + 2
+            j = i + 2
             while j < upper and index.starting(j) is None and (
-                    _word(doc, j) in DETERMINERS or _word(doc, j) in HONORIFICS):
+                    word(j) in DETERMINERS or word(j) in HONORIFICS):
                 j += 1
             person = index.starting(j, {"PER"}) if j < upper else None
             if organisation is None or person is None or id(person) in taken:
@@ -261,28 +277,28 @@ class RoleExtractor:
                                  title=title))
         return rows
 
-    def _role_for(self, doc: Doc, index: MentionIndex, found: TitleMatch, lower: int,
+    def _role_for(self, ctx: StoryContext, index: MentionIndex, found: TitleMatch, lower: int,
                   upper: int, taken: set[int]) -> dict[str, Any] | None:
-        obj, end = self._complement(doc, index, found.end, upper)
+        doc, word = ctx.doc, ctx.word
+        obj, end = self._complement(ctx, index, found.end, upper)
         if obj is None and found.demonym is not None:
-            obj = self._demonym_object(doc, index, found.demonym)
+            obj = self._demonym_object(ctx, index, found.demonym)
         start = found.start
         status = None
-        word = _skip_determiners(doc, start - 1, -1, lower) if start > lower else start - 1
-        if word >= lower and _word(doc, word) in self.modifiers:
-            status = self.modifiers[_word(doc, word)]
-            start = word
-        det = start - 1
-        if det >= lower and _word(doc, det) in DETERMINERS:
-            start = det
+        before_title = (skip_determiners(ctx, start - 1, -1, lower) if start > lower
+                        else start - 1)
+        if before_title >= lower and word(before_title) in self.modifiers:
+            status = self.modifiers[word(before_title)]
+            start = before_title
+        start = with_determiner(ctx, start, lower)
         last = doc[end - 1]
         person, rule, evidence = None, "", (0, 0)
-        comma_before = start - 1 >= lower and _word(doc, start - 1) == ","
+        comma_before = start - 1 >= lower and word(start - 1) == ","
         after = index.starting(end, {"PER"}) if end < upper else None
         before = (index.ending(start - 2, {"PER"})
                   if comma_before and start - 2 >= lower else None)
         behind = (index.starting(end + 1, {"PER"})
-                  if end + 1 < upper and _word(doc, end) == "," else None)
+                  if end + 1 < upper and word(end) == "," else None)
         if after is not None:  # le président kirghize Sadyr Japarov
             person, rule = after, RULE_TITLE_NAME
             evidence = (doc[start].idx, after["end_char"])
@@ -305,6 +321,6 @@ class RoleExtractor:
 
 @Language.factory("depeche_roles", assigns=["doc._.relations"], requires=["doc._.mentions"],
                   default_config={"titles": TITLES_FILE})
-def make_role_extractor(nlp: Language, name: str, titles: str) -> RoleExtractor:
+def make_roles(nlp: Language, name: str, titles: str) -> RoleExtractor:
     """spaCy factory of :class:`RoleExtractor` (``nlp.add_pipe("depeche_roles")``)."""
     return RoleExtractor(nlp, name, titles)

@@ -1,0 +1,283 @@
+"""Predicate ``located_in``: where an event took place, or where a person or body is.
+
+Subject the body whose event it is (``la session du Conseil de sécurité collective qui s'est
+tenue à Astana``) or the person/body that travels or meets (``X s'est rendu à Pékin``, ``le
+Conseil se réunira à Bruxelles``); object the LOC/COUNTRY mention after ``à/en/au/aux/dans``;
+attributes ``event`` (session, sommet, visite...) and ``date`` (ISO value of the DATE mention
+of the same clause, which also gives a ``date`` row: :mod:`~pipeline.relations.events.dates`).
+When the event noun has no body (``la réunion a eu lieu à Genève``) the subject is ``None``.
+
+Rules, tried at every token of a sentence in this order:
+
+* ``events.venue`` / ``events.gather`` / ``events.travel``: the clause of an event verb
+  (frame of ``relations_event_verbs.csv``) holds the place;
+* ``events.noun_place``: ``le sommet de l'OTAN à Vilnius (le 11 juillet)``;
+* ``events.phrase``: a cue phrase, ``X, en visite à Moscou, …``;
+* ``events.opening_place``: ``À Paris, Monsieur X …``;
+* ``events.based``: ``X, une société basée à Grenoble``;
+* ``events.clause_place``: ``Claire Vasseur a fait un séjour à Montréal``;
+* ``events.adjacent_place``: ``le musée Granet à Aix``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.relations.base import DETERMINERS, HONORIFICS, Mention, relation, with_determiner
+from pipeline.relations.events.dates import date_near, date_row, first_date
+from pipeline.relations.events.triggers import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    PLACE_PREPOSITIONS,
+    RELATIVES,
+    SUBJECT_DEPS,
+    EventStory,
+    VerbEntry,
+)
+
+__all__ = ["located_in_rows"]
+
+#: How far (tokens) the comma closing an opening place complement may be.
+OPENING_WINDOW = 12
+#: Words before a place that make ``X à Y`` a route rather than a location (folded).
+ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+#: Closing marks allowed between a name and its place complement (folded).
+CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
+
+Row = dict[str, Any]
+
+
+def located_in_rows(story: EventStory) -> list[Row]:
+    """The ``located_in`` rows of the story, with the ``date`` rows of the same statements,
+    in text order (rules in the order of the module docstring at each token)."""
+    rows: list[Row] = []
+    verbs = story.verb_entries()
+    index, words, pos, lex = story.index, story.words, story.pos, story.lex
+    for lower, upper in story.sentences:
+        for i in range(lower, upper):
+            entry = verbs.get(i)
+            if entry is not None and entry.frame != "participate":
+                rows.extend(_verb_event(story, i, entry, lower, upper))
+            if pos[i] != "VERB" and story.event_of(i):
+                rows.extend(_noun_place(story, i, upper))
+            if words[i] in lex.phrases:
+                rows.extend(_phrase(story, i, lower, upper))
+            if i == lower:
+                rows.extend(_opening_place(story, lower, upper))
+            if words[i] in lex.place_words:
+                rows.extend(_based(story, i, lower, upper))
+            if pos[i] == "VERB" and story.has_parse:
+                rows.extend(_clause_place(story, i, upper))
+            mention = index.starting(i, {"ORG", "LOC"})
+            if mention is not None and index.tokens(mention)[0] == i:
+                rows.extend(_adjacent_place(story, mention, upper))
+    return rows
+
+
+def _place_rows(story: EventStory, subject: Mention | None, place: Mention,
+                date: Mention | None, evidence: tuple[int, int], rule: str,
+                event: str | None) -> list[Row]:
+    """The ``located_in`` row of an event, and its ``date`` row when it is dated."""
+    rows = [relation(story.doc, "located_in", subject, place, evidence, rule, event=event,
+                     date=date["norm"] if date else None)]
+    if date is not None:
+        rows.append(date_row(story, subject, date, evidence, rule, event))
+    return rows
+
+
+# -- events: verbs, nouns, cue phrases ---------------------------------------------------------
+
+def _verb_event(story: EventStory, verb: int, entry: VerbEntry, lower: int,
+                upper: int) -> list[Row]:
+    """The place (and date) in the clause of an event verb; the subject by the verb's frame."""
+    index, doc = story.index, story.doc
+    clause = story.clause(verb, lower, upper)
+    inside = set(clause)
+    places = [m for i in clause if (m := story.place_at(i, upper)) is not None
+              and index.tokens(m)[0] in inside]
+    places = [m for m in places if index.tokens(m)[0] > verb] or places
+    if not places:
+        return []
+    place = places[0]
+    date = first_date(story, clause)
+    event, start = entry.event, verb
+    subjects: list[Mention | None] = []
+    if entry.frame == "venue":
+        noun = _venue_noun(story, verb, lower)
+        if noun is None:
+            return []
+        mention = index.at(noun, {"ORG", "PER"})
+        if mention is not None:
+            subjects = [mention]
+        elif story.event_of(noun):
+            event = story.event_of(noun) or event
+            subjects = [story.owner(noun, upper)]
+        else:
+            return []
+        start = with_determiner(story.ctx, noun, lower)
+    else:
+        subjects = list(story.subjects(verb, ACTOR_LABELS - {"LOC"}
+                                       if entry.frame == "gather" else {"PER", "ORG"}))
+        if not subjects:
+            return []
+        start = index.tokens(subjects[0])[0]
+    tail = max([place["end_char"]] + ([date["end_char"]] if date else []))
+    rows = []
+    for subject in subjects:
+        begin = min(doc[start].idx, subject["start_char"] if subject else doc[start].idx)
+        rows.extend(_place_rows(story, subject, place, date, (begin, tail),
+                                f"events.{entry.frame}", event))
+    return rows
+
+
+def _venue_noun(story: EventStory, verb: int, lower: int) -> int | None:
+    """The subject noun of a venue verb (through ``qui`` to the relative's antecedent)."""
+    if story.has_parse:
+        token = story.doc[verb]
+        heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if heads and story.word(heads[0].i) not in RELATIVES:
+            return heads[0].i
+        if token.dep_ == "acl:relcl" and token.head.i < verb:
+            return token.head.i
+    for j in range(verb - 1, lower - 1, -1):  # no parse: the nearest event noun before
+        if story.event_of(j):
+            return j
+    return None
+
+
+def _noun_place(story: EventStory, noun: int, upper: int) -> list[Row]:
+    """``le sommet de l'OTAN à Vilnius (le 11 juillet)``."""
+    owner = story.owner(noun, upper)
+    if owner is None:
+        return []
+    index = story.index
+    place = story.place_at(index.tokens(owner)[1], upper)
+    if place is None:
+        return []
+    date = date_near(story, index.tokens(place)[1], upper)
+    start = with_determiner(story.ctx, noun, 0)
+    evidence = (story.doc[start].idx, date["end_char"] if date else place["end_char"])
+    return _place_rows(story, owner, place, date, evidence, "events.noun_place",
+                       story.event_of(noun))
+
+
+def _phrase(story: EventStory, i: int, lower: int, upper: int) -> list[Row]:
+    """``X, en visite à Moscou, …``: the nearest person before (else after) travels."""
+    doc, index, word = story.doc, story.index, story.word
+    for words, event in story.lex.phrases[story.words[i]]:  # longest first
+        if tuple(word(j) for j in range(i, i + len(words))) != words:
+            continue
+        j = i + len(words)
+        if j < upper and story.pos[j] == "ADJ":
+            j += 1
+        place = story.place_at(j, upper)
+        if place is None:
+            return []
+        person = None
+        for k in range(i - 1, lower - 1, -1):
+            person = index.ending(k, {"PER"})
+            if person is not None:
+                break
+        opening = all(not doc[k].is_alpha for k in range(lower, i))
+        if person is None and opening:  # "En visite à Pékin, Emmanuel Macron a ..."
+            for k in range(index.tokens(place)[1], upper):
+                person = index.starting(k, {"PER"})
+                if person is not None:
+                    break
+        if person is None:
+            return []
+        date = date_near(story, index.tokens(place)[1], upper)
+        tail = date["end_char"] if date else place["end_char"]
+        evidence = (min(person["start_char"], doc[i].idx), max(tail, person["end_char"]))
+        return _place_rows(story, person, place, date, evidence, "events.phrase", event)
+    return []
+
+
+# -- places without an event -------------------------------------------------------------------
+
+def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
+    """``À Paris, Monsieur X ...``, ``Hier soir au Ghana, M. X ...``: a sentence that opens
+    with a place complement (no verb before its comma) puts the subject named just after the
+    comma there (rule ``events.opening_place``)."""
+    index, word = story.index, story.word
+    comma = None
+    for j in range(lower, min(upper, lower + OPENING_WINDOW)):
+        if story.pos[j] in ("VERB", "AUX"):
+            break
+        if word(j) == ",":
+            comma = j  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
+    if comma is None:
+        return []
+    places = [m for j in range(lower, comma) if (m := story.place_at(j, comma)) is not None]
+    k = comma + 1
+    while k < upper and index.starting(k) is None and (
+            word(k) in DETERMINERS or word(k) in HONORIFICS):
+        k += 1
+    subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+    if not places or subject is None:
+        return []
+    return [relation(story.doc, "located_in", subject, place,
+                     (story.doc[lower].idx, subject["end_char"]), "events.opening_place")
+            for place in places]
+
+
+def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
+    """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
+    Mexique``: a place complement right after an ORG or LOC name (rule
+    ``events.adjacent_place``). Not after ``de``/``depuis``/``entre`` (``de Paris à Lyon``
+    is a route)."""
+    start, end = story.index.tokens(mention)
+    if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS:
+        return []
+    j = end
+    while j < upper and story.word(j) in CLOSING_MARKS:
+        j += 1
+    place = story.place_at(j, upper)
+    if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
+        return []
+    return [relation(story.doc, "located_in", mention, place,
+                     (mention["start_char"], place["end_char"]), "events.adjacent_place")]
+
+
+def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
+    """``Claire Vasseur a fait un séjour à Montréal``: a person subject of a verb with a place
+    adjunct after it (``obl``/``obl:mod``, not the argument ``obl:arg``; ``en``/``dans``/``au``
+    + place, or ``à`` + a LOC, not a country that may be the verb's dative) is there (rule
+    ``events.clause_place``)."""
+    subjects = story.subjects(verb, {"PER"})
+    if not subjects:
+        return []
+    doc, index = story.doc, story.index
+    rows = []
+    for child in doc[verb].children:
+        if child.dep_ not in ("obl", "obl:mod") or child.i < verb:
+            continue
+        place = index.at(child.i, PLACE_LABELS)
+        if place is None:
+            continue
+        case = [c for c in child.children if c.dep_ == "case"]
+        word = story.word(case[0].i) if case else ""
+        if word not in PLACE_PREPOSITIONS or (word == "a" and place["label"] != "LOC"):
+            continue
+        for subject in subjects:
+            rows.append(relation(doc, "located_in", subject, place,
+                                 (min(subject["start_char"], doc[verb].idx),
+                                  max(place["end_char"], subject["end_char"])),
+                                 "events.clause_place"))
+    return rows
+
+
+def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
+    """``X, une société basée à Grenoble``: the nearest ORG before the participle."""
+    place = story.place_at(word + 1, upper)
+    if place is None:
+        return []
+    owner = None
+    for k in range(word - 1, lower - 1, -1):
+        owner = story.index.ending(k, {"ORG"})
+        if owner is not None or story.pos[k] == "VERB":
+            break
+    if owner is None:
+        return []
+    return [relation(story.doc, "located_in", owner, place,
+                     (owner["start_char"], place["end_char"]), "events.based")]

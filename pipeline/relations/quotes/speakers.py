@@ -1,0 +1,286 @@
+"""Resolving speakers, as written: who a cue attributes a quote to.
+
+``explicit``: a PER or ORG mention that is the subject of the reporting verb (before it, or
+inverted after it), or the complement of ``selon``; a role noun with a PER mention in
+apposition (``le porte-parole du Kremlin, Dmitri Peskov,``) gives the PER mention, and so does
+any common noun followed by a name (``le sélectionneur Guillaume Gille``); when the parse gives
+the verb no subject, a name opening the sentence before an apposition between commas
+(``Marine Le Pen, présidente du groupe RN, a jugé``).
+
+Otherwise a pronoun (``il``, ``elle``, ``a-t-il``, ``selon lui``) or a role description (``le
+dirigeant kirghize``, ``la Kényane``), with the gender the text gives it; which person it
+refers to is decided by :mod:`pipeline.relations.quotes.coreference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.relations.base import Mention
+from pipeline.relations.quotes.cues import CLITIC_RE, Cue, Cues
+from pipeline.relations.quotes.lexicon import Lexicon, nationality_nouns
+from pipeline.relations.quotes.spans import CLOSING, OPENING, QuoteStory, norm
+
+__all__ = ["DET_GENDER", "Speaker", "Speakers"]
+
+SPEAKER_LABELS = ("PER", "ORG")
+PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}
+DET_GENDER = {"le": "m", "la": "f", "un": "m", "une": "f", "ce": "m", "cet": "m", "cette": "f"}
+#: Determiners before a capitalised nationality noun that names a person (``la Kényane``).
+_NATIONALITY_DETERMINERS = ("le", "la", "l'", "un", "une")
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to, as found in the text (before resolution)."""
+
+    kind: str  # "mention" | "pronoun" | "description"
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+    gender: str = ""
+    role: str = ""
+
+
+class Speakers:
+    """The speakers of one story's cues: mentions, pronouns and role descriptions."""
+
+    def __init__(self, story: QuoteStory, lexicon: Lexicon, cues: Cues) -> None:
+        self.story = story
+        self.doc = story.doc
+        self.lex = lexicon
+        self.cues = cues
+        #: Mentions in text order.
+        self.mentions = sorted(self.doc._.mentions or [], key=lambda m: m["start_char"])
+        self._mention_at: dict[tuple[int, tuple[str, ...]], Mention | None] = {}
+
+    # -- words ------------------------------------------------------------------------------
+
+    def role_gender(self, i: int) -> str | None:
+        """Gender of a role noun at token ``i`` ('' when unknown), None when it is none."""
+        story, roles = self.story, self.lex.roles
+        word = story.norms[i]
+        if word not in roles:
+            word = norm(self.doc[i].lemma_)
+            if word not in roles or story.pos[i] not in ("NOUN", "PROPN"):
+                return self.nationality_gender(i)
+        return roles[word]
+
+    def nationality_gender(self, i: int) -> str | None:
+        """Gender of a capitalised nationality noun after a determiner (``la Kényane``)."""
+        story = self.story
+        if not story.texts[i][:1].isupper() or i == 0:
+            return None
+        if story.norms[i - 1] not in _NATIONALITY_DETERMINERS:
+            return None
+        return nationality_nouns().get(story.ctx.words[i])
+
+    # -- mentions ---------------------------------------------------------------------------
+
+    def mention_at(self, i: int, labels: tuple[str, ...] = SPEAKER_LABELS) -> Mention | None:
+        """The first mention of ``labels`` covering token ``i``."""
+        key = (i, labels)
+        if key not in self._mention_at:
+            char = self.story.starts[i]
+            self._mention_at[key] = next(
+                (m for m in self.mentions
+                 if m["start_char"] <= char < m["end_char"] and m["label"] in labels), None)
+        return self._mention_at[key]
+
+    def mention_starting(self, i: int) -> Mention | None:
+        """The PER/ORG mention that starts at token ``i`` (or whose title token it is)."""
+        m = self.mention_at(i)
+        if m is not None and m["start_char"] >= self.story.starts[i] - 1:
+            return m
+        return None
+
+    @staticmethod
+    def of_mention(m: Mention) -> Speaker:
+        """The speaker named by mention ``m``."""
+        return Speaker("mention", m["start_char"], m["end_char"], m["text"], mention=m)
+
+    def after(self, speaker: Speaker, cue: Cue) -> int:
+        """Index of the first token after both the speaker and the reporting verb."""
+        return max(self.story.token_at_or_after(speaker.end), cue.verb + 1)
+
+    # -- subjects ---------------------------------------------------------------------------
+
+    def _pronoun(self, tok: Token, word: str) -> Speaker:
+        """A subject pronoun: ``il``, or the ``il`` of a clitic ``-t-il``."""
+        end = tok.idx + len(tok.text)
+        start = end - len(word)
+        return Speaker("pronoun", start, end, self.story.text[start:end], gender=PRONOUNS[word])
+
+    def from_subject(self, tok: Token, limit: int) -> Speaker | None:
+        """The speaker named by a subject token (tokens from ``limit`` on are excluded)."""
+        doc, story = self.doc, self.story
+        m = self.mention_at(tok.i)
+        if m is not None:
+            return self.of_mention(m)
+        word = story.norms[tok.i]
+        clitic = CLITIC_RE.match(tok.text)
+        if clitic or (tok.pos_ == "PRON" and word in ("il", "elle")):
+            return self._pronoun(tok, clitic.group(1).lower() if clitic else word)
+        gender = self.role_gender(tok.i)
+        if gender is None:
+            return self._named_after(tok, limit)
+        left = min(t.i for t in tok.subtree)
+        right = tok.i + 1
+        for t in doc[tok.i + 1:limit]:
+            if t.is_punct and t.text != "-" or t.is_sent_start:
+                break
+            if tok not in t.ancestors:
+                break
+            right = t.i + 1
+        for k in range(tok.i + 1, right):
+            if (m := self.mention_at(k, ("PER",))) is not None:
+                return self.of_mention(m)
+        # an apposition after a comma: "le porte-parole du Kremlin, Dmitri Peskov, a déclaré"
+        if right < limit and story.texts[right] == ",":
+            if right + 1 < story.n_tokens and (m := self.mention_at(right + 1, ("PER",))):
+                end = story.token_at_or_after(m["end_char"])
+                if end >= limit or doc[end].is_punct:
+                    return self.of_mention(m)
+        if not gender and left < tok.i:
+            gender = DET_GENDER.get(story.norms[left], "")
+        if not gender:
+            gender = {"Masc": "m", "Fem": "f"}.get(
+                (tok.morph.get("Gender") or [""])[0], "") if self.lex.roles.get(
+                story.norms[tok.i]) is None else ""
+        start_char, end_char = story.starts[left], story.end_char(right - 1)
+        return Speaker("description", start_char, end_char, story.text[start_char:end_char],
+                       gender=gender, role=story.norms[tok.i])
+
+    def _named_after(self, tok: Token, limit: int) -> Speaker | None:
+        """A name right after a common noun (adjectives between): ``le sélectionneur
+        Guillaume Gille``, ``l'acteur français Gérard Depardieu``."""
+        if tok.pos_ != "NOUN":
+            return None
+        for t in self.doc[tok.i + 1:limit]:
+            if (m := self.mention_starting(t.i)) is not None:
+                return self.of_mention(m) if tok in t.ancestors else None
+            if t.pos_ != "ADJ":
+                return None
+        return None
+
+    def before(self, cue: Cue) -> Speaker | None:
+        """The subject of a reporting verb written before its verb group."""
+        doc, story = self.doc, self.story
+        verb = doc[cue.verb]
+        heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])  # "a fait savoir"
+        subjects = [c for h in heads for c in h.children
+                    if c.dep_.startswith("nsubj") or c.dep_ == "expl:subj"]
+        subjects = [c for c in subjects if c.i < cue.start] + [
+            c for c in subjects if cue.start <= c.i < cue.verb and CLITIC_RE.match(c.text)]
+        found = [s for s in (self.from_subject(c, cue.start) for c in subjects) if s]
+        for speaker in found:
+            if speaker.kind == "mention" and speaker.mention and speaker.mention["label"] == "PER":
+                return speaker
+        if found:
+            return found[0]
+        if subjects:
+            return None
+        # no subject in the parse: the words right before the verb group
+        j = cue.start - 1
+        if j >= 0 and story.texts[j] == ",":
+            return self._name_before_apposition(j)
+        if j >= 0 and not doc[j].is_punct:
+            m = self.mention_at(j)
+            if m is not None:
+                return self.of_mention(m)
+            if story.pos[j] == "PRON" and story.norms[j] in ("il", "elle"):
+                return self.from_subject(doc[j], cue.start)
+        return None
+
+    def _name_before_apposition(self, comma: int) -> Speaker | None:
+        """``Marine Le Pen, présidente du groupe RN, a jugé``: the name that opens the
+        sentence before an apposition closed by the comma at ``comma`` (parse without
+        subject)."""
+        story = self.story
+        start = story.sentence_bounds(comma)[0]
+        for k in range(comma - 1, start, -1):
+            text = story.texts[k]
+            if text in OPENING or text in CLOSING or text == ":":
+                return None
+            if text != ",":
+                continue
+            m = self.mention_at(k - 1)
+            if m is None or m["end_char"] != story.end_char(k - 1):
+                continue
+            first = story.token_at_or_after(m["start_char"])
+            if first > start and not all(story.pos[t] == "DET" or self.role_gender(t) is not None
+                                         for t in range(start, first)):
+                continue
+            return self.of_mention(m)
+        return None
+
+    def after_verb(self, cue: Cue) -> Speaker | None:
+        """The inverted subject of a reporting verb (``a déclaré M. X``, ``a-t-il ajouté``)."""
+        doc, story = self.doc, self.story
+        for tok in doc[cue.start:min(story.n_tokens, cue.verb + 3)]:
+            clitic = CLITIC_RE.match(tok.text)
+            if clitic and (tok.i < cue.verb or tok.i <= cue.verb + 2):
+                return self._pronoun(tok, clitic.group(1).lower())
+        j = cue.verb + 1
+        skipped = 0
+        while j < story.n_tokens and skipped <= 4:
+            tok = doc[j]
+            if tok.is_punct and tok.text not in ("-",):
+                return None
+            m = self.mention_starting(j)
+            if m is not None:
+                return self.of_mention(m)
+            if tok.pos_ == "DET" and j + 1 < story.n_tokens:
+                head = next((t for t in doc[j + 1:j + 3] if t.pos_ in ("NOUN", "PROPN")), None)
+                if head is not None and self.role_gender(head.i) is not None:
+                    return self.from_subject(head, story.n_tokens)
+                if head is not None:
+                    return None
+            if tok.pos_ == "PRON" and story.norms[j] in ("il", "elle"):
+                return self.from_subject(tok, story.n_tokens)
+            j += 1
+            skipped += 1
+        return None
+
+    def selon_at(self, i: int) -> tuple[Cue, Speaker | None] | None:
+        """``selon X`` / ``d'après X`` / ``pour X`` at token ``i``: (cue, speaker); None when
+        there is no such preposition, or what follows it is no source."""
+        found = self.cues.selon_at(i)
+        if found is None:
+            return None
+        cue, text = found
+        doc, story = self.doc, self.story
+        end = cue.verb + 1
+        while end < story.n_tokens and not (doc[end].is_punct and story.texts[end] != "-"):
+            end += 1
+        first = cue.verb + 1
+        if first >= end:
+            return None
+        if (m := self.mention_starting(first)) is not None:
+            return cue, self.of_mention(m)
+        if text == "pour":
+            return None
+        if story.pos[first] == "PRON" and story.norms[first] in ("lui", "elle"):
+            token = doc[first]
+            return cue, Speaker("pronoun", token.idx, token.idx + len(token.text), token.text,
+                                gender=PRONOUNS[story.norms[first]])
+        nouns = [k for k in range(first, end)
+                 if story.pos[k] in ("NOUN", "PROPN") and not self.mention_at(k)]
+        if story.pos[first] == "DET" and nouns and self.role_gender(nouns[0]) is not None:
+            head = nouns[0]
+            if any(story.pos[k] == "ADP" for k in range(first, head)):
+                return None
+            return cue, self.from_subject(doc[head], end)
+        # "le président kirghize Sadyr Japarov": determiners, role nouns, adjectives, then a name
+        for k in range(first, end):
+            if (m := self.mention_at(k)) is not None:
+                if all(story.pos[x] in ("DET", "ADJ") or self.role_gender(x) is not None
+                       for x in range(first, k)):
+                    return cue, self.of_mention(m)
+                break
+            if story.pos[k] == "ADP":
+                break
+        return None

@@ -1,0 +1,123 @@
+"""Predicate ``located_in`` (pipeline/relations/events/located_in.py): hand parses, then
+the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from pipeline.relations.events import EventExtractor
+from tests.markup import parsed, with_mentions
+from tests.relations.event_parses import SESSION, SESSION_MENTIONS, EventCase, found_by_events
+
+CASES: list[EventCase] = [
+    ("le sommet de l'OTAN à Vilnius",
+     "Le/DET/det>1 sommet/NOUN/nsubj>8 de/ADP/case>4 l'/DET/det>4/le OTAN/PROPN/nmod>1 "
+     "à/ADP/case>6 Vilnius/PROPN/nmod>1 a/AUX/aux:tense>8/avoir réuni/VERB/ROOT>8/réunir "
+     "les/DET/det>10/le dirigeants/NOUN/obj>8/dirigeant ./PUNCT/punct>8",
+     [("OTAN", "ORG", "OTAN"), ("Vilnius", "LOC")],
+     {("located_in", "OTAN", "loc:vilnius", (("event", "sommet"),))}),
+    ("la réunion a eu lieu à Genève : lieu sans organisateur",
+     "La/DET/det>1/le réunion/NOUN/nsubj>3 a/AUX/aux:tense>3/avoir eu/VERB/ROOT>3/avoir "
+     "lieu/NOUN/obj>3 à/ADP/case>6 Genève/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Genève", "LOC")],
+     {("located_in", None, "loc:geneve", (("event", "réunion"),))}),
+    ("en visite à Moscou : la personne qui voyage, pas celle qui reçoit",
+     "Xi/PROPN/nsubj>9 Jinping/PROPN/flat:name>0 ,/PUNCT/punct>4 en/ADP/case>4 "
+     "visite/NOUN/nmod>0 à/ADP/case>6 Moscou/PROPN/nmod>4 ,/PUNCT/punct>9 "
+     "a/AUX/aux:tense>9/avoir rencontré/VERB/ROOT>9/rencontrer Vladimir/PROPN/obj>9 "
+     "Poutine/PROPN/flat:name>10 ./PUNCT/punct>9",
+     [("Xi Jinping", "PER"), ("Moscou", "LOC"), ("Vladimir Poutine", "PER")],
+     {("located_in", "Xi Jinping", "loc:moscou", (("event", "visite"),))}),
+    ("un sommet sans lieu : rien",
+     "Le/DET/det>1 sommet/NOUN/nsubj:pass>6 de/ADP/case>4 l'/DET/det>4/le OTAN/PROPN/nmod>1 "
+     "a/AUX/aux:tense>6/avoir été/AUX/aux:pass>6/être reporté/VERB/ROOT>6/reporter "
+     "./PUNCT/punct>6",
+     [("OTAN", "ORG", "OTAN")],
+     set()),
+    ("parler de Pékin n'est pas s'y rendre",
+     "Emmanuel/PROPN/nsubj>2 Macron/PROPN/flat:name>0 parle/VERB/ROOT>2/parler "
+     "de/ADP/case>4 Pékin/PROPN/obl:arg>2 ./PUNCT/punct>2",
+     [("Emmanuel Macron", "PER"), ("Pékin", "LOC")],
+     set()),
+    ("phrase ouverte par un lieu : le sujet nommé après la virgule y est",
+     "À/ADP/case>1 Paris/PROPN/obl:mod>8 ,/PUNCT/punct>1 Monsieur/NOUN/nsubj>8 "
+     "Lucien/PROPN/appos>3 Morel/PROPN/flat:name>4 a/AUX/aux:tense>8/avoir "
+     "été/AUX/aux:pass>8/être volé/VERB/ROOT>8/voler ./PUNCT/punct>8",
+     [("Paris", "LOC"), ("Monsieur Lucien Morel", "PER")],
+     {("located_in", "Monsieur Lucien Morel", "loc:paris", ())}),
+    ("date puis lieu en tête de phrase, sujet après la dernière virgule",
+     "Ce/DET/det>1 soir/NOUN/obl:mod>8 au/ADP/case>3/à Ghana/PROPN/obl:mod>8 "
+     ",/PUNCT/punct>3 M./NOUN/nsubj>8 Paul/PROPN/appos>5 Brandt/PROPN/flat:name>6 "
+     "distribue/VERB/ROOT>8/distribuer des/DET/det>10/un repas/NOUN/obj>8/repas ./PUNCT/punct>8",
+     [("Ghana", "COUNTRY", "GH"), ("Paul Brandt", "PER")],
+     {("located_in", "Paul Brandt", "country:GH", ())}),
+    ("verbe avant la virgule : pas de complément de lieu en tête",
+     "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
+     ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "
+     "./PUNCT/punct>1",
+     [("Paris", "LOC"), ("Marie Curie", "PER")],
+     set()),
+    ("ORG suivi d'un complément de lieu (events.adjacent_place)",
+     "Le/DET/det>1 magasin/NOUN/nsubj>5 Vitalis/PROPN/appos>1 au/ADP/case>4/à "
+     "Portugal/PROPN/nmod>2 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",
+     [("Vitalis", "ORG", "vitalis"), ("Portugal", "COUNTRY", "PT")],
+     {("located_in", "Vitalis", "country:PT", ())}),
+    ("de Paris à Lyon : un trajet, pas une localisation",
+     "Le/DET/det>1 train/NOUN/nsubj>6 de/ADP/case>3 Paris/PROPN/nmod>1 à/ADP/case>5 "
+     "Lyon/PROPN/nmod>1 arrive/VERB/ROOT>6/arriver ./PUNCT/punct>6",
+     [("Paris", "LOC"), ("Lyon", "LOC")],
+     set()),
+    ("société basée à une ville (events.based)",
+     "Brico-Rhône/PROPN/nsubj>4 est/AUX/cop>4/être une/DET/det>4/un "
+     "chaîne/NOUN/ROOT>4 basée/VERB/acl>3/baser à/ADP/case>6 Grenoble/PROPN/obl:mod>4 "
+     "./PUNCT/punct>3",
+     [("Brico-Rhône", "ORG", "brico-rhone"), ("Grenoble", "LOC")],
+     {("located_in", "Brico-Rhône", "loc:grenoble", ())}),
+    ("personne sujet, complément de lieu du verbe (events.clause_place)",
+     "Claire/PROPN/nsubj>3 Vasseur/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "travaillé/VERB/ROOT>3/travailler à/ADP/case>5 Genève/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Claire Vasseur", "PER"), ("Genève", "LOC")],
+     {("located_in", "Claire Vasseur", "loc:geneve", ())}),
+    ("à + pays argument du verbe (datif) : rien",
+     "Claire/PROPN/nsubj>3 Vasseur/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "écrit/VERB/ROOT>3/écrire à/ADP/case>6 la/DET/det>6/le France/PROPN/obl:arg>3 "
+     "./PUNCT/punct>3",
+     [("Claire Vasseur", "PER"), ("France", "COUNTRY", "FR")],
+     set()),
+]
+
+
+@pytest.mark.parametrize(("markup", "mentions", "expected"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rules_on_hand_parses(markup: str, mentions: list[tuple[Any, ...]],
+                              expected: set[tuple[Any, ...]]) -> None:
+    assert found_by_events(markup, mentions) == expected
+
+
+def test_located_in_evidence_spans_event_place_and_date() -> None:
+    doc = with_mentions(parsed(SESSION), *SESSION_MENTIONS)
+    [row] = [r for r in EventExtractor().process(doc) if r["predicate"] == "located_in"]
+    assert row["evidence"] == ("la session du Conseil de sécurité collective qui s’est tenue "
+                               "à Astana le 24 novembre dernier")
+    assert row["rule"] == "events.venue"
+
+
+# -- end-to-end: the real model ------------------------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emmanuel Macron s'est rendu à Pékin le 5 avril.",
+     {("located_in", "Emmanuel Macron", "Pékin"), ("date", "Emmanuel Macron", "5 avril")}),
+    ("Le sommet de l'OTAN à Vilnius a réuni les dirigeants alliés.",
+     {("located_in", "OTAN", "Vilnius")}),
+    ("Le Conseil européen se réunira à Bruxelles le 3 mars.",
+     {("located_in", "Conseil européen", "Bruxelles"), ("date", "Conseil européen", "3 mars")}),
+])
+def test_events_end_to_end(model_nlp: Language, text: str,
+                           expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["predicate"], r["subject_text"], r["object_text"]) for r in doc._.relations
+            if r["predicate"] in ("located_in", "date")} == expected
