@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.io.readers import ReaderOptions, ReadError, Record, read_inputs
+from pipeline.io.story_dates import doc_date
 from pipeline.io.tables import (
     CooccurrenceIndex,
     EntityIndex,
@@ -59,7 +60,7 @@ class RunSummary:
 def make_doc(nlp: Language, record: Record) -> Doc:
     """Tokenise a record's text and attach its metadata the components read."""
     doc = nlp.make_doc(record.text)
-    doc._.doc_date = record.date
+    doc._.doc_date = doc_date(nlp, record)
     return doc
 
 
