@@ -137,3 +137,13 @@ def test_cli_run_writes_the_database_too(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "r.duckdb"), read_only=True) as db:
         assert db.execute("SELECT name, wikidata FROM entities WHERE label = 'ORG'").fetchall() \
             == [("Organisation du traité de l’Atlantique nord", "Q7184")]
+
+
+def test_the_documented_queries_run(con: duckdb.DuckDBPyConnection) -> None:
+    text = (ROOT / "docs" / "duckdb.md").read_text(encoding="utf-8")
+    block = text.split("```sql", 1)[1].split("```", 1)[0]
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    assert len(queries) == 5
+    results = [con.execute(q).fetchall() for q in queries]
+    assert ("Sadyr Japarov", "président", "Kirghizistan", 1) in results[0]
+    assert len(results[3]) == 6  # what Sadyr Japarov said: the sample's six quotes
