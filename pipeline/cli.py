@@ -33,12 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     run = commands.add_parser(
         "run", help="process a corpus into tables",
-        description="Process stories (folders searched recursively for .txt, .jsonl and .csv; "
-                    "or single files) and write the tables documents, mentions, entities, "
-                    "relations, quotes, cooccurrences, cooccurrence_totals and errors as CSV "
-                    "and JSON Lines (see docs/tables.md).")
+        description="Process stories (folders searched recursively for .txt, .html, .jsonl "
+                    "and .csv; or single files) and write the tables documents, mentions, "
+                    "entities, relations, quotes, cooccurrences, cooccurrence_totals and errors "
+                    "as CSV and JSON Lines (see docs/tables.md).")
     run.add_argument("inputs", nargs="*", metavar="INPUT", default=["corpus"],
-                     help="folder or .txt/.jsonl/.csv file (default: corpus)")
+                     help="folder or .txt/.html/.jsonl/.csv file (default: corpus)")
     run.add_argument("-o", "--output", default="outputs", metavar="OUTDIR",
                      help="folder for the tables (default: outputs)")
     run.add_argument("-q", "--quiet", action="store_true",
@@ -71,6 +71,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--people", action="append", default=[], metavar="FILE",
                      help="a watch list of people (CSV: canonical,aliases with | between "
                           "aliases); repeatable")
+    run.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                     help="date of the stories with none of their own (no date field, no "
+                          "date in their path); anchors their relative dates")
+    run.add_argument("--duckdb", metavar="FILE",
+                     help="also write every table into this DuckDB database (as `depeche db`)")
+    db = commands.add_parser(
+        "db", help="write the tables of a run into one DuckDB database",
+        description="Load every table of OUTDIR into one DuckDB database, typed, with primary "
+                    "keys and the views mention_details, people_roles, quote_details and "
+                    "entity_pairs (see docs/duckdb.md).")
+    db.add_argument("outdir", metavar="OUTDIR", help="output folder of `depeche run`")
+    db.add_argument("-o", "--output", metavar="FILE.duckdb",
+                    help="database file, replaced if it exists (default: OUTDIR/depeche.duckdb)")
+    report = commands.add_parser(
+        "report", help="write a self-contained HTML report of a run",
+        description="Write one HTML file (no network needed to view it): the corpus overview, "
+                    "then the first stories with their entities highlighted, relations and "
+                    "quotes. Story texts are read again from the inputs the run recorded.")
+    report.add_argument("outdir", metavar="OUTDIR", help="output folder of `depeche run`")
+    report.add_argument("-o", "--output", metavar="FILE.html",
+                        help="report file (default: OUTDIR/report.html)")
+    report.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="show the first N stories (default: 20)")
+    report.add_argument("--root", metavar="DIR",
+                        help="folder the run's relative input paths start from (default: the "
+                             "current folder)")
     evaluate = commands.add_parser(
         "evaluate", help="score the pipeline against annotated gold",
         description="Run the pipeline on the documents of a gold JSON Lines file (format of "
@@ -115,6 +141,14 @@ def _formats(value: str) -> tuple[str, ...]:
     return wanted
 
 
+def _iso_date(value: str) -> str:
+    from pipeline.io.readers import parse_iso_date
+
+    if len(value) != 10 or parse_iso_date(value) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
+    return value
+
+
 def _paths(files: list[str]) -> list[str]:
     return [str(Path(f).resolve()) for f in files]
 
@@ -144,7 +178,8 @@ def command_run(args: argparse.Namespace) -> int:
             _say(f"depeche: {args.model} and dépêche's components loaded in "
                  f"{time.perf_counter() - started:.1f} s")
 
-    options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars)
+    options = ReaderOptions(encoding=args.encoding, max_chars=args.max_chars,
+                            default_date=args.date)
     try:
         summary = run(args.inputs, args.output, model=args.model, config=config,
                       processes=processes, engine=args.engine, scheduler=args.scheduler,
@@ -165,6 +200,8 @@ def command_run(args: argparse.Namespace) -> int:
     for note in summary.notes:
         _say(f"depeche: {note}")
     _say(summary.line())
+    if args.duckdb and _database(args.output, args.duckdb) != EXIT_OK:
+        return EXIT_USAGE
     return EXIT_SOME_FAILED if summary.docs_failed else EXIT_OK
 
 
@@ -182,6 +219,39 @@ def _check_run_args(args: argparse.Namespace) -> str | None:
     if args.scheduler and args.engine != "dask":
         return "--scheduler goes with --engine dask"
     return None
+
+
+def _database(outdir: str, path: str) -> int:
+    from pipeline.io.database import DatabaseError, write_database
+
+    try:
+        summary = write_database(outdir, path)
+    except DatabaseError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    for problem in summary.dropped_keys.values():
+        _say(f"depeche: warning: {problem}; no primary key declared")
+    _say(summary.line())
+    return EXIT_OK
+
+
+def command_db(args: argparse.Namespace) -> int:
+    """Carry out ``depeche db``; return the exit status."""
+    return _database(args.outdir, args.output or str(Path(args.outdir) / "depeche.duckdb"))
+
+
+def command_report(args: argparse.Namespace) -> int:
+    """Carry out ``depeche report``; return the exit status."""
+    from pipeline.report import ReportError, write_report
+
+    output = args.output or str(Path(args.outdir) / "report.html")
+    try:
+        summary = write_report(args.outdir, output, limit=args.limit, root=args.root)
+    except ReportError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
+    _say(summary.line())
+    return EXIT_OK
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
@@ -242,6 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_run(args)
         if args.command == "evaluate":
             return command_evaluate(args)
+        if args.command == "db":
+            return command_db(args)
+        if args.command == "report":
+            return command_report(args)
     except KeyboardInterrupt:
         _say("depeche: interrupted (Ctrl-C); finished stories are kept: run the same command "
              "again to resume")

@@ -47,6 +47,8 @@ class Story:
     doc_id: str
     text: str
     date: str | None = None
+    #: Where ``date`` came from: ``field``, ``path`` or ``option`` (see pipeline.io.story_dates).
+    date_source: str | None = None
 
 
 @dataclass
@@ -74,10 +76,14 @@ class StoryResult:
         return cls(**data)
 
 
-def make_doc(nlp: Language, text: str, date: str | None) -> Doc:
-    """Tokenise ``text`` and attach the metadata the components read."""
+def make_doc(nlp: Language, text: str, date: str | None,
+             date_source: str | None = None) -> Doc:
+    """Tokenise ``text`` and attach the metadata the components read (the reference date of
+    :func:`pipeline.io.story_dates.doc_date`)."""
+    from pipeline.io.story_dates import doc_date
+
     doc = nlp.make_doc(text)
-    doc._.doc_date = date
+    doc._.doc_date = doc_date(nlp, text, date, date_source)
     return doc
 
 
@@ -167,14 +173,16 @@ def _one(nlp: Language, story: Story) -> StoryResult:
     try:
         spans = pieces(story.text)
         if len(spans) == 1:
-            return _rows_of(nlp(make_doc(nlp, story.text, story.date)), story.doc_id)
+            return _rows_of(nlp(make_doc(nlp, story.text, story.date, story.date_source)),
+                            story.doc_id)
         parts: list[tuple[int, StoryResult]] = []
-        date = story.date
+        date, source = story.date, story.date_source
         for start, end in spans:
-            doc = nlp(make_doc(nlp, story.text[start:end], date))
+            doc = nlp(make_doc(nlp, story.text[start:end], date, source))
             parts.append((start, _rows_of(doc, story.doc_id)))
             # later pieces are anchored where the first one was (dateline, latest date)
-            date = date or (doc._.anchor or {}).get("date")
+            if (doc._.anchor or {}).get("date"):
+                date, source = doc._.anchor["date"], "field"
         return _merge(story.doc_id, parts)
     except Exception as exc:  # noqa: BLE001 - one story's failure is reported, not raised
         return StoryResult(story.doc_id, error=f"processing failed: {type(exc).__name__}: "
@@ -199,7 +207,7 @@ def process_stories(nlp: Language, stories: Iterable[Story],
         short = [s for s in batch if len(s.text) <= PIECE_CHARS]
         done: dict[int, StoryResult] = {}
         try:
-            docs = nlp.pipe((make_doc(nlp, s.text, s.date) for s in short),
+            docs = nlp.pipe((make_doc(nlp, s.text, s.date, s.date_source) for s in short),
                             batch_size=batch_size)
             for story, doc in zip(short, docs, strict=True):
                 done[id(story)] = _rows_of(doc, story.doc_id)

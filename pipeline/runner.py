@@ -215,14 +215,14 @@ def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], ba
                     report(item.one_line())
             else:
                 n_records += 1
-                key = content_key(item.text, item.date)
+                key = content_key(item.text, item.date, item.date_source)
                 pending.append(("record", _record_data(item)))
                 if store.has(item.doc_id, key):
                     summary.reused += 1
                     bar.update(1)
                 else:
                     keys[item.doc_id] = key
-                    batch.append(Story(item.doc_id, item.text, item.date))
+                    batch.append(Story(item.doc_id, item.text, item.date, item.date_source))
                     if len(batch) >= batch_size:
                         yield batch
                         batch = []
@@ -249,7 +249,8 @@ def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], ba
 
 def _record_data(record: Record) -> dict[str, Any]:
     return {"doc_id": record.doc_id, "input": record.input, "line": record.line,
-            "date": record.date, "source": record.source, "title": record.title,
+            "date": record.date, "date_source": record.date_source,
+            "source": record.source, "title": record.title,
             "url": record.url, "extra": record.extra, "n_chars": len(record.text)}
 
 
@@ -288,7 +289,8 @@ def _write_story(tables: TableSet, data: dict[str, Any], result: StoryResult,
                  entities: EntityIndex, pairs: CooccurrenceIndex, summary: RunSummary) -> None:
     # the text is not stored: only its length is in a table
     record = Record(doc_id=data["doc_id"], text="", input=data["input"], line=data["line"],
-                    date=data["date"], source=data["source"], title=data["title"],
+                    date=data["date"], date_source=data["date_source"],
+                    source=data["source"], title=data["title"],
                     url=data["url"], extra=data["extra"])
     if result.error is not None:
         summary.docs_failed += 1
@@ -345,7 +347,7 @@ def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
 
         nlp = build_nlp()
     record = Record(doc_id=doc_id, text=text, input="<memory>", date=date)
-    (result,) = process_stories(nlp, [Story(doc_id, text, date)])
+    (result,) = process_stories(nlp, [Story(doc_id, text, date, "field" if date else None)])
     if result.error is not None:
         raise RuntimeError(result.error)
     return {"documents": [document_row(record, result.document, len(result.mentions))],

@@ -1,4 +1,12 @@
-"""Stream stories out of a corpus: folders, ``.txt``, ``.jsonl`` and ``.csv`` files.
+"""Stream stories out of a corpus: folders, ``.txt``, ``.html``, ``.jsonl`` and ``.csv`` files.
+
+A web page (``.html``, ``.htm``) is read with trafilatura: the article's text without menus,
+footers and other boilerplate, and its title, publication date, site name and URL as metadata.
+
+A story's date comes, in this order, from its own metadata (the ``date`` field of a JSON Lines
+or CSV row, a web page's publication date: ``date_source="field"``), from its file's path for a
+one-story file (``2024-11-24-otsc.txt``, ``2024/11/24/otsc.txt``: ``"path"``), or from
+:attr:`ReaderOptions.default_date` (``depeche run --date``: ``"option"``).
 
 Readers never raise on bad input. They yield :class:`Record` objects for good stories
 and :class:`ReadError` objects for everything that could not be read, in input order,
@@ -14,6 +22,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +30,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-SUFFIXES = (".txt", ".jsonl", ".csv")
+SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")
+#: One story per file: the files whose id is their path and whose path may hold their date.
+ONE_STORY_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 METADATA_FIELDS = ("date", "source", "title", "url")
 DEFAULT_MAX_CHARS = 1_000_000
 _BINARY_SNIFF = 8192
@@ -40,6 +52,8 @@ class Record:
     title: str | None = None
     url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Where ``date`` came from: ``field``, ``path`` or ``option`` (None when there is no date).
+    date_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,14 +81,22 @@ class ReaderOptions:
 
     encoding: str = "utf-8"
     max_chars: int = DEFAULT_MAX_CHARS
+    #: ISO date (``YYYY-MM-DD``) given to stories with no date of their own (``--date``).
+    default_date: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.default_date is not None and (
+                len(self.default_date) != 10 or parse_iso_date(self.default_date) is None):
+            raise ValueError(f"default date {self.default_date!r} is not a YYYY-MM-DD date")
 
 
 def read_inputs(inputs: Iterable[str | os.PathLike[str]],
                 options: ReaderOptions | None = None) -> Iterator[Item]:
     """Yield records and read errors for every story under ``inputs``, in a stable order.
 
-    Folders are searched recursively for ``.txt``, ``.jsonl`` and ``.csv`` files (sorted by
-    path; other files are ignored). A doc_id seen twice is reported as an error the second time.
+    Folders are searched recursively for ``.txt``, ``.html``, ``.htm``, ``.jsonl`` and ``.csv``
+    files (sorted by path; other files are ignored). A doc_id seen twice is reported as an
+    error the second time.
     """
     options = options or ReaderOptions()
     seen: dict[str, str] = {}
@@ -88,7 +110,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]],
                            if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not files:
                 yield ReadError(str(raw), None, None, "read",
-                                "folder holds no .txt, .jsonl or .csv file")
+                                "folder holds no .txt, .html, .jsonl or .csv file")
             for file in files:
                 yield from _dedupe(_read_file(file, path, options), seen)
         elif path.suffix.lower() in SUFFIXES:
@@ -96,7 +118,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]],
         else:
             yield ReadError(str(raw), None, None, "read",
                             f"unknown file type {path.suffix or '(none)'!r}: "
-                            "expected .txt, .jsonl or .csv")
+                            "expected .txt, .html, .jsonl or .csv")
 
 
 def _dedupe(items: Iterator[Item], seen: dict[str, str]) -> Iterator[Item]:
@@ -124,20 +146,113 @@ def _read_file(path: Path, root: Path, options: ReaderOptions) -> Iterator[Item]
         yield ReadError(name, None, None, "read", f"cannot read file: {exc.strerror or exc}")
         return
     suffix = path.suffix.lower()
-    txt_id = path.relative_to(root).with_suffix("").as_posix() if suffix == ".txt" else None
+    one_story = suffix in ONE_STORY_SUFFIXES
+    file_id = path.relative_to(root).with_suffix("").as_posix() if one_story else None
     if b"\x00" in data[:_BINARY_SNIFF]:
-        yield ReadError(name, None, txt_id, "decode", "binary file (NUL bytes), not text")
+        yield ReadError(name, None, file_id, "decode", "binary file (NUL bytes), not text")
         return
     text, problem = decode(data, options.encoding)
+    if text is None and suffix in HTML_SUFFIXES:
+        text, problem = _decode_declared(data, problem)
     if text is None:
-        yield ReadError(name, None, txt_id, "decode", problem or "cannot decode")
+        yield ReadError(name, None, file_id, "decode", problem or "cannot decode")
         return
-    if suffix == ".txt":
-        yield _check(Record(doc_id=str(txt_id), text=text, input=name), options)
+    if one_story:
+        path_date = date_from_path(name)
+        dated = {"date": path_date, "date_source": "path"} if path_date else \
+            _default_date(options)
+        if suffix == ".txt":
+            yield _check(Record(doc_id=str(file_id), text=text, input=name, **dated), options)
+        else:
+            yield _read_html(text, name, str(file_id), dated, options)
     elif suffix == ".jsonl":
         yield from _read_jsonl(text, name, options)
     else:
         yield from _read_csv(text, name, options)
+
+
+def _default_date(options: ReaderOptions) -> dict[str, Any]:
+    if options.default_date is None:
+        return {}
+    return {"date": options.default_date, "date_source": "option"}
+
+
+#: A date in one path component: ``2024-11-24-otsc.txt``, ``2024_11_24``.
+_PATH_DATE_RE = re.compile(r"(?<!\d)(\d{4})([-_])(\d{2})\2(\d{2})(?!\d)")
+
+
+def date_from_path(path: str) -> str | None:
+    """The ISO date written in a file's path, or None; the deepest one wins.
+
+    Either one component holds ``YYYY-MM-DD`` (or ``YYYY_MM_DD``), or three consecutive
+    components are ``YYYY``, ``MM`` and ``DD``. Impossible dates (``2024-13-40``) are ignored.
+
+    >>> date_from_path("corpus/2024/11/24/otsc.txt"), date_from_path("a/2024-11-24-otsc.txt")
+    ('2024-11-24', '2024-11-24')
+    """
+    parts = Path(path).with_suffix("").parts
+    for i in range(len(parts) - 1, -1, -1):
+        for match in reversed(list(_PATH_DATE_RE.finditer(parts[i]))):
+            found = _valid_date(match.group(1), match.group(3), match.group(4))
+            if found:
+                return found
+        if i >= 2 and all(p.isdigit() for p in parts[i - 2:i + 1]) \
+                and (len(parts[i - 2]), len(parts[i - 1]), len(parts[i])) == (4, 2, 2):
+            found = _valid_date(parts[i - 2], parts[i - 1], parts[i])
+            if found:
+                return found
+    return None
+
+
+def _valid_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
+
+
+def _decode_declared(data: bytes, problem: str | None) -> tuple[str | None, str | None]:
+    """Decode a web page with the charset its ``<meta>`` declares, when it declares one."""
+    declared = _CHARSET_RE.search(data[:4096])
+    if declared is None:
+        return None, problem
+    encoding = declared.group(1).decode("ascii")
+    try:
+        return data.decode(encoding), None
+    except (UnicodeDecodeError, LookupError):
+        return None, f"not valid {encoding}, the charset the page declares"
+
+
+def _read_html(page: str, name: str, doc_id: str, dated: dict[str, Any],
+               options: ReaderOptions) -> Item:
+    """One web page: its article text (boilerplate removed) and metadata, via trafilatura.
+
+    ``favor_precision`` keeps menus and footers out, and a page with no article yields an
+    error, not a story made of navigation links. The date is only taken from the page's markup
+    and metadata (no guess from its URL or its text).
+    """
+    import trafilatura
+
+    try:
+        found = trafilatura.bare_extraction(
+            page, with_metadata=True, favor_precision=True, include_comments=False,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # noqa: BLE001 - a page trafilatura chokes on is an errors row
+        return ReadError(name, None, doc_id, "parse",
+                         f"cannot extract the page: {type(exc).__name__}: {exc}")
+    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    if not text:
+        return ReadError(name, None, doc_id, "parse",
+                         "web page holds no article text (only menus, links or boilerplate)")
+    meta = {"title": _clean(found.title), "url": _clean(found.url),
+            "source": _clean(found.sitename) or _clean(found.hostname)}
+    page_date = parse_iso_date(found.date) if isinstance(found.date, str) else None
+    if page_date is not None:
+        dated = {"date": page_date, "date_source": "field"}
+    return _check(Record(doc_id=doc_id, text=text, input=name, **dated, **meta), options)
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> tuple[str | None, str | None]:
@@ -253,6 +368,8 @@ def _from_row(row: dict[str, Any], name: str, line: int, options: ReaderOptions)
             yield ReadError(name, line, doc_id, "metadata",
                             f"'date' {meta['date']!r} is not an ISO 8601 date; ignored")
         meta["date"] = iso
+    dated: dict[str, Any] = {"date_source": "field"} if meta["date"] else _default_date(options)
+    meta.update(dated)
     extra = {key: value for key, value in row.items()
              if key not in METADATA_FIELDS and key not in ("id", "text")}
     yield _check(Record(doc_id=doc_id, text=text, input=name, line=line, extra=extra,

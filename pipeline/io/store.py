@@ -47,16 +47,17 @@ class StoreLocked(DepecheError):
     """Another run is writing the same output folder."""
 
 
-def content_key(text: str, date: str | None) -> str:
-    """What decides whether a story must be processed again: a hash of its text and date.
+def content_key(text: str, date: str | None, date_source: str | None = None) -> str:
+    """What decides whether a story must be processed again: a hash of its text, its date and
+    where the date came from.
 
-    >>> content_key("Bonjour.", None)[:12]
-    'e8f4bd2ff0fb'
+    >>> len(content_key("Bonjour.", None))
+    32
     """
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    digest.update(b"\x00")
-    digest.update((date or "").encode("utf-8"))
+    for part in (text, date or "", date_source or ""):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
     return digest.hexdigest()
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.io.readers import ReadError, Record
+from pipeline.io.story_dates import document_date
+from pipeline.io.wikidata import wikidata_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,8 +46,11 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("line", "integer", "Line of the story in a .jsonl or .csv file; empty for .txt.", "12"),
         _c("source", "string", "`source` metadata field (publisher, feed).", "TASS"),
         _c("title", "string", "`title` metadata field.", "La présidence de l'OTSC"),
-        _c("date", "string", "Publication date from the metadata, ISO 8601 `YYYY-MM-DD`.",
-           "2025-01-01"),
+        _c("date", "string", "Date of the story, ISO 8601 `YYYY-MM-DD`: its `date` field (a web "
+           "page's publication date), else a date in its file's path, else its dateline's full "
+           "date, else `depeche run --date`.", "2025-01-01"),
+        _c("date_source", "string", "Where `date` came from: `field`, `path`, `option` or "
+           "`dateline`; empty when the story has no date.", "path"),
         _c("url", "string", "`url` metadata field.", "https://example.org/story"),
         _c("dateline_place", "string", "Place named in the wire dateline, as written.", "BICHKEK"),
         _c("dateline_date", "string", "Date of the dateline, ISO 8601 (year inferred from the "
@@ -106,6 +111,8 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("norm", "string", "Normalised value, as in `mentions.norm`.", "KG"),
         _c("iso3", "string", "ISO 3166-1 alpha-3 for a COUNTRY.", "KGZ"),
         _c("country", "string", "ISO alpha-2 of the country a LOC lies in.", "KG"),
+        _c("wikidata", "string", "Wikidata item id, for the countries and organisations listed in "
+           "`pipeline/data/wikidata.csv`: joins other sources.", "Q813"),
         _c("aliases", "string", "Every distinct surface form of its names seen, sorted, "
            "`|`-separated (nationality words not included).", "KIRGHIZISTAN|Kirghizistan"),
         _c("n_mentions", "integer", "Mentions by name in the whole run (nationality words such "
@@ -268,13 +275,15 @@ def document_row(record: Record, values: Row | None, n_mentions: int | None,
     of :func:`document_values`; ``values`` is None when it could not be processed.
     ``n_chars`` stands for the record's text length when the text is not at hand."""
     processed = values or {}
+    date, date_source = document_date(record, {"date": processed.get("dateline_date")})
     return {
         "doc_id": record.doc_id,
         "input": record.input,
         "line": record.line,
         "source": record.source,
         "title": record.title,
-        "date": record.date,
+        "date": date,
+        "date_source": date_source,
         "url": record.url,
         **{name: processed.get(name) for name in PROCESSED_DOCUMENT_COLUMNS[:5]},
         "n_chars": len(record.text) if n_chars is None else n_chars,
@@ -353,6 +362,7 @@ class EntityIndex:
         self._rows: dict[str, Row] = {}
         self._aliases: dict[str, set[str]] = {}
         self._docs: dict[str, set[str]] = {}
+        self._wikidata = wikidata_ids()  # loaded (and validated) before any story is read
 
     def add(self, doc_id: str, mentions: Iterable[Row],
             infos: dict[str, dict[str, Any]]) -> None:
@@ -368,7 +378,8 @@ class EntityIndex:
                 row = {"entity_id": entity_id, "label": mention["label"],
                        "name": info.get("name") or mention["text"],
                        "norm": mention["norm"], "iso3": info.get("iso3"),
-                       "country": mention["country"], "aliases": None,
+                       "country": mention["country"],
+                       "wikidata": self._wikidata.get(entity_id), "aliases": None,
                        "n_mentions": 0, "n_demonyms": 0, "n_documents": 0}
                 self._rows[entity_id] = row
                 self._aliases[entity_id] = set()
