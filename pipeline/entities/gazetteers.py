@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -297,17 +298,17 @@ class FormMatcher(Generic[T]):
 
     Patterns are built from the tokenizer's own output for every spelling variant of each
     form (never by splitting on spaces), then folded token by token; documents are matched
-    through a shadow ``Doc`` of folded token texts in a private vocabulary, so the pipeline's
-    ``StringStore`` is left untouched. With ``check_case=True`` every token written with a
-    capital in the listed form must start with a capital in the text (``Chine``/``CHINE``,
-    not ``chine``); lower-case tokens of the form (``arabes`` in ``Émirats arabes unis``)
-    may have any case.
+    through a shadow ``Doc`` of folded token texts, built once per story for all matchers in
+    a vocabulary of their own, so the pipeline's ``StringStore`` is left untouched. With
+    ``check_case=True`` every token written with a capital in the listed form must start with
+    a capital in the text (``Chine``/``CHINE``, not ``chine``); lower-case tokens of the form
+    (``arabes`` in ``Émirats arabes unis``) may have any case.
     """
 
     def __init__(self, nlp: Language, forms: Iterable[tuple[str, T]],
                  check_case: bool = True) -> None:
         self.check_case = check_case
-        self.vocab = Vocab()
+        self.vocab = _SHADOW_VOCAB
         self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
         # folded token tuple -> (payloads, capital-required mask)
         self._entries: dict[tuple[str, ...], tuple[list[T], list[bool]]] = {}
@@ -348,10 +349,10 @@ class FormMatcher(Generic[T]):
 
     def __call__(self, doc: Doc) -> list[Match[T]]:
         """Return every match in ``doc``, overlapping ones included, in document order."""
-        words = [w or _blank_or_text(doc[i].text) for i, w in enumerate(_folded_words(doc))]
-        shadow = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        if not self._entries:
+            return []
         matches: list[Match[T]] = []
-        for match_id, start, end in self._matcher(shadow):
+        for match_id, start, end in self._matcher(_shadow(doc)):
             payloads, mask = self._entries[self._keys[match_id]]
             if self.check_case and not all(
                     _has_capital(doc[start + i].text) for i, need in enumerate(mask) if need):
@@ -359,6 +360,22 @@ class FormMatcher(Generic[T]):
             matches.append(Match(start, end, tuple(payloads)))
         matches.sort(key=lambda m: (m.start, -m.end))
         return matches
+
+
+#: The vocabulary of the patterns and shadow Docs of every :class:`FormMatcher`: folded words.
+_SHADOW_VOCAB = Vocab()
+_SHADOWS: weakref.WeakKeyDictionary[Doc, Doc] = weakref.WeakKeyDictionary()
+
+
+def _shadow(doc: Doc) -> Doc:
+    """The shadow of ``doc``: a Doc of its folded token texts (a blank token is ``_``), built
+    once per story and shared by every :class:`FormMatcher`."""
+    shadow = _SHADOWS.get(doc)
+    if shadow is None or len(shadow) != len(doc):
+        words = [w or _blank_or_text(doc[i].text) for i, w in enumerate(_folded_words(doc))]
+        shadow = Doc(_SHADOW_VOCAB, words=words)
+        _SHADOWS[doc] = shadow
+    return shadow
 
 
 def _blank_or_text(text: str) -> str:
