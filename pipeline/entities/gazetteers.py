@@ -55,6 +55,7 @@ __all__ = [
     "longest_first",
     "longest_leftmost",
     "non_overlapping",
+    "one_of",
     "previous_word",
     "read_context_rules",
     "read_csv",
@@ -112,6 +113,17 @@ class Row:
 
 #: A column check: returns an error message for a bad value, ``None`` when the value is fine.
 Validator = Callable[[str], "str | None"]
+
+
+def one_of(*allowed: str) -> Validator:
+    """A column check accepting only the ``allowed`` values.
+
+    >>> one_of("m", "f")("x")
+    'expected one of m, f'
+    """
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"expected one of {', '.join(allowed)}"
+    return check
 
 
 def data_file(name: str) -> Traversable:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.entities.gazetteers import WORD_JOINERS, fold, read_csv, unify_marks
+from pipeline.entities.gazetteers import WORD_JOINERS, fold, one_of, read_csv, unify_marks
 
 __all__ = [
     "FAMILY",
@@ -80,10 +80,6 @@ def _check_phrase(value: str) -> str | None:
 
 def _check_cue(value: str) -> str | None:
     return None if value in ("head", "role") else "cue is 'head' or 'role'"
-
-
-def _check_yes(value: str) -> str | None:
-    return None if value == "yes" else "expected 'yes' or nothing"
 
 
 def _check_qualifier_country(value: str) -> str | None:
@@ -157,7 +153,7 @@ def load_adjectives() -> tuple[frozenset[str], frozenset[str]]:
     """``(adjectives, name adjectives)`` of ``organisations_adjectives.csv``: the words read
     as adjectives without an adjective ending, and those that make a head word a name."""
     rows = read_csv(ADJECTIVES_FILE, required=("word",), optional=("adjective", "name"),
-                    validators={"adjective": _check_yes, "name": _check_yes})
+                    validators={"adjective": one_of("yes"), "name": one_of("yes")})
     return (frozenset(r["word"] for r in rows if r.get("adjective")),
             frozenset(r["word"] for r in rows if r.get("name")))
 

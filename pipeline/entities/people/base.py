@@ -9,11 +9,10 @@ The closed grammatical lists (articles, pronouns, auxiliaries) are the constants
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.entities.gazetteers import fold, read_csv
+from pipeline.entities.gazetteers import fold, one_of, read_csv
 
 __all__ = [
     "EXTENTS",
@@ -115,19 +114,13 @@ class Candidate:
     canonical: str | None = None
 
 
-def _one_of(*allowed: str) -> Callable[[str], str | None]:
-    def check(value: str) -> str | None:
-        return None if value in allowed else f"expected one of {', '.join(allowed)}"
-    return check
-
-
 @lru_cache(maxsize=1)
 def load_honorifics() -> dict[str, Honorific]:
     """Honorifics by exact spelling (``M.``, ``Mme``, ``MM.``...)."""
     rows = read_csv(HONORIFICS_FILE, required=("honorific", "expansion", "number"),
                     optional=("gender",),
-                    validators={"number": _one_of("singular", "plural"),
-                                "gender": _one_of("m", "f")})
+                    validators={"number": one_of("singular", "plural"),
+                                "gender": one_of("m", "f")})
     return {r["honorific"]: Honorific(r["honorific"], r["expansion"], r["number"],
                                       r.get("gender") or None) for r in rows}
 
@@ -145,7 +138,7 @@ def load_functions() -> tuple[Function, ...]:
              "religious", "royal", "business", "justice", "organisation", "media", "other")
     rows = read_csv(FUNCTIONS_FILE, required=("function", "canonical", "kind"),
                     optional=("gender",),
-                    validators={"kind": _one_of(*kinds), "gender": _one_of("m", "f")})
+                    validators={"kind": one_of(*kinds), "gender": one_of("m", "f")})
     return tuple(Function(r["function"], r["canonical"], r["kind"], r.get("gender") or None)
                  for r in rows)
 
@@ -171,7 +164,7 @@ def load_descriptors() -> dict[str, str]:
     """Nouns describing a person (``citoyen``, ``père``, ``notaire``...) by folded form: kind."""
     kinds = ("kinship", "civil", "occupation", "rank", "nobility")
     rows = read_csv(DESCRIPTORS_FILE, required=("word", "kind"),
-                    validators={"kind": _one_of(*kinds)})
+                    validators={"kind": one_of(*kinds)})
     return {fold(r["word"]): r["kind"] for r in rows}
 
 
