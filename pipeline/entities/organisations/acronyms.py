@@ -149,10 +149,11 @@ def _expansion_start_ok(doc: Doc, start: int, end: int, acronym: str, heads: fro
         return False
     if start > 0 and doc[start - 1].text == "-":
         return False
-    if not is_word(doc[end - 1]) or fold(doc[end - 1].text) in STOPWORDS:
+    folded = StoryContext.of(doc).words
+    if not is_word(doc[end - 1]) or folded[end - 1] in STOPWORDS:
         return False
     words = [t.text for t in doc[start:end]]
-    head = fold(first.text)
+    head = folded[start]
     if head in heads or head.split("-")[0] in heads:
         return acronym_matches(acronym, words)
     return acronym_matches(acronym, words, exact=True)

@@ -260,7 +260,8 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     quoted = _quoted_name(doc, j)
     if quoted is not None:
         return quoted
-    if j < n and _is_name_word(doc[j]) and fold(doc[j].text) not in honorific_words():
+    if (j < n and _is_name_word(doc[j])
+            and StoryContext.of(doc).words[j] not in honorific_words()):
         end = _capitalised_run(doc, j)
         return j, end, end
     return None

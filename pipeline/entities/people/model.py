@@ -11,7 +11,7 @@ and before a particle followed by another family's span (``Japarov de [Kirghizie
 Unchanged spans get rule ``people.model``, trimmed ones ``people.model_trimmed``; two spans
 joined by a hyphen with no space are one name (``Calin Popescu``-``Tariceanu``). A
 nationality noun + name that the model took for a place or a body gives the name (``le
-[Kényan Samuel] Otieno`` -> ``Samuel Otieno``, rule ``people.demonym``).
+Kényan Samuel Otieno`` tagged LOC -> ``Samuel Otieno``, rule ``people.demonym``).
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def _is_abbreviated_given_name(doc: Doc, i: int, limit: int) -> bool:
     return (i + 2 < limit and 2 <= len(token.text) <= 4 and token.text.isalpha()
             and token.text[0].isupper() and token.text[1:].islower() and not token.whitespace_
             and doc[i + 1].text == "." and token.text not in load_honorifics()
-            and fold(token.text) not in STOP_CAPITALS
+            and StoryContext.of(doc).words[i] not in STOP_CAPITALS
             and word_end(doc, i + 2, limit) is not None)
 
 
