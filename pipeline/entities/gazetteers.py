@@ -1,6 +1,6 @@
 """Shared helpers for word-list extractors: data files, surface-form folding, phrase matching.
 
-Three things, usable by any family that matches names from a list:
+What any family that matches names from a list needs:
 
 * :func:`read_csv` loads and validates a UTF-8 CSV file of ``pipeline/data`` (read through
   :mod:`importlib.resources`) or any path, and raises :class:`GazetteerError` naming the file
@@ -12,6 +12,10 @@ Three things, usable by any family that matches names from a list:
   run over the folded token texts, so that accents, capitals and apostrophes do not matter,
   while still (optionally) requiring the capital letters the form has in the list:
   ``Chine`` matches ``Chine`` and ``CHINE`` but not the common noun ``chine``.
+* :func:`non_overlapping` keeps the best of overlapping matches or spans, greedily, by a
+  ranking (by default the longest, then the leftmost, as :func:`spacy.util.filter_spans`).
+* The closed lists several families read: :data:`APOSTROPHES`, :data:`DASHES`,
+  :data:`WORD_JOINERS`, :data:`QUOTE_MARKS`, :data:`DE_WORDS`.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,16 +42,27 @@ __all__ = [
     "FormMatcher",
     "GazetteerError",
     "Match",
+    "APOSTROPHES",
+    "DASHES",
+    "DE_WORDS",
+    "QUOTE_MARKS",
+    "WORD_JOINERS",
     "Row",
     "Validator",
     "data_file",
     "fold",
     "is_dateline_head",
     "longest_first",
+    "longest_leftmost",
+    "non_overlapping",
+    "one_of",
     "previous_word",
     "read_context_rules",
     "read_csv",
     "spelling_variants",
+    "strip_accents",
+    "token_bounds",
+    "unify_marks",
 ]
 
 T = TypeVar("T")
@@ -57,6 +73,12 @@ APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032\uff07"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _TRANSLATE = {ord(c): "'" for c in APOSTROPHES} | {ord(c): "-" for c in DASHES}
 _LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+#: Characters that may join the letters of one word (``Dupond-Moretti``, ``O’Brien``).
+WORD_JOINERS = "-'\u2019"
+#: Double quotation marks (straight, French, English, German).
+QUOTE_MARKS: frozenset[str] = frozenset('"«»“”„')
+#: ``de`` and its forms: the preposition that opens a complement (folded).
+DE_WORDS: frozenset[str] = frozenset({"de", "du", "des", "d'"})
 
 
 class GazetteerError(ValueError):
@@ -93,14 +115,35 @@ class Row:
 Validator = Callable[[str], "str | None"]
 
 
+def one_of(*allowed: str) -> Validator:
+    """A column check accepting only the ``allowed`` values.
+
+    >>> one_of("m", "f")("x")
+    'expected one of m, f'
+    """
+    def check(value: str) -> str | None:
+        return None if value in allowed else f"expected one of {', '.join(allowed)}"
+    return check
+
+
 def data_file(name: str) -> Traversable:
     """Return the packaged data file ``pipeline/data/<name>`` as an importlib resource."""
     return resources.files("pipeline").joinpath("data", name)
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
+    """``text`` without its combining marks, case kept: ``strip_accents("Élysée") == "Elysee"``."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def unify_marks(text: str) -> str:
+    """``text`` with every apostrophe written ``'`` and every dash ``-`` (case and accents kept).
+
+    >>> unify_marks("Aujourd’hui‑même")
+    "Aujourd'hui-même"
+    """
+    return text.translate(_TRANSLATE)
 
 
 @lru_cache(maxsize=65536)
@@ -112,10 +155,10 @@ def fold(text: str) -> str:
     >>> fold("ÉTATS‑UNIS")
     'etats-unis'
     """
-    text = text.translate(_TRANSLATE)
+    text = unify_marks(text)
     for ligature, expansion in _LIGATURES.items():
         text = text.replace(ligature, expansion)
-    text = _strip_accents(text).casefold()
+    text = strip_accents(text).casefold()
     return " ".join(text.split())
 
 
@@ -128,7 +171,7 @@ def spelling_variants(form: str, lower: bool = True) -> set[str]:
     Patterns are built from every variant because the tokenizer does not split them alike
     (``États-Unis`` is one token, ``Etats-Unis`` may not be).
     """
-    bases = {form, _strip_accents(form)}
+    bases = {form, strip_accents(form)}
     cased = {v for b in bases for v in (b, b.upper(), *((b.lower(),) if lower else ()))}
     if not any(c in form for c in "'\u2019"):
         return cased
@@ -224,7 +267,14 @@ def previous_word(doc: Doc, start: int) -> str:
     i = start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    return fold(doc[i].text) if i >= 0 else ""
+    return _folded_words(doc)[i] if i >= 0 else ""
+
+
+def _folded_words(doc: Doc) -> list[str]:
+    """``fold(token.text)`` of every token, computed once per story (:mod:`pipeline.context`)."""
+    from pipeline.context import StoryContext  # the context module imports this one
+
+    return StoryContext.of(doc).words
 
 
 def _has_capital(text: str) -> bool:
@@ -260,17 +310,17 @@ class FormMatcher(Generic[T]):
 
     Patterns are built from the tokenizer's own output for every spelling variant of each
     form (never by splitting on spaces), then folded token by token; documents are matched
-    through a shadow ``Doc`` of folded token texts in a private vocabulary, so the pipeline's
-    ``StringStore`` is left untouched. With ``check_case=True`` every token written with a
-    capital in the listed form must start with a capital in the text (``Chine``/``CHINE``,
-    not ``chine``); lower-case tokens of the form (``arabes`` in ``Émirats arabes unis``)
-    may have any case.
+    through a shadow ``Doc`` of folded token texts, built once per story for all matchers in
+    a vocabulary of their own, so the pipeline's ``StringStore`` is left untouched. With
+    ``check_case=True`` every token written with a capital in the listed form must start with
+    a capital in the text (``Chine``/``CHINE``, not ``chine``); lower-case tokens of the form
+    (``arabes`` in ``Émirats arabes unis``) may have any case.
     """
 
     def __init__(self, nlp: Language, forms: Iterable[tuple[str, T]],
                  check_case: bool = True) -> None:
         self.check_case = check_case
-        self.vocab = Vocab()
+        self.vocab = _SHADOW_VOCAB
         self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
         # folded token tuple -> (payloads, capital-required mask)
         self._entries: dict[tuple[str, ...], tuple[list[T], list[bool]]] = {}
@@ -311,11 +361,10 @@ class FormMatcher(Generic[T]):
 
     def __call__(self, doc: Doc) -> list[Match[T]]:
         """Return every match in ``doc``, overlapping ones included, in document order."""
-        words = [fold(t.text) or t.text for t in doc]
-        words = [w if w.strip() else "_" for w in words]
-        shadow = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        if not self._entries:
+            return []
         matches: list[Match[T]] = []
-        for match_id, start, end in self._matcher(shadow):
+        for match_id, start, end in self._matcher(_shadow(doc)):
             payloads, mask = self._entries[self._keys[match_id]]
             if self.check_case and not all(
                     _has_capital(doc[start + i].text) for i, need in enumerate(mask) if need):
@@ -325,13 +374,63 @@ class FormMatcher(Generic[T]):
         return matches
 
 
-def longest_first(matches: Iterable[Match[Any]]) -> Iterator[Match[Any]]:
-    """Yield non-overlapping matches, preferring the longest, then the leftmost."""
+#: The vocabulary of the patterns and shadow Docs of every :class:`FormMatcher`: folded words.
+_SHADOW_VOCAB = Vocab()
+_SHADOWS: weakref.WeakKeyDictionary[Doc, Doc] = weakref.WeakKeyDictionary()
+
+
+def _shadow(doc: Doc) -> Doc:
+    """The shadow of ``doc``: a Doc of its folded token texts (a blank token is ``_``), built
+    once per story and shared by every :class:`FormMatcher`."""
+    shadow = _SHADOWS.get(doc)
+    if shadow is None or len(shadow) != len(doc):
+        words = [w or _blank_or_text(doc[i].text) for i, w in enumerate(_folded_words(doc))]
+        shadow = Doc(_SHADOW_VOCAB, words=words)
+        _SHADOWS[doc] = shadow
+    return shadow
+
+
+def _blank_or_text(text: str) -> str:
+    """The shadow word of a token whose folded form is empty: ``_`` for blank text."""
+    return text if text.strip() else "_"
+
+
+def token_bounds(item: Any) -> tuple[int, int]:
+    """``(start, end)`` token offsets of a :class:`Match` or a ``Span``."""
+    return item.start, item.end
+
+
+def longest_leftmost(item: Any) -> tuple[int, int]:
+    """Rank of :func:`non_overlapping` by default: the longest first, then the leftmost."""
+    return item.start - item.end, item.start
+
+
+def non_overlapping(items: Iterable[T], rank: Callable[[T], Any] = longest_leftmost,
+                    bounds: Callable[[T], tuple[int, int]] = token_bounds) -> list[T]:
+    """Keep the items that overlap no better-ranked item; return them in text order.
+
+    Items are taken greedily in ``rank`` order (ties in the order given); one is kept when
+    none of its tokens (``bounds``: token start and end) belongs to an item kept before.
+    With the default rank (the longest first, then the leftmost) this is
+    :func:`spacy.util.filter_spans`, for any item with ``start`` and ``end``; families that
+    prefer some rules to others put them in the rank:
+
+    >>> non_overlapping(spans, rank=lambda s: (s.start - s.end, priority(s), s.start))
+    """
+    kept: list[T] = []
     taken: set[int] = set()
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if taken.isdisjoint(range(match.start, match.end)):
-            taken.update(range(match.start, match.end))
-            yield match
+    for item in sorted(items, key=rank):
+        start, end = bounds(item)
+        if taken.isdisjoint(range(start, end)):
+            kept.append(item)
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda item: bounds(item)[0])
+
+
+def longest_first(matches: Iterable[Match[Any]]) -> Iterator[Match[Any]]:
+    """Non-overlapping matches, the longest, then the leftmost kept: :func:`non_overlapping`
+    with its default rank (kept for the families that call it by this name)."""
+    return iter(non_overlapping(matches))
 
 
 def is_dateline_head(doc: Doc, start: int, end: int) -> bool:

@@ -9,18 +9,25 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.util import filter_spans
 
 from pipeline.entities.gazetteers import (
     ContextRule,
     FormMatcher,
     GazetteerError,
+    Match,
     data_file,
     fold,
     is_dateline_head,
+    longest_first,
+    non_overlapping,
+    one_of,
     previous_word,
     read_context_rules,
     read_csv,
     spelling_variants,
+    strip_accents,
+    unify_marks,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +49,26 @@ def nlp() -> Language:
 ])
 def test_fold(left: str, right: str) -> None:
     assert fold(left) == right
+
+
+@pytest.mark.parametrize("text, unified", [
+    ("Côte d’Ivoire", "Côte d'Ivoire"),
+    ("Côte d‘Ivoire", "Côte d'Ivoire"),
+    ("États‑Unis", "États-Unis"),
+    ("1914–1918", "1914-1918"),
+])
+def test_unify_marks_keeps_case_and_accents(text: str, unified: str) -> None:
+    assert unify_marks(text) == unified
+
+
+def test_strip_accents_keeps_case() -> None:
+    assert strip_accents("Élysée, ÇA") == "Elysee, CA"
+
+
+def test_one_of() -> None:
+    check = one_of("singular", "plural")
+    assert check("plural") is None
+    assert check("dual") == "expected one of singular, plural"
 
 
 def test_spelling_variants() -> None:
@@ -199,3 +226,41 @@ def test_form_matcher_tokenizes_like_the_tokenizer(form: str, text: str,
     matcher = FormMatcher(nlp, [(form, 1)], check_case=True)
     doc = nlp(text)
     assert [doc[m.start:m.end].text for m in matcher(doc)] == found
+
+
+def test_form_matchers_share_one_shadow_per_doc(nlp: Language) -> None:
+    countries = FormMatcher(nlp, [("Chine", "CN")])
+    cities = FormMatcher(nlp, [("Pékin", "Beijing")])
+    doc = nlp("À Pékin,  la Chine")  # two spaces: a whitespace token
+    assert [(doc[m.start:m.end].text, m.payloads) for m in countries(doc)] == [
+        ("Chine", ("CN",))]
+    assert [(doc[m.start:m.end].text, m.payloads) for m in cities(doc)] == [
+        ("Pékin", ("Beijing",))]
+    assert FormMatcher(nlp, [])(doc) == []
+
+
+def _m(start: int, end: int) -> Match[str]:
+    return Match(start, end, ("x",))
+
+
+@pytest.mark.parametrize("spans, kept", [
+    ([(0, 2), (1, 4), (5, 6)], [(1, 4), (5, 6)]),  # the longest wins
+    ([(0, 2), (1, 3)], [(0, 2)]),                    # same length: the leftmost
+    ([(3, 4), (0, 1)], [(0, 1), (3, 4)]),            # returned in text order
+    ([(0, 3), (1, 2)], [(0, 3)]),                    # a span inside a longer one
+])
+def test_non_overlapping_default_is_filter_spans(nlp: Language, spans: list[tuple[int, int]],
+                                                 kept: list[tuple[int, int]]) -> None:
+    assert [(m.start, m.end) for m in non_overlapping(_m(*s) for s in spans)] == kept
+    doc = nlp("un deux trois quatre cinq six sept")
+    filtered = filter_spans([doc[a:b] for a, b in spans])
+    assert [(s.start, s.end) for s in filtered] == kept
+    assert [(m.start, m.end) for m in longest_first(_m(*s) for s in spans)] == kept
+
+
+def test_non_overlapping_with_a_rank_and_bounds() -> None:
+    items = [("model", 0, 3, 0), ("rule", 2, 4, 1), ("weak", 2, 4, 2)]
+    kept = non_overlapping(items, rank=lambda i: (i[3], i[1]), bounds=lambda i: (i[1], i[2]))
+    assert [name for name, *_ in kept] == ["model"]
+    kept = non_overlapping(items, rank=lambda i: (-i[3], i[1]), bounds=lambda i: (i[1], i[2]))
+    assert [name for name, *_ in kept] == ["weak"]
