@@ -167,6 +167,11 @@ def command_run(args: argparse.Namespace) -> int:
     if problem:
         _say(f"depeche: {problem}")
         return EXIT_USAGE
+    try:
+        _check_user_files(args)
+    except DepecheError as exc:
+        _say(f"depeche: {exc}")
+        return EXIT_USAGE
     # User files as absolute paths: a bare name would otherwise mean a packaged data file.
     config = {"depeche_organisations": {"extra_files": _paths(args.organisations)},
               "depeche_people": {"extra_files": _paths(args.people)}}
@@ -186,12 +191,7 @@ def command_run(args: argparse.Namespace) -> int:
                       batch_size=args.batch_size, formats=args.format, fresh=args.fresh,
                       reader_options=options, progress=not args.quiet,
                       report=None if args.quiet else _say, on_load=loaded)
-    except DepecheError as exc:
-        _say(f"depeche: {exc}")
-        return EXIT_USAGE
-    except ValueError as exc:  # a bad user gazetteer file (GazetteerError names file:line)
-        if type(exc).__name__ != "GazetteerError":
-            raise
+    except DepecheError as exc:  # model missing, bad user file (file:line), folder in use...
         _say(f"depeche: {exc}")
         return EXIT_USAGE
     except OSError as exc:
@@ -203,6 +203,19 @@ def command_run(args: argparse.Namespace) -> int:
     if args.duckdb and _database(args.output, args.duckdb) != EXIT_OK:
         return EXIT_USAGE
     return EXIT_SOME_FAILED if summary.docs_failed else EXIT_OK
+
+
+def _check_user_files(args: argparse.Namespace) -> None:
+    """Read the user's gazetteer files now, so that a bad row stops the run before any story
+    is read or any model loaded (raises GazetteerError naming the file and line)."""
+    if args.organisations:
+        from pipeline.entities.organisations import load_gazetteer
+
+        load_gazetteer(_paths(args.organisations))
+    if args.people:
+        from pipeline.entities.people.linking import load_watchlist
+
+        load_watchlist(_paths(args.people))
 
 
 def _check_run_args(args: argparse.Namespace) -> str | None:

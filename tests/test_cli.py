@@ -204,3 +204,4 @@ def test_bad_user_gazetteer_row_names_file_and_line(tmp_path: Path, small_model:
     err = capsys.readouterr().err
     assert err.startswith(f"depeche: {people}:3: ")
     assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # stopped before any story was read

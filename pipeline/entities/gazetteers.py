@@ -37,6 +37,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.errors import DepecheError
+
 __all__ = [
     "ContextRule",
     "FormMatcher",
@@ -81,7 +83,7 @@ QUOTE_MARKS: frozenset[str] = frozenset('"«»“”„')
 DE_WORDS: frozenset[str] = frozenset({"de", "du", "des", "d'"})
 
 
-class GazetteerError(ValueError):
+class GazetteerError(DepecheError, ValueError):
     """A data file is missing, malformed, or has a bad row; the message names file and line."""
 
     def __init__(self, file: str, line: int | None, message: str) -> None:
