@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: csv,jsonl)")
     run.add_argument("--fresh", action="store_true",
                      help="forget the results of earlier runs in OUTDIR and process everything")
+    run.add_argument("--convention", metavar="NAME",
+                     help="follow the span conventions of a gold standard (timeml, hipe, "
+                          "popcorn: component options listed in "
+                          "pipeline/data/eval_conventions.csv); default: dépêche's own")
     run.add_argument("--organisations", action="append", default=[], metavar="FILE",
                      help="your own organisation rows (CSV, columns of "
                           "pipeline/data/organisations.csv); repeatable")
@@ -172,9 +176,19 @@ def command_run(args: argparse.Namespace) -> int:
     except DepecheError as exc:
         _say(f"depeche: {exc}")
         return EXIT_USAGE
+    config: dict[str, dict[str, object]] = {}
+    if args.convention:
+        from pipeline.evaluate.conventions import ConventionError, convention_config
+
+        try:
+            config = {name: dict(options)
+                      for name, options in convention_config(args.convention).items()}
+        except ConventionError as exc:
+            _say(f"depeche: {exc}")
+            return EXIT_USAGE
     # User files as absolute paths: a bare name would otherwise mean a packaged data file.
-    config = {"depeche_organisations": {"extra_files": _paths(args.organisations)},
-              "depeche_people": {"extra_files": _paths(args.people)}}
+    config.setdefault("depeche_organisations", {})["extra_files"] = _paths(args.organisations)
+    config.setdefault("depeche_people", {})["extra_files"] = _paths(args.people)
     processes = args.processes or default_processes()
     started = time.perf_counter()
 

@@ -205,3 +205,31 @@ def test_bad_user_gazetteer_row_names_file_and_line(tmp_path: Path, small_model:
     assert err.startswith(f"depeche: {people}:3: ")
     assert "Traceback" not in err
     assert not (tmp_path / "out").exists()  # stopped before any story was read
+
+
+@pytest.mark.model
+def test_run_follows_a_gold_standards_convention(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Le conseil se réunira le 3 mars 2025 à Genève.",
+                                  encoding="utf-8")
+    spans = {}
+    for convention in (None, "timeml"):
+        out = tmp_path / str(convention)
+        extra = ["--convention", convention] if convention else []
+        assert main(["run", str(folder), "-o", str(out), "--processes", "1", "--quiet",
+                     *extra]) == 0
+        rows = [json.loads(line) for line in
+                (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+        spans[convention] = [r["text"] for r in rows if r["label"] == "DATE"]
+    # dépêche leaves the article out of a date; TimeML keeps it in
+    assert spans == {None: ["3 mars 2025"], "timeml": ["le 3 mars 2025"]}
+
+
+def test_unknown_convention_is_a_usage_error(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(corpus(tmp_path)), "-o", str(tmp_path / "out"),
+                 "--convention", "nope"])
+    assert code == 2
+    assert "unknown convention 'nope'" in capsys.readouterr().err
