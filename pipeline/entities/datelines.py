@@ -29,7 +29,6 @@ to this family.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,15 +36,23 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
-from pipeline.entities.dates import NUMERIC_RE, WEEKDAYS, DateExtractor, month_number
+from pipeline.entities.dates.finder import DateFinder
+from pipeline.entities.dates.grammar import (
+    DAY_RE,
+    NUMERIC_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    month_number,
+    two_digit_year,
+)
+from pipeline.entities.dates.reading import full_dates, safe_date
+from pipeline.entities.dates.resolution import closest_day, parse_iso
 from pipeline.entities.gazetteers import read_csv
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions, write_span_group
 
-__all__ = ["Dateline", "DatelineExtractor", "agencies", "create_dateline_extractor"]
+__all__ = ["Dateline", "DatelineExtractor", "agencies", "make_datelines"]
 
-FAMILY = "datelines"
 AGENCIES_FILE = "datelines_agencies.csv"
 #: Longest first line still taken as a title before a dateline on the second line.
 MAX_TITLE_TOKENS = 40
@@ -59,8 +66,6 @@ DASHES = frozenset({"-", "–", "—", "--", "_"})
 UPPER_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(\.-)?$")
 #: A place word in ordinary case: ``Paris``, ``New``, ``Saint-Pétersbourg``.
 TITLE_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(-[A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’]+)*$")
-DAY_RE = re.compile(r"^(1er|0?[1-9]|[12][0-9]|3[01])$")
-YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 #: ``/TASS/.`` is a single token for the French tokenizer.
 SLASHED_AGENCY_RE = re.compile(r"^/([^/]+)/\.?$")
 #: Words that start a sentence like a place but are not one (``Hier, le 3 mars...``).
@@ -106,13 +111,20 @@ class Dateline:
     agency_name: str | None
 
 
-class DatelineExtractor:
+class DatelineExtractor(EntityFamily):
     """Recognise the dateline at the start of a wire story (place, date, agency)."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    #: The span group it writes.
+    spans_key = "datelines"
+    #: Its place in the resolver's tie-breaking (lower is stronger): the strongest family.
+    rank = 10
+
+    def __init__(self, nlp: Language, name: str = "depeche_datelines") -> None:
         """Load the agency list; the date grammar finds the story's full dates for the year."""
+        register_extensions()
+        self.name = name
         self.agencies = agencies()
-        self.dates = DateExtractor(vocab)
+        self.dates = DateFinder(nlp.vocab)
 
     # -- recognising ------
 
@@ -188,7 +200,7 @@ class DatelineExtractor:
             j += 1
         if j < len(doc) and (m := NUMERIC_RE.match(doc[j].text)):
             year = int(m.group(4))
-            year = year if year >= 100 else (2000 + year if year <= 30 else 1900 + year)
+            year = year if year >= 100 else two_digit_year(year)
             return i, j + 1, int(m.group(1)), int(m.group(3)), year
         if j + 1 < len(doc) and DAY_RE.match(doc[j].text) and month_number(doc[j + 1].text):
             day = 1 if doc[j].text == "1er" else int(doc[j].text)
@@ -284,30 +296,14 @@ class DatelineExtractor:
         if found.year is not None:
             return found.year, "text"
         assert found.day is not None and found.month is not None
-        reference: dt.date | None = None
-        source = None
-        doc_date = doc._.doc_date
-        if isinstance(doc_date, str):
-            try:
-                reference, source = dt.date.fromisoformat(doc_date[:10]), "metadata"
-            except ValueError:
-                reference = None
+        reference, source = parse_iso(doc._.doc_date), "metadata"
         if reference is None:
-            explicit = self.dates.explicit_dates(doc)
-            if explicit:
-                reference, source = max(explicit), "inferred"
-        if reference is None:
-            return None, None
-        options = []
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            try:
-                options.append(dt.date(year, found.month, found.day))
-            except ValueError:
-                continue
-        if not options:
-            return None, None
-        best = min(options, key=lambda d: abs((d - reference).days))  # type: ignore[operator]
-        return best.year, source
+            explicit = full_dates(self.dates.find(doc))
+            if not explicit:
+                return None, None
+            reference, source = max(explicit), "inferred"
+        best = closest_day(found.month, found.day, reference)
+        return (best.year, source) if best is not None else (None, None)
 
     # -- component ------
 
@@ -329,20 +325,16 @@ class DatelineExtractor:
         }
         if found.date is not None and found.day is not None and found.month is not None:
             year, source = self._year(doc, found)
-            value = f"XXXX-{found.month:02d}-{found.day:02d}"
-            if year is not None:
-                try:
-                    value = dt.date(year, found.month, found.day).isoformat()
-                except ValueError:
-                    year = None
+            day = safe_date(year, found.month, found.day) if year is not None else None
+            value = day.isoformat() if day else f"XXXX-{found.month:02d}-{found.day:02d}"
             date_span = doc[found.date[0]: found.date[1]]
             results.append((Span(doc, date_span.start, date_span.end, label="DATE",
                                  kb_id=value),
                             {"rule": "datelines.date", "form": "dateline", "precision": "day",
-                             "bound": "point", "anchored": source if year is not None
-                             and source != "text" else None}))
-            info.update(date=value if year is not None else None, date_text=date_span.text,
-                        date_source=source if year is not None else None,
+                             "bound": "point", "anchored": source if day and source != "text"
+                             else None}))
+            info.update(date=value if day else None, date_text=date_span.text,
+                        date_source=source if day else None,
                         date_start_char=date_span.start_char,
                         date_end_char=date_span.end_char)
         if found.agency is not None:
@@ -356,9 +348,10 @@ class DatelineExtractor:
             info["agency"] = name or agency.text
         return results, info
 
-    def process(self, doc: Doc) -> list[Span]:
-        """Return the dateline's spans (LOC place, DATE date, ORG agency), writing nothing."""
-        return [span for span, _ in self.annotate(doc)[0]]
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """The dateline's spans (LOC place, DATE date, ORG agency) and their values; writes
+        nothing."""
+        return self.annotate(doc)[0]
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["datelines"]``, the span values and ``doc._.dateline``.
@@ -368,7 +361,7 @@ class DatelineExtractor:
         """
         split_slashed_agency(doc)
         results, info = self.annotate(doc)
-        write_span_group(doc, FAMILY, results)
+        write_span_group(doc, self.spans_key, results)
         doc._.dateline = info
         return doc
 
@@ -389,8 +382,8 @@ def split_slashed_agency(doc: Doc, window: int = 40) -> None:
         return
 
 
-@Language.factory("depeche_datelines")
-def create_dateline_extractor(nlp: Language, name: str) -> DatelineExtractor:
-    """Create the ``depeche_datelines`` component (see :class:`DatelineExtractor`)."""
-    register_extensions()
-    return DatelineExtractor(nlp.vocab)
+@Language.factory("depeche_datelines",
+                  assigns=["doc.spans", "doc._.span_attrs", "doc._.dateline"])
+def make_datelines(nlp: Language, name: str) -> DatelineExtractor:
+    """Build the ``depeche_datelines`` component (see :class:`DatelineExtractor`)."""
+    return DatelineExtractor(nlp, name)

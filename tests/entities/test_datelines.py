@@ -118,8 +118,8 @@ def test_place_span_values(nlp: Language) -> None:
 
 def test_process_is_pure(nlp: Language) -> None:
     doc = nlp.make_doc("PARIS, 3 mars (AFP) - Le texte.")
-    spans = DatelineExtractor(nlp.vocab).process(doc)
-    assert [s.label_ for s in spans] == ["LOC", "DATE", "ORG"]
+    found = DatelineExtractor(nlp).process(doc)
+    assert [s.label_ for s, _ in found] == ["LOC", "DATE", "ORG"]
     assert doc._.dateline is None and "datelines" not in doc.spans
 
 

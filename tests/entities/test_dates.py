@@ -339,8 +339,8 @@ def test_without_time_of_day(text: str, expected: list[str]) -> None:
 def test_process_is_pure(nlp: Language) -> None:
     doc = nlp.make_doc("Le texte sera voté demain.")
     doc._.doc_date = WED
-    spans = DateExtractor(nlp.vocab).process(doc)
-    assert [(s.text, s.kb_id_) for s in spans] == [("demain", "2025-03-06")]
+    found = DateExtractor(nlp).process(doc)
+    assert [(s.text, s.kb_id_) for s, _ in found] == [("demain", "2025-03-06")]
     assert "dates" not in doc.spans and doc._.anchor is None and doc._.span_attrs is None
 
 
