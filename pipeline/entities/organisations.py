@@ -781,6 +781,9 @@ class OrgMention:
 class OrganisationExtractor:
     """Pipeline component writing ``doc.spans["organisations"]`` (label ``ORG``)."""
 
+    spans_key = FAMILY
+    rank = 40
+
     def __init__(self, nlp: Language, name: str = "depeche_organisations",
                  extra_files: Sequence[str] = (), detect_definitions: bool = True,
                  head_noun_in_span: bool = False, generic_institutions: bool = False) -> None:

@@ -462,6 +462,11 @@ class _Candidate:
 class PersonExtractor:
     """Pipeline component writing ``doc.spans["people"]`` (label ``PER``)."""
 
+    spans_key = FAMILY
+    rank = 30
+    #: The resolver drops the model's PER spans when this family ran: it re-emits them.
+    replaces_model_labels = ("PER",)
+
     def __init__(self, nlp: Language, name: str = "depeche_people",
                  extra_files: Sequence[str] = (), use_model: bool = True,
                  link: bool = True, honorific_in_span: bool = True,
