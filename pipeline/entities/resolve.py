@@ -399,6 +399,9 @@ class Resolver:
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
         function_words()
+        lookup_country("")
+        lookup_place("")
+        lookup_organisation("")
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
