@@ -48,6 +48,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.context import StoryContext
 from pipeline.entities.countries import load_countries
 from pipeline.entities.gazetteers import (
     ContextRule,
@@ -361,19 +362,19 @@ class PlaceExtractor(EntityFamily):
         spans: list[tuple[int, int, str]] = []
         if not self.head_words:
             return spans
+        words = StoryContext.of(doc).words
         i = 0
         while i < len(doc):
-            head = self.head_words.get(fold(doc[i].text))
+            head = self.head_words.get(words[i])
             if head is None or doc[i].text.isupper():
                 i += 1
                 continue
             j = i + 1
             article = False
-            if j < len(doc) and fold(doc[j].text) in HEAD_LINKS:
-                article = fold(doc[j].text) in HEAD_ARTICLES
+            if j < len(doc) and words[j] in HEAD_LINKS:
+                article = words[j] in HEAD_ARTICLES
                 j += 1
-                if fold(doc[j - 1].text) == "de" and j < len(doc) and \
-                        fold(doc[j].text) in HEAD_ARTICLES:
+                if words[j - 1] == "de" and j < len(doc) and words[j] in HEAD_ARTICLES:
                     article = True
                     j += 1
             end = j
