@@ -125,14 +125,17 @@ def find_dateline(doc: Doc, table: dict[str, str]) -> Dateline | None:
 
 
 def _line_starts(doc: Doc) -> list[int]:
+    """The first token of the story and, when the first line is short enough to be a title,
+    the first token of the second line (a token's whitespace is one space at most: a line
+    break is a token of its own)."""
     starts: list[int] = []
     i = 0
     while i < len(doc) and doc[i].is_space:
         i += 1
     starts.append(i)
-    for j in range(i, min(len(doc), i + MAX_TITLE_TOKENS)):
-        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
-            k = j + 1
+    for token in doc[i: i + MAX_TITLE_TOKENS]:
+        if "\n" in token.text:
+            k = token.i + 1
             while k < len(doc) and doc[k].is_space:
                 k += 1
             if k < len(doc):
