@@ -87,4 +87,32 @@ def write_span_group(doc: Doc, group: str,
         set_span_attrs(span, group, **values)
 
 
+class EntityFamily:
+    """What every entity family is to the pipeline: a span group and a rank, a pure
+    ``process`` and a ``__call__`` that writes what it returns.
+
+    ``spans_key`` names the span group the family writes; ``rank`` is its place in the
+    resolver's tie-breaking (lower is stronger); the resolver finds the families of a pipeline
+    by these two attributes. Two more tell it how the family stands to the model's entities
+    (:mod:`pipeline.entities.resolve`): ``replaces_model_labels``, the labels whose model
+    spans the family re-emits when it confirms them (the model's own are then dropped), and
+    ``cuts_model_spans``, whether a model entity is cut before a span of the family found
+    inside it.
+    """
+
+    spans_key: str
+    rank: int
+    replaces_model_labels: tuple[str, ...] = ()
+    cuts_model_spans: bool = False
+
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """The family's spans in ``doc`` and their extra values; writes nothing."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Write ``doc.spans[spans_key]`` and the spans' extra values."""
+        write_span_group(doc, self.spans_key, self.process(doc))
+        return doc
+
+
 register_extensions()

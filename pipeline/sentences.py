@@ -10,9 +10,13 @@ keeps pre-set boundaries, so it can still split after a full stop, never elsewhe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+__all__ = ["SentenceGuard", "can_start_sentence", "make_sentences"]
 
 #: Punctuation that can end a sentence.
 FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -22,19 +26,24 @@ CLOSERS = frozenset({"»", "”", '"', ")", "]", "’", "'"})
 CLOSING_ONLY = frozenset({"»", "”", ")", "]"})
 
 
-def can_start_sentence(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` may open a sentence: after final punctuation or a line break."""
+def can_start_sentence(texts: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` of a story whose token texts are ``texts`` may open a sentence:
+    after final punctuation or a line break.
+
+    >>> can_start_sentence(["Il", "dort", ".", "Elle", "lit"], 3)
+    True
+    """
     if i == 0:
         return True
-    if doc[i].text in CLOSING_ONLY:
+    if texts[i] in CLOSING_ONLY:
         return False
-    previous = doc[i - 1]
-    if previous.is_space or "\n" in previous.whitespace_ or "\n" in previous.text:
+    previous = texts[i - 1]
+    if previous.isspace() or "\n" in previous:
         return True
     j = i - 1
-    while j > 0 and doc[j].text in CLOSERS:
+    while j > 0 and texts[j] in CLOSERS:
         j -= 1
-    text = doc[j].text
+    text = texts[j]
     return text in FINAL_PUNCT or (len(text) > 1 and text[-1] in ".!?…" and j == i - 1
                                    and not text[:-1].replace(".", "").isalpha())
 
@@ -47,9 +56,11 @@ class SentenceGuard:
 
     def process(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that must not start a sentence."""
-        return [i for i in range(1, len(doc)) if not can_start_sentence(doc, i)]
+        texts = [t.text for t in doc]
+        return [i for i in range(1, len(texts)) if not can_start_sentence(texts, i)]
 
     def __call__(self, doc: Doc) -> Doc:
+        """Mark the tokens of :meth:`process` as no sentence start."""
         blocked = self.process(doc)
         if blocked:
             starts = doc.to_array([SENT_START]).astype("int32")
@@ -59,6 +70,6 @@ class SentenceGuard:
 
 
 @Language.factory("depeche_sentences", assigns=["token.is_sent_start"])
-def make_sentence_guard(nlp: Language, name: str) -> SentenceGuard:
+def make_sentences(nlp: Language, name: str) -> SentenceGuard:
     """Build the sentence guard (spaCy factory ``depeche_sentences``); add it before the parser."""
     return SentenceGuard(nlp, name)

@@ -41,7 +41,7 @@ from pipeline.entities.gazetteers import (
     read_context_rules,
     read_csv,
 )
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions
 
 __all__ = [
     "CountryExtractor",
@@ -50,7 +50,7 @@ __all__ = [
     "country_by_code",
     "load_countries",
     "lookup_country",
-    "make_country_extractor",
+    "make_countries",
 ]
 
 GROUP = "countries"
@@ -205,8 +205,11 @@ def _in_capitals_run(doc: Doc, start: int, end: int) -> bool:
     return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in neighbours)
 
 
-class CountryExtractor:
+class CountryExtractor(EntityFamily):
     """Find country names and nationality words; write them to ``doc.spans["countries"]``."""
+
+    #: Its place in the resolver's tie-breaking (lower is stronger).
+    rank = 50
 
     def __init__(self, nlp: Language, name: str = "depeche_countries",
                  include_demonyms: bool = True, include_acronyms: bool = True,
@@ -239,8 +242,8 @@ class CountryExtractor:
                 return item, "countries.context"
         return None
 
-    def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
-        """Return the country spans of ``doc`` with their extra values; changes nothing."""
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """The country spans of ``doc`` and their extra values; writes nothing."""
         found: list[tuple[Match[CountryForm], CountryForm, str]] = []
         for match in self.name_matcher(doc):
             accepted = self._accept_name(doc, match)
@@ -264,24 +267,14 @@ class CountryExtractor:
             results.append((span, attrs))
         return results
 
-    def process(self, doc: Doc) -> list[Span]:
-        """Return the country spans of ``doc`` (pure: the doc is not modified)."""
-        return [span for span, _ in self.find(doc)]
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Match ``doc`` and write ``doc.spans[spans_key]`` and the spans' extra values."""
-        write_span_group(doc, self.spans_key, self.find(doc))
-        return doc
-
 
 @Language.factory(
     "depeche_countries",
+    assigns=["doc.spans", "doc._.span_attrs"],
     default_config={"include_demonyms": True, "include_acronyms": True, "spans_key": GROUP},
 )
-def make_country_extractor(nlp: Language, name: str, include_demonyms: bool,
-                           include_acronyms: bool, spans_key: str) -> CountryExtractor:
+def make_countries(nlp: Language, name: str, include_demonyms: bool, include_acronyms: bool,
+                   spans_key: str) -> CountryExtractor:
     """Build the ``depeche_countries`` component (see :class:`CountryExtractor`)."""
     return CountryExtractor(nlp, name, include_demonyms=include_demonyms,
                             include_acronyms=include_acronyms, spans_key=spans_key)
-
-

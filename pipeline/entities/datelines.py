@@ -29,7 +29,6 @@ to this family.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,15 +36,23 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
-from pipeline.entities.dates import NUMERIC_RE, WEEKDAYS, DateExtractor, month_number
+from pipeline.entities.dates.finder import DateFinder
+from pipeline.entities.dates.grammar import (
+    DAY_RE,
+    NUMERIC_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    month_number,
+    two_digit_year,
+)
+from pipeline.entities.dates.reading import full_dates, safe_date
+from pipeline.entities.dates.resolution import closest_day, parse_iso
 from pipeline.entities.gazetteers import read_csv
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions, write_span_group
 
-__all__ = ["Dateline", "DatelineExtractor", "agencies", "create_dateline_extractor"]
+__all__ = ["Dateline", "DatelineExtractor", "agencies", "find_dateline", "make_datelines"]
 
-FAMILY = "datelines"
 AGENCIES_FILE = "datelines_agencies.csv"
 #: Longest first line still taken as a title before a dateline on the second line.
 MAX_TITLE_TOKENS = 40
@@ -59,8 +66,6 @@ DASHES = frozenset({"-", "–", "—", "--", "_"})
 UPPER_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(\.-)?$")
 #: A place word in ordinary case: ``Paris``, ``New``, ``Saint-Pétersbourg``.
 TITLE_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(-[A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’]+)*$")
-DAY_RE = re.compile(r"^(1er|0?[1-9]|[12][0-9]|3[01])$")
-YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 #: ``/TASS/.`` is a single token for the French tokenizer.
 SLASHED_AGENCY_RE = re.compile(r"^/([^/]+)/\.?$")
 #: Words that start a sentence like a place but are not one (``Hier, le 3 mars...``).
@@ -106,215 +111,218 @@ class Dateline:
     agency_name: str | None
 
 
-class DatelineExtractor:
+# -- recognising ------------------------------------------------------------------------------
+
+
+def find_dateline(doc: Doc, table: dict[str, str]) -> Dateline | None:
+    """The dateline of ``doc``: on its first line, or on the second after a title;
+    ``table`` maps folded agency names to canonical ones (:func:`agencies`)."""
+    for start in _line_starts(doc):
+        found = _parse_at(doc, start, table)
+        if found is not None:
+            return found
+    return None
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The first token of the story and, when the first line is short enough to be a title,
+    the first token of the second line (a token's whitespace is one space at most: a line
+    break is a token of its own)."""
+    starts: list[int] = []
+    i = 0
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    starts.append(i)
+    for token in doc[i: i + MAX_TITLE_TOKENS]:
+        if "\n" in token.text:
+            k = token.i + 1
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            if k < len(doc):
+                starts.append(k)
+            break
+    return starts
+
+
+def _place(doc: Doc, i: int) -> tuple[int, bool] | None:
+    """Return ``(end, in_capitals)`` of a place name starting at token ``i``."""
+    j = i
+    kind: str | None = None
+    while j < len(doc) and j - i < MAX_PLACE_TOKENS:
+        text = doc[j].text
+        if text == "-" and j > i and not doc[j - 1].whitespace_:
+            j += 1
+            continue
+        if UPPER_WORD_RE.match(text) and (len(text) > 1 or j > i) and kind != "title":
+            kind = "upper"
+            j += 1
+            if text.endswith(".-"):
+                break
+            continue
+        if TITLE_WORD_RE.match(text) and kind != "upper":
+            kind = "title"
+            j += 1
+            continue
+        break
+    while j > i and doc[j - 1].text == "-":
+        j -= 1
+    if j == i or (j - i == 1 and _key(doc[i].text) in NOT_PLACES):
+        return None
+    if kind == "title" and j - i > 3:
+        return None
+    return j, kind == "upper"
+
+
+def _agency(doc: Doc, i: int, table: dict[str, str]) -> tuple[int, int, str | None] | None:
+    """Return (start, end, canonical) of an agency name starting at ``i``."""
+    for n in range(min(MAX_AGENCY_TOKENS, len(doc) - i), 0, -1):
+        span = doc[i: i + n]
+        if any(t.is_punct and t.text not in ("-",) for t in span):
+            continue
+        name = table.get(_key(span.text))
+        if name is not None:
+            return i, i + n, name
+    return None
+
+
+def _date(doc: Doc, i: int) -> tuple[int, int, int, int, int | None] | None:
+    """Return (start, end, day, month, year) of a dateline date starting at ``i``."""
+    j = i
+    if j < len(doc) and doc[j].lower_ == "le":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in WEEKDAYS:
+        j += 1
+    if j < len(doc) and (m := NUMERIC_RE.match(doc[j].text)):
+        year = int(m.group(4))
+        year = year if year >= 100 else two_digit_year(year)
+        return i, j + 1, int(m.group(1)), int(m.group(3)), year
+    if j + 1 < len(doc) and DAY_RE.match(doc[j].text) and month_number(doc[j + 1].text):
+        day = 1 if doc[j].text == "1er" else int(doc[j].text)
+        month = month_number(doc[j + 1].text)
+        assert month is not None
+        end = j + 2
+        year = None
+        if end < len(doc) and YEAR_RE.match(doc[end].text):
+            year = int(doc[end].text)
+            end += 1
+        return i, end, day, month, year
+    return None
+
+
+def _tail(doc: Doc, i: int,
+          table: dict[str, str]) -> tuple[int, tuple[int, int] | None, str | None]:
+    """Read the agency part after place/date: ``(AFP) -``, ``. /TASS/.``, ``- RIA.``."""
+    j = i
+    if j < len(doc) and doc[j].text == ".":
+        j += 1
+    if (j + 2 < len(doc) and doc[j].text == "/" and doc[j + 2].text.startswith("/")
+            and SLASHED_AGENCY_RE.match(doc[j:j + 3].text)):
+        name = table.get(_key(doc[j + 1].text))
+        return _closing(doc, j + 3), (j + 1, j + 2), name or doc[j + 1].text
+    if j < len(doc) and (m := SLASHED_AGENCY_RE.match(doc[j].text)):
+        name = table.get(_key(m.group(1)))
+        return _closing(doc, j + 1), (j, j + 1), name or m.group(1)
+    if j + 2 < len(doc) and doc[j].text == "(":
+        found = _agency(doc, j + 1, table)
+        if found is not None and doc[found[1]].text == ")":
+            return _closing(doc, found[1] + 1), (found[0], found[1]), found[2]
+        if doc[j + 2].text == ")" and doc[j + 1].is_upper and doc[j + 1].is_alpha:
+            return _closing(doc, j + 3), (j + 1, j + 2), None
+    if j + 1 < len(doc) and doc[j].text in DASHES:
+        found = _agency(doc, j + 1, table)
+        if found is not None:
+            end = found[1]
+            if end < len(doc) and doc[end].text == ".":
+                end += 1
+            return _closing(doc, end), (found[0], found[1]), found[2]
+        return j + 1, None, None
+    return (j if j > i else i), None, None
+
+
+def _closing(doc: Doc, i: int) -> int:
+    if i < len(doc) and (doc[i].text in DASHES or doc[i].text in (".", ":")):
+        return i + 1
+    return i
+
+
+def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
+    place = _place(doc, i)
+    if place is None:
+        return None
+    j, upper = place
+    if doc[j - 1].text.endswith(".-"):
+        return Dateline(i, j, (i, j), None, None, None, None, None, None) if upper else None
+    if j >= len(doc):
+        return None
+    date = None
+    if doc[j].text == ",":
+        date = _date(doc, j + 1)
+        if date is None:
+            return None
+        end, agency, name = _tail(doc, date[1], table)
+    elif doc[j].text == "(":
+        end, agency, name = _tail(doc, j, table)
+        if agency is None:
+            return None
+    elif upper and doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text in DASHES:
+        return Dateline(i, j + 2, (i, j), None, None, None, None, None, None)
+    else:
+        return None
+    if date is None and agency is None:
+        return None
+    if not upper and date is None and name not in table.values():
+        # "Le Paris Saint-Germain (PSG) a gagné": an ordinary-case name followed by an
+        # acronym in brackets is a dateline only when the acronym is a known agency
+        return None
+    if not upper and agency is None and (end >= len(doc) or end == date[1]):  # type: ignore[index]
+        # "Paris, le 3 mars 2024" in ordinary case with nothing after: need a separator
+        if not (end < len(doc) and doc[end - 1].text in DASHES):
+            return None
+    day_start = date[0] if date else None
+    if date is not None and doc[date[0]].lower_ == "le":
+        day_start = date[0] + 1
+    return Dateline(
+        start=i, end=end, place=(i, j),
+        date=(day_start, date[1]) if date is not None and day_start is not None else None,
+        day=date[2] if date else None, month=date[3] if date else None,
+        year=date[4] if date else None, agency=agency, agency_name=name)
+
+
+class DatelineExtractor(EntityFamily):
     """Recognise the dateline at the start of a wire story (place, date, agency)."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    #: The span group it writes.
+    spans_key = "datelines"
+    #: Its place in the resolver's tie-breaking (lower is stronger): the strongest family.
+    rank = 10
+
+    def __init__(self, nlp: Language, name: str = "depeche_datelines") -> None:
         """Load the agency list; the date grammar finds the story's full dates for the year."""
+        register_extensions()
+        self.name = name
         self.agencies = agencies()
-        self.dates = DateExtractor(vocab)
-
-    # -- recognising ------
-
-    def find(self, doc: Doc) -> Dateline | None:
-        """Return the dateline of ``doc``: on its first line, or on the second after a title."""
-        for start in self._line_starts(doc):
-            found = self._parse_at(doc, start)
-            if found is not None:
-                return found
-        return None
-
-    def _line_starts(self, doc: Doc) -> list[int]:
-        starts: list[int] = []
-        i = 0
-        while i < len(doc) and doc[i].is_space:
-            i += 1
-        starts.append(i)
-        for j in range(i, min(len(doc), i + MAX_TITLE_TOKENS)):
-            if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
-                k = j + 1
-                while k < len(doc) and doc[k].is_space:
-                    k += 1
-                if k < len(doc):
-                    starts.append(k)
-                break
-        return starts
-
-    def _place(self, doc: Doc, i: int) -> tuple[int, bool] | None:
-        """Return ``(end, in_capitals)`` of a place name starting at token ``i``."""
-        j = i
-        kind: str | None = None
-        while j < len(doc) and j - i < MAX_PLACE_TOKENS:
-            text = doc[j].text
-            if text == "-" and j > i and not doc[j - 1].whitespace_:
-                j += 1
-                continue
-            if UPPER_WORD_RE.match(text) and (len(text) > 1 or j > i) and kind != "title":
-                kind = "upper"
-                j += 1
-                if text.endswith(".-"):
-                    break
-                continue
-            if TITLE_WORD_RE.match(text) and kind != "upper":
-                kind = "title"
-                j += 1
-                continue
-            break
-        while j > i and doc[j - 1].text == "-":
-            j -= 1
-        if j == i or (j - i == 1 and _key(doc[i].text) in NOT_PLACES):
-            return None
-        if kind == "title" and j - i > 3:
-            return None
-        return j, kind == "upper"
-
-    def _agency(self, doc: Doc, i: int) -> tuple[int, int, str | None] | None:
-        """Return (start, end, canonical) of an agency name starting at ``i``."""
-        for n in range(min(MAX_AGENCY_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i: i + n]
-            if any(t.is_punct and t.text not in ("-",) for t in span):
-                continue
-            name = self.agencies.get(_key(span.text))
-            if name is not None:
-                return i, i + n, name
-        return None
-
-    def _date(self, doc: Doc, i: int) -> tuple[int, int, int, int, int | None] | None:
-        """Return (start, end, day, month, year) of a dateline date starting at ``i``."""
-        j = i
-        if j < len(doc) and doc[j].lower_ == "le":
-            j += 1
-        if j < len(doc) and doc[j].lower_ in WEEKDAYS:
-            j += 1
-        if j < len(doc) and (m := NUMERIC_RE.match(doc[j].text)):
-            year = int(m.group(4))
-            year = year if year >= 100 else (2000 + year if year <= 30 else 1900 + year)
-            return i, j + 1, int(m.group(1)), int(m.group(3)), year
-        if j + 1 < len(doc) and DAY_RE.match(doc[j].text) and month_number(doc[j + 1].text):
-            day = 1 if doc[j].text == "1er" else int(doc[j].text)
-            month = month_number(doc[j + 1].text)
-            assert month is not None
-            end = j + 2
-            year = None
-            if end < len(doc) and YEAR_RE.match(doc[end].text):
-                year = int(doc[end].text)
-                end += 1
-            return i, end, day, month, year
-        return None
-
-    def _tail(self, doc: Doc, i: int) -> tuple[int, tuple[int, int] | None, str | None]:
-        """Read the agency part after place/date: ``(AFP) -``, ``. /TASS/.``, ``- RIA.``."""
-        j = i
-        if j < len(doc) and doc[j].text == ".":
-            j += 1
-        if (j + 2 < len(doc) and doc[j].text == "/" and doc[j + 2].text.startswith("/")
-                and SLASHED_AGENCY_RE.match(doc[j:j + 3].text)):
-            name = self.agencies.get(_key(doc[j + 1].text))
-            return self._closing(doc, j + 3), (j + 1, j + 2), name or doc[j + 1].text
-        if j < len(doc) and (m := SLASHED_AGENCY_RE.match(doc[j].text)):
-            name = self.agencies.get(_key(m.group(1)))
-            return self._closing(doc, j + 1), (j, j + 1), name or m.group(1)
-        if j + 2 < len(doc) and doc[j].text == "(":
-            found = self._agency(doc, j + 1)
-            if found is not None and doc[found[1]].text == ")":
-                return self._closing(doc, found[1] + 1), (found[0], found[1]), found[2]
-            if doc[j + 2].text == ")" and doc[j + 1].is_upper and doc[j + 1].is_alpha:
-                return self._closing(doc, j + 3), (j + 1, j + 2), None
-        if j + 1 < len(doc) and doc[j].text in DASHES:
-            found = self._agency(doc, j + 1)
-            if found is not None:
-                end = found[1]
-                if end < len(doc) and doc[end].text == ".":
-                    end += 1
-                return self._closing(doc, end), (found[0], found[1]), found[2]
-            return j + 1, None, None
-        return (j if j > i else i), None, None
-
-    @staticmethod
-    def _closing(doc: Doc, i: int) -> int:
-        if i < len(doc) and (doc[i].text in DASHES or doc[i].text in (".", ":")):
-            return i + 1
-        return i
-
-    def _parse_at(self, doc: Doc, i: int) -> Dateline | None:
-        place = self._place(doc, i)
-        if place is None:
-            return None
-        j, upper = place
-        if doc[j - 1].text.endswith(".-"):
-            return Dateline(i, j, (i, j), None, None, None, None, None, None) if upper else None
-        if j >= len(doc):
-            return None
-        date = None
-        if doc[j].text == ",":
-            date = self._date(doc, j + 1)
-            if date is None:
-                return None
-            end, agency, name = self._tail(doc, date[1])
-        elif doc[j].text == "(":
-            end, agency, name = self._tail(doc, j)
-            if agency is None:
-                return None
-        elif upper and doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text in DASHES:
-            return Dateline(i, j + 2, (i, j), None, None, None, None, None, None)
-        else:
-            return None
-        if date is None and agency is None:
-            return None
-        if not upper and date is None and name not in self.agencies.values():
-            # "Le Paris Saint-Germain (PSG) a gagné": an ordinary-case name followed by an
-            # acronym in brackets is a dateline only when the acronym is a known agency
-            return None
-        if not upper and agency is None and (end >= len(doc) or end == date[1]):  # type: ignore[index]
-            # "Paris, le 3 mars 2024" in ordinary case with nothing after: need a separator
-            if not (end < len(doc) and doc[end - 1].text in DASHES):
-                return None
-        day_start = date[0] if date else None
-        if date is not None and doc[date[0]].lower_ == "le":
-            day_start = date[0] + 1
-        return Dateline(
-            start=i, end=end, place=(i, j),
-            date=(day_start, date[1]) if date is not None and day_start is not None else None,
-            day=date[2] if date else None, month=date[3] if date else None,
-            year=date[4] if date else None, agency=agency, agency_name=name)
-
-    # -- year ------
+        self.date_finder = DateFinder(nlp.vocab)
 
     def _year(self, doc: Doc, found: Dateline) -> tuple[int | None, str | None]:
+        """The year of the dateline's date and where it comes from: ``text``, ``metadata``
+        (closest to ``doc._.doc_date``), ``inferred`` (closest to the story's latest full
+        date), or ``(None, None)``."""
         if found.year is not None:
             return found.year, "text"
         assert found.day is not None and found.month is not None
-        reference: dt.date | None = None
-        source = None
-        doc_date = doc._.doc_date
-        if isinstance(doc_date, str):
-            try:
-                reference, source = dt.date.fromisoformat(doc_date[:10]), "metadata"
-            except ValueError:
-                reference = None
+        reference, source = parse_iso(doc._.doc_date), "metadata"
         if reference is None:
-            explicit = self.dates.explicit_dates(doc)
-            if explicit:
-                reference, source = max(explicit), "inferred"
-        if reference is None:
-            return None, None
-        options = []
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            try:
-                options.append(dt.date(year, found.month, found.day))
-            except ValueError:
-                continue
-        if not options:
-            return None, None
-        best = min(options, key=lambda d: abs((d - reference).days))  # type: ignore[operator]
-        return best.year, source
-
-    # -- component ------
+            explicit = full_dates(self.date_finder.find(doc))
+            if not explicit:
+                return None, None
+            reference, source = max(explicit), "inferred"
+        best = closest_day(found.month, found.day, reference)
+        return (best.year, source) if best is not None else (None, None)
 
     def annotate(self, doc: Doc) -> tuple[list[tuple[Span, dict[str, Any]]],
                                           dict[str, Any] | None]:
         """Return ``([(span, attrs)], dateline dict)`` for ``doc`` without writing to it."""
-        found = self.find(doc)
+        found = find_dateline(doc, self.agencies)
         if found is None:
             return [], None
         results: list[tuple[Span, dict[str, Any]]] = []
@@ -329,20 +337,16 @@ class DatelineExtractor:
         }
         if found.date is not None and found.day is not None and found.month is not None:
             year, source = self._year(doc, found)
-            value = f"XXXX-{found.month:02d}-{found.day:02d}"
-            if year is not None:
-                try:
-                    value = dt.date(year, found.month, found.day).isoformat()
-                except ValueError:
-                    year = None
+            day = safe_date(year, found.month, found.day) if year is not None else None
+            value = day.isoformat() if day else f"XXXX-{found.month:02d}-{found.day:02d}"
             date_span = doc[found.date[0]: found.date[1]]
             results.append((Span(doc, date_span.start, date_span.end, label="DATE",
                                  kb_id=value),
                             {"rule": "datelines.date", "form": "dateline", "precision": "day",
-                             "bound": "point", "anchored": source if year is not None
-                             and source != "text" else None}))
-            info.update(date=value if year is not None else None, date_text=date_span.text,
-                        date_source=source if year is not None else None,
+                             "bound": "point", "anchored": source if day and source != "text"
+                             else None}))
+            info.update(date=value if day else None, date_text=date_span.text,
+                        date_source=source if day else None,
                         date_start_char=date_span.start_char,
                         date_end_char=date_span.end_char)
         if found.agency is not None:
@@ -356,9 +360,10 @@ class DatelineExtractor:
             info["agency"] = name or agency.text
         return results, info
 
-    def process(self, doc: Doc) -> list[Span]:
-        """Return the dateline's spans (LOC place, DATE date, ORG agency), writing nothing."""
-        return [span for span, _ in self.annotate(doc)[0]]
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """The dateline's spans (LOC place, DATE date, ORG agency) and their values; writes
+        nothing."""
+        return self.annotate(doc)[0]
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["datelines"]``, the span values and ``doc._.dateline``.
@@ -368,7 +373,7 @@ class DatelineExtractor:
         """
         split_slashed_agency(doc)
         results, info = self.annotate(doc)
-        write_span_group(doc, FAMILY, results)
+        write_span_group(doc, self.spans_key, results)
         doc._.dateline = info
         return doc
 
@@ -389,8 +394,8 @@ def split_slashed_agency(doc: Doc, window: int = 40) -> None:
         return
 
 
-@Language.factory("depeche_datelines")
-def create_dateline_extractor(nlp: Language, name: str) -> DatelineExtractor:
-    """Create the ``depeche_datelines`` component (see :class:`DatelineExtractor`)."""
-    register_extensions()
-    return DatelineExtractor(nlp.vocab)
+@Language.factory("depeche_datelines",
+                  assigns=["doc.spans", "doc._.span_attrs", "doc._.dateline"])
+def make_datelines(nlp: Language, name: str) -> DatelineExtractor:
+    """Build the ``depeche_datelines`` component (see :class:`DatelineExtractor`)."""
+    return DatelineExtractor(nlp, name)

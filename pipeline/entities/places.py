@@ -48,6 +48,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.context import StoryContext
 from pipeline.entities.countries import load_countries
 from pipeline.entities.gazetteers import (
     ContextRule,
@@ -58,7 +59,7 @@ from pipeline.entities.gazetteers import (
     read_context_rules,
     read_csv,
 )
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions
 
 __all__ = [
     "PlaceExtractor",
@@ -66,7 +67,7 @@ __all__ = [
     "PlaceInfo",
     "load_places",
     "lookup_place",
-    "make_place_extractor",
+    "make_places",
 ]
 
 GROUP = "places"
@@ -243,8 +244,11 @@ def _is_name_word(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
-class PlaceExtractor:
+class PlaceExtractor(EntityFamily):
     """Find city names; write them to ``doc.spans["places"]`` with their country."""
+
+    #: Its place in the resolver's tie-breaking (lower is stronger).
+    rank = 60
 
     def __init__(self, nlp: Language, name: str = "depeche_places",
                  min_population: int = DEFAULT_MIN_POPULATION, spans_key: str = GROUP,
@@ -309,8 +313,8 @@ class PlaceExtractor:
             nlp, [(f.form, f.iso2) for f in countries.names if f.kind == "name"],
             check_case=True)
 
-    def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
-        """Return the place spans of ``doc`` with their extra values; changes nothing."""
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """The place spans of ``doc`` and their extra values; writes nothing."""
         inside_country: set[int] = set()
         for match in self.country_matcher(doc):
             if match.end - match.start > 1:
@@ -358,19 +362,19 @@ class PlaceExtractor:
         spans: list[tuple[int, int, str]] = []
         if not self.head_words:
             return spans
+        words = StoryContext.of(doc).words
         i = 0
         while i < len(doc):
-            head = self.head_words.get(fold(doc[i].text))
+            head = self.head_words.get(words[i])
             if head is None or doc[i].text.isupper():
                 i += 1
                 continue
             j = i + 1
             article = False
-            if j < len(doc) and fold(doc[j].text) in HEAD_LINKS:
-                article = fold(doc[j].text) in HEAD_ARTICLES
+            if j < len(doc) and words[j] in HEAD_LINKS:
+                article = words[j] in HEAD_ARTICLES
                 j += 1
-                if fold(doc[j - 1].text) == "de" and j < len(doc) and \
-                        fold(doc[j].text) in HEAD_ARTICLES:
+                if words[j - 1] == "de" and j < len(doc) and words[j] in HEAD_ARTICLES:
                     article = True
                     j += 1
             end = j
@@ -383,26 +387,18 @@ class PlaceExtractor:
             i = end
         return spans
 
-    def process(self, doc: Doc) -> list[Span]:
-        """Return the place spans of ``doc`` (pure: the doc is not modified)."""
-        return [span for span, _ in self.find(doc)]
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Match ``doc`` and write ``doc.spans[spans_key]`` and the spans' extra values."""
-        write_span_group(doc, self.spans_key, self.find(doc))
-        return doc
-
 
 @Language.factory(
     "depeche_places",
+    assigns=["doc.spans", "doc._.span_attrs"],
     default_config={"min_population": DEFAULT_MIN_POPULATION, "spans_key": GROUP,
                     "local_countries": list(DEFAULT_LOCAL_COUNTRIES),
                     "local_min_population": DEFAULT_LOCAL_MIN_POPULATION,
                     "heads": []},
 )
-def make_place_extractor(nlp: Language, name: str, min_population: int, spans_key: str,
-                         local_countries: list[str], local_min_population: int,
-                         heads: list[str]) -> PlaceExtractor:
+def make_places(nlp: Language, name: str, min_population: int, spans_key: str,
+                local_countries: list[str], local_min_population: int,
+                heads: list[str]) -> PlaceExtractor:
     """Build the ``depeche_places`` component (see :class:`PlaceExtractor`)."""
     return PlaceExtractor(nlp, name, min_population=min_population, spans_key=spans_key,
                           local_countries=local_countries,

@@ -1,17 +1,51 @@
 """Merge the model's entities with the rule families into one set of linked mentions.
 
-This is the one place where overlaps are resolved, by one policy:
+This is the one place where overlaps are resolved, by one policy, in four steps.
 
-1. Every candidate span is collected: the model's ``doc.ents`` (source ``model``) and each
-   family's span group (source = the family name).
-2. Candidates are ranked: longer spans first; at equal extent a span with evidence of its own
-   (a gazetteer, a pattern) beats a weak one (the model's span, or a family's plain copy of it,
-   rule ``<family>.model``), and then the order of :data:`FAMILIES` decides.
-3. Greedy selection keeps each candidate that does not overlap one already kept
-   (the idea of :func:`spacy.util.filter_spans`, with our ranking).
+1. **The families** are found in the pipeline, when the resolver is built: every component
+   before it that has a ``spans_key`` (its span group) and a ``rank`` (lower is stronger; in
+   dépêche: datelines 10, dates 20, people 30, organisations 40, countries 50, places 60).
+   A family may also declare ``replaces_model_labels`` (the people family: ``("PER",)``) and
+   ``cuts_model_spans`` (the dates family). No family is named here.
 
-Then every kept span is linked to an entity id (``label:key``) and written to
-``doc._.mentions`` as a plain dict.
+2. **The model's entities** (``doc.ents``) are cleaned, then relabelled:
+
+   * a model span is cut before a span of a family that ``cuts_model_spans`` found inside it
+     (``Conseil d'Etat du 12 mars 1803``);
+   * its edges are trimmed: leading and trailing articles and prepositions (``l'OTAN``,
+     ``la Chambre des députés de la``), trailing punctuation, a quotation mark without its
+     pair (the side with more capitalised words is kept), and, for a LOC, a generic place
+     head and its link (``ville de Toronto``, ``aéroport d'Athènes``:
+     ``model_place_heads.csv``);
+   * it is dropped when it has no word starting with a capital or a digit, when it opens
+     with a lower-case function word (``ministre de l'Intérieur``:
+     ``people_functions.csv``), or when it is one word that cannot be a name on its own: a
+     generic capitalised noun (``République``, ``Hier``: ``model_generic_words.csv``), a
+     nationality word (``Suisses``), one or two letters (``I``, ``AI``);
+   * the model's MISC spans are dropped unless ``keep_misc`` (their precision is 0.02 to
+     0.03 on the French gold sets);
+   * when a family that ``replaces_model_labels`` ran, the model's own spans of those labels
+     are dropped (the family re-emits the ones it confirms), and so is a model span that is
+     one of that family's spans plus one word (``Monsieur Lucien Morel``);
+   * relabelling by the gazetteers: a LOC, ORG or MISC whose text is a country name becomes
+     COUNTRY (rule ``model.ner+countries``, ``kb_id`` its ISO code); an ORG known to the
+     organisation gazetteer gets its id (``model.ner+organisations``); a one-word upper-case
+     ORG that is a known place (a dateline city such as ``BICHKEK``) becomes LOC
+     (``model.ner+places``).
+
+3. **Ranking and selection.** Every candidate (the cleaned model spans, source ``model``, and
+   each family's span group, source = its ``spans_key``; a family's plain copy of a model
+   span, rule ``<family>.model``, gets the one-word checks of step 2) is ranked: longer spans
+   (in characters) first; at equal extent a span with evidence of its own (a gazetteer, a
+   pattern) beats a weak one (the model's span, or a family's plain copy of it); then the
+   lower family ``rank`` wins (the model ranks below every family); then the leftmost.
+   :func:`select` keeps, greedily in that order, each candidate that overlaps no kept one
+   (the idea of :func:`spacy.util.filter_spans`, whose ranking is by token length alone).
+
+4. **Linking.** A kept LOC gets its country and canonical name from the place gazetteer when
+   its family gave none; every kept span gets an ``entity_id`` ``label:key`` (ISO code,
+   organisation id, canonical person name, place name, ISO date; none for a date without a
+   full value) and is written to ``doc._.mentions`` as a plain dict.
 """
 
 from __future__ import annotations
@@ -27,29 +61,28 @@ from spacy.tokens import Doc, Span
 
 from pipeline.context import StoryContext
 from pipeline.entities.countries import country_by_code, lookup_country
-from pipeline.entities.gazetteers import fold, read_csv
+from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
 from pipeline.entities.organisations import lookup_organisation
 from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
 
-#: Rule families in priority order (first wins a tie at equal extent).
-FAMILIES: tuple[str, ...] = ("datelines", "dates", "people", "organisations", "countries",
-                             "places")
+__all__ = ["Candidate", "Family", "Resolver", "families_of", "make_resolver", "select", "slug"]
+
 MODEL = "model"
+#: The model's place in the ranking: below every family.
+MODEL_RANK = 100
 LABELS = ("PER", "ORG", "COUNTRY", "LOC", "DATE", "MISC")
 #: How a mention names its entity (``mentions.form``); a family's other forms (``dateline``,
 #: ``agency``, a date's ``absolute``/``partial``/``relative``) count as ``name``, and a date's
 #: goes to ``mentions.kind``.
 FORMS = ("name", "acronym", "short", "demonym")
-
-
 #: Words that open a model span without belonging to the name (`l'OTAN`, `la Russie`).
 LEADING_FUNCTION_WORDS = frozenset({"l'", "l’", "le", "la", "les", "d'", "d’", "de", "du",
                                     "des", "au", "aux", "un", "une", "en", "à"})
-
-
 #: Quotation marks; a model span holding one without its pair crosses a quote's edge.
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "„"})
+#: Links between a generic head and a name: ``ville de``, ``aéroport d'``, ``île du``.
+HEAD_LINKS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +99,39 @@ def place_heads() -> frozenset[str]:
                                                            required=("word",)))
 
 
-#: Links between a generic head and a name: ``ville de``, ``aéroport d'``, ``île du``.
-HEAD_LINKS = frozenset({"de", "d'", "d’", "du", "des"})
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Folded first words of the functions in ``people_functions.csv`` (ministre, président)."""
+    rows = read_csv("people_functions.csv", required=("function",),
+                    optional=("canonical", "kind", "gender", "note"))
+    return frozenset(fold(row["function"]).split()[0] for row in rows)
+
+
+# -- 1. the families ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Family:
+    """A rule family as the resolver sees it: its span group, rank and model policy."""
+
+    spans_key: str
+    rank: int
+    replaces_model_labels: tuple[str, ...] = ()
+    cuts_model_spans: bool = False
+
+
+def families_of(nlp: Language) -> list[Family]:
+    """The families of ``nlp``'s pipeline (components with a ``spans_key`` and a ``rank``),
+    strongest first."""
+    found = [Family(component.spans_key, component.rank,
+                    tuple(getattr(component, "replaces_model_labels", ())),
+                    bool(getattr(component, "cuts_model_spans", False)))
+             for _, component in nlp.pipeline
+             if hasattr(component, "spans_key") and hasattr(component, "rank")]
+    return sorted(found, key=lambda family: family.rank)
+
+
+# -- 2. the model's entities -------------------------------------------------------------------
 
 
 def _after_place_head(doc: Doc, start: int, end: int) -> int:
@@ -119,14 +183,6 @@ def clean_model_span(ent: Span) -> Span | None:
     return span if plausible_name(span) else None
 
 
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """Folded first words of the functions in ``people_functions.csv`` (ministre, président)."""
-    rows = read_csv("people_functions.csv", required=("function",),
-                    optional=("canonical", "kind", "gender", "note"))
-    return frozenset(fold(row["function"]).split()[0] for row in rows)
-
-
 def plausible_name(span: Span) -> bool:
     """Whether a one-word span can be a name on its own: not a generic capitalised noun
     (``République``, ``Hier``), not a nationality word (``Suisses``), not one or two letters
@@ -139,19 +195,20 @@ def plausible_name(span: Span) -> bool:
     return not (lookup_country(text) is None and lookup_country(text, demonyms=True))
 
 
-def _wraps_person(span: Span, people: list[Span]) -> bool:
-    """Whether a model span is a person found by the people family plus one word
-    (``Monsieur Lucien Morel`` when the honorific stays outside, ``Kényan Samuel Otieno``)."""
-    for person in people:
-        if (span.start <= person.start and person.end <= span.end
-                and 0 < len(span) - len(person) <= 1):
+def _wraps_one_of(span: Span, spans: list[Span]) -> bool:
+    """Whether a model span is one of ``spans`` plus one word (``Monsieur Lucien Morel`` when
+    the honorific stays outside the person, ``Kényan Samuel Otieno``)."""
+    for inner in spans:
+        if (span.start <= inner.start and inner.end <= span.end
+                and 0 < len(span) - len(inner) <= 1):
             return True
     return False
 
 
-def _before_date(ent: Span, date_starts: list[int]) -> Span:
-    """Cut a model span before a date found inside it (``Conseil d'Etat du 12 mars 1803``)."""
-    inside = [start for start in date_starts if ent.start < start < ent.end]
+def _cut_before(ent: Span, starts: list[int]) -> Span:
+    """Cut a model span before a family span starting inside it (``Conseil d'Etat du 12 mars
+    1803``), and before the articles and prepositions that lead to it."""
+    inside = [start for start in starts if ent.start < start < ent.end]
     if not inside:
         return ent
     end = inside[0]
@@ -169,48 +226,21 @@ class Candidate:
     norm: str | None
     source: str
     attrs: dict[str, Any] = field(default_factory=dict)
+    #: The rank of the family that proposed it (:data:`MODEL_RANK` for the model).
+    rank: int = MODEL_RANK
 
     @property
     def weak(self) -> bool:
-        """A span with no evidence of its own: the model's, or a family's copy of it."""
-        return self.source == MODEL or self.attrs.get("rule") == f"{self.source}.model"
+        """A span with no evidence of its own: the model's, or a family's copy of it (rule
+        ``<family>.model``)."""
+        return self.source == MODEL or str(self.attrs.get("rule") or "").endswith(".model")
 
     @property
-    def rank(self) -> tuple[int, int, int, int]:
-        family = FAMILIES.index(self.source) if self.source in FAMILIES else len(FAMILIES)
-        return (-(self.span.end_char - self.span.start_char), int(self.weak), family,
+    def order(self) -> tuple[int, int, int, int]:
+        """Its place in :func:`select`: longer first, then with evidence, then by family rank,
+        then leftmost."""
+        return (-(self.span.end_char - self.span.start_char), int(self.weak), self.rank,
                 self.span.start_char)
-
-
-def collect(doc: Doc, keep_misc: bool = False) -> list[Candidate]:
-    """Every candidate span of ``doc``: the model's entities and the families' span groups.
-
-    When the people family ran, it is the authority on PER: it re-emits the model's PER
-    spans it confirms (trimmed of functions, completed with honorifics), so the model's own
-    PER spans are not candidates. The model's MISC spans are kept only with ``keep_misc``
-    (their precision is 0.02 to 0.03 on the French gold sets). Model spans are cleaned by
-    :func:`clean_model_span` first.
-    """
-    people_ran = "people" in doc.spans
-    people = [p for p in doc.spans["people"]] if people_ran else []
-    date_starts = sorted(s.start for s in doc.spans["dates"]) if "dates" in doc.spans else []
-    candidates = []
-    for ent in doc.ents:
-        if (people_ran and ent.label_ == "PER") or (ent.label_ == "MISC" and not keep_misc):
-            continue
-        span = clean_model_span(_before_date(ent, date_starts))
-        if span is not None and not _wraps_person(span, people):
-            candidates.append(refine_model_span(span))
-    for family in FAMILIES:
-        if family not in doc.spans:
-            continue
-        for span in doc.spans[family]:
-            attrs = get_span_attrs(span, family)
-            candidate = Candidate(span, span.label_, span.kb_id_ or None, family, attrs)
-            if candidate.weak and not plausible_name(span):
-                continue  # a family's plain copy of a model span gets the model's checks
-            candidates.append(candidate)
-    return candidates
 
 
 def refine_model_span(ent: Span) -> Candidate:
@@ -239,6 +269,46 @@ def refine_model_span(ent: Span) -> Candidate:
     return Candidate(ent, label, None, MODEL, attrs)
 
 
+def collect(doc: Doc, families: list[Family], keep_misc: bool = False) -> list[Candidate]:
+    """Every candidate span of ``doc``: the model's entities, cleaned and relabelled, and the
+    span groups of ``families`` (steps 2 and 3 of the module's policy)."""
+    ran = [family for family in families if family.spans_key in doc.spans]
+    replaced = {label for family in ran for label in family.replaces_model_labels}
+    authorities = [span for family in ran if family.replaces_model_labels
+                   for span in doc.spans[family.spans_key]]
+    cuts = sorted(span.start for family in ran if family.cuts_model_spans
+                  for span in doc.spans[family.spans_key])
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ in replaced or (ent.label_ == "MISC" and not keep_misc):
+            continue
+        span = clean_model_span(_cut_before(ent, cuts))
+        if span is not None and not _wraps_one_of(span, authorities):
+            candidates.append(refine_model_span(span))
+    for family in ran:
+        for span in doc.spans[family.spans_key]:
+            attrs = get_span_attrs(span, family.spans_key)
+            candidate = Candidate(span, span.label_, span.kb_id_ or None, family.spans_key,
+                                  attrs, family.rank)
+            if candidate.weak and not plausible_name(span):
+                continue  # a family's plain copy of a model span gets the model's checks
+            candidates.append(candidate)
+    return candidates
+
+
+# -- 3. selection ------------------------------------------------------------------------------
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep, in :attr:`Candidate.order`, each candidate that shares no token with one kept
+    before; return the kept ones in text order."""
+    return non_overlapping(candidates, rank=lambda c: c.order,
+                           bounds=lambda c: (c.span.start, c.span.end))
+
+
+# -- 4. linking --------------------------------------------------------------------------------
+
+
 def with_place(candidate: Candidate) -> Candidate:
     """Fill a LOC candidate's country and canonical name from the place gazetteer."""
     if candidate.label != "LOC" or candidate.attrs.get("country"):
@@ -248,20 +318,8 @@ def with_place(candidate: Candidate) -> Candidate:
         return candidate
     attrs = {**candidate.attrs, "country": place.country}
     attrs.setdefault("name", place.name)
-    return Candidate(candidate.span, candidate.label, candidate.norm, candidate.source, attrs)
-
-
-def select(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the best non-overlapping candidates by the module's policy, in text order."""
-    kept: list[Candidate] = []
-    taken: set[int] = set()
-    for candidate in sorted(candidates, key=lambda c: c.rank):
-        tokens = range(candidate.span.start, candidate.span.end)
-        if any(i in taken for i in tokens):
-            continue
-        kept.append(candidate)
-        taken.update(tokens)
-    return sorted(kept, key=lambda c: c.span.start_char)
+    return Candidate(candidate.span, candidate.label, candidate.norm, candidate.source, attrs,
+                     candidate.rank)
 
 
 def slug(text: str) -> str:
@@ -327,27 +385,35 @@ class Resolver:
 
     def __init__(self, nlp: Language, name: str = "depeche_resolver",
                  keep_misc: bool = False) -> None:
+        """Find the families among the components already in ``nlp``'s pipeline."""
         self.name = name
         self.keep_misc = keep_misc
+        self.families = families_of(nlp)
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
         function_words()
+        lookup_country("")
+        lookup_place("")
+        lookup_organisation("")
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in select(collect(doc, self.keep_misc)) if c.label in LABELS]
+                for c in select(collect(doc, self.families, self.keep_misc))
+                if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:
+        """Write ``doc._.mentions``."""
         doc._.mentions = self.process(doc)
         return doc
 
 
-@Language.factory("depeche_resolver", assigns=["doc._.mentions"], requires=["doc.ents"],
-                  default_config={"keep_misc": False})
+@Language.factory("depeche_resolver", assigns=["doc._.mentions"],
+                  requires=["doc.ents", "doc.spans"], default_config={"keep_misc": False})
 def make_resolver(nlp: Language, name: str, keep_misc: bool) -> Resolver:
-    """Build the resolution component (spaCy factory ``depeche_resolver``).
+    """Build the resolution component (spaCy factory ``depeche_resolver``); add it after the
+    families, which it finds in the pipeline.
 
     ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise).
     """

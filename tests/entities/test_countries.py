@@ -182,8 +182,8 @@ def test_option_spans_key() -> None:
 def test_process_is_pure(nlp: Language) -> None:
     component = nlp.get_pipe("depeche_countries")
     doc = nlp.make_doc("Le Kirghizistan et le Kazakhstan.")
-    spans = component.process(doc)
-    assert [s.kb_id_ for s in spans] == ["KG", "KZ"]
+    found = component.process(doc)
+    assert [s.kb_id_ for s, _ in found] == ["KG", "KZ"]
     assert "countries" not in doc.spans and doc._.span_attrs is None
 
 
@@ -204,7 +204,7 @@ def test_a_new_extractor_knows_every_country_of_the_table() -> None:
     missed = {}
     for code, info in load_countries().countries.items():
         doc = nlp.make_doc(f"Le ministre a parlé de {info.name_fr}.")
-        got = [(s.text, s.kb_id_) for s in extractor.process(doc)]
+        got = [(s.text, s.kb_id_) for s, _ in extractor.process(doc)]
         if got != [(info.name_fr, code)]:
             missed[code] = got
     assert missed == {"DM": [], "GD": [], "MU": [], "SV": [], "SX": [("Saint-Martin", "MF")]}

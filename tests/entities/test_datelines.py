@@ -1,6 +1,6 @@
 """Tests of the datelines family: the ``PLACE, date (AGENCY) -`` header of wire stories.
 
-Each case is the start of a story with inline markup (same syntax as ``test_dates.py``):
+Each case is the start of a story with inline markup (same syntax as ``dates/test_component.py``):
 ``[PARIS](LOC)``, ``[3 mars](DATE 2025-03-03)``, ``[AFP](ORG AFP)`` mark the expected spans
 of ``doc.spans["datelines"]`` with their ``kb_id_``; then the publication date (or None) and
 the expected ``doc._.dateline`` values (only the keys given are checked). A story without
@@ -118,8 +118,8 @@ def test_place_span_values(nlp: Language) -> None:
 
 def test_process_is_pure(nlp: Language) -> None:
     doc = nlp.make_doc("PARIS, 3 mars (AFP) - Le texte.")
-    spans = DatelineExtractor(nlp.vocab).process(doc)
-    assert [s.label_ for s in spans] == ["LOC", "DATE", "ORG"]
+    found = DatelineExtractor(nlp).process(doc)
+    assert [s.label_ for s, _ in found] == ["LOC", "DATE", "ORG"]
     assert doc._.dateline is None and "datelines" not in doc.spans
 
 

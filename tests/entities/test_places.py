@@ -200,7 +200,7 @@ def test_option_spans_key() -> None:
 def test_process_is_pure(nlp: Language) -> None:
     component = nlp.get_pipe("depeche_places")
     doc = nlp.make_doc("De Moscou à Bichkek.")
-    assert [s.text for s in component.process(doc)] == ["Moscou", "Bichkek"]
+    assert [s.text for s, _ in component.process(doc)] == ["Moscou", "Bichkek"]
     assert "places" not in doc.spans and doc._.span_attrs is None
 
 

@@ -9,14 +9,21 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.resolve import Candidate, select, slug
-from pipeline.extensions import set_span_attrs
-from pipeline.nlp import add_components  # noqa: F401  (registers the factories)
+from pipeline.entities.resolve import Candidate, Family, select, slug
+from pipeline.extensions import EntityFamily, set_span_attrs
+from pipeline.nlp import add_components
 
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
+    """A pipeline without families: the resolver sees the model's entities alone."""
     return spacy.blank("fr")
+
+
+@pytest.fixture(scope="module")
+def families() -> Language:
+    """A blank pipeline with dépêche's components: the resolver finds the families in it."""
+    return add_components(spacy.blank("fr"))
 
 
 def resolve(nlp: Language, words: list[str], ents: list[tuple[int, int, str]],
@@ -78,20 +85,20 @@ def test_family_span_beats_model_span_of_same_extent_and_longer_span_wins(
     set_span_attrs(family, "organisations", rule="organisations.gazetteer", form="acronym")
     candidates = [Candidate(model[0], "ORG", None, "model"), Candidate(model[1], "ORG", None,
                                                                        "model"),
-                  Candidate(family, "ORG", "OTSC", "organisations"),
-                  Candidate(inner, "LOC", None, "places")]
+                  Candidate(family, "ORG", "OTSC", "organisations", rank=40),
+                  Candidate(inner, "LOC", None, "places", rank=60)]
     kept = select(candidates)
     assert [(c.span.text, c.source) for c in kept] == [("Organisation du traité", "model"),
                                                        ("OTSC", "organisations")]
 
 
-def test_people_family_replaces_the_model_per_spans(blank: Language) -> None:
-    doc = Doc(blank.vocab, words=["Le", "Président", "Macron", "parle"])
+def test_people_family_replaces_the_model_per_spans(families: Language) -> None:
+    doc = Doc(families.vocab, words=["Le", "Président", "Macron", "parle"])
     doc.ents = [Span(doc, 1, 3, label="PER")]
     person = Span(doc, 2, 3, label="PER")
     doc.spans["people"] = [person]
     set_span_attrs(person, "people", rule="people.model_trimmed", canonical="Emmanuel Macron")
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["entity_id"]) for m in doc._.mentions] == [
         ("Macron", "per:emmanuel-macron")]
 
@@ -103,13 +110,13 @@ def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
 
 
-def test_a_model_span_does_not_swallow_a_date(blank: Language) -> None:
-    doc = Doc(blank.vocab, words=["le", "Conseil", "d'", "Etat", "du", "12", "mars", "1803"],
+def test_a_model_span_does_not_swallow_a_date(families: Language) -> None:
+    doc = Doc(families.vocab, words=["le", "Conseil", "d'", "Etat", "du", "12", "mars", "1803"],
               spaces=[True, True, False, True, True, True, True, False])
     doc.ents = [Span(doc, 1, 8, label="ORG")]
     date = Span(doc, 5, 8, label="DATE", kb_id="1803-03-12")
     doc.spans["dates"] = [date]
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"]) for m in doc._.mentions] == [
         ("Conseil d'Etat", "ORG"), ("12 mars 1803", "DATE")]
 
@@ -129,15 +136,15 @@ def test_model_span_edges_are_trimmed(blank: Language, words: list[str],
 
 
 def test_a_family_span_with_evidence_beats_a_family_copy_of_a_model_span(
-        blank: Language) -> None:
-    doc = Doc(blank.vocab, words=["l'", "usine", '"', "Podalis", '"', "a", "brûlé"])
+        families: Language) -> None:
+    doc = Doc(families.vocab, words=["l'", "usine", '"', "Podalis", '"', "a", "brûlé"])
     person = Span(doc, 3, 4, label="PER")
     org = Span(doc, 3, 4, label="ORG", kb_id="podalis")
     doc.spans["people"] = [person]
     doc.spans["organisations"] = [org]
     set_span_attrs(person, "people", rule="people.model")
     set_span_attrs(org, "organisations", rule="organisations.named_by_noun")
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"]) for m in doc._.mentions] == [("Podalis", "ORG")]
 
 
@@ -154,13 +161,13 @@ def test_generic_place_heads_are_cut_from_model_spans(blank: Language, words: li
     assert texts_and_labels(blank, words, ents) == expected
 
 
-def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(blank: Language) -> None:
-    doc = Doc(blank.vocab, words=["Monsieur", "Lucien", "Morel", "est", "parti"])
+def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(families: Language) -> None:
+    doc = Doc(families.vocab, words=["Monsieur", "Lucien", "Morel", "est", "parti"])
     doc.ents = [Span(doc, 0, 3, label="LOC")]
     person = Span(doc, 1, 3, label="PER")
     doc.spans["people"] = [person]
     set_span_attrs(person, "people", rule="people.honorific", title="Monsieur")
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     assert [(m["text"], m["label"], m["title"]) for m in doc._.mentions] == [
         ("Lucien Morel", "PER", "Monsieur")]
 
@@ -173,25 +180,25 @@ def test_one_word_model_spans_that_are_no_names_are_dropped(blank: Language, wor
     assert resolve(blank, [word, ",", "il", "pleut"], [(0, 1, label)]) == []
 
 
-def test_a_people_copy_of_a_model_span_gets_the_same_checks(blank: Language) -> None:
-    doc = Doc(blank.vocab, words=["Les", "Suisses", "votent", "avec", "Dupont"])
+def test_a_people_copy_of_a_model_span_gets_the_same_checks(families: Language) -> None:
+    doc = Doc(families.vocab, words=["Les", "Suisses", "votent", "avec", "Dupont"])
     copies = [Span(doc, 1, 2, label="PER"), Span(doc, 4, 5, label="PER")]
     doc.spans["people"] = copies
     for span in copies:
         set_span_attrs(span, "people", rule="people.model")
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     assert [m["text"] for m in doc._.mentions] == ["Dupont"]
 
 
 @pytest.mark.parametrize(("norm", "entity_id"), [
     ("2025-01-06", "date:2025-01-06"), ("2025", "date:2025"), ("XXXX-11-24", None), ("", None)])
-def test_only_fully_valued_dates_link_across_stories(blank: Language, norm: str,
+def test_only_fully_valued_dates_link_across_stories(families: Language, norm: str,
                                                      entity_id: str | None) -> None:
-    doc = Doc(blank.vocab, words=["Il", "viendra", "lundi", "."])
+    doc = Doc(families.vocab, words=["Il", "viendra", "lundi", "."])
     date = Span(doc, 2, 3, label="DATE", kb_id=norm)
     doc.spans["dates"] = [date]
     set_span_attrs(date, "dates", rule="dates.weekday", form="relative")
-    blank.create_pipe("depeche_resolver")(doc)
+    families.get_pipe("depeche_resolver")(doc)
     [mention] = doc._.mentions
     assert (mention["entity_id"], mention["norm"] or "") == (entity_id, norm)
 
@@ -206,3 +213,56 @@ def test_model_spans_opening_with_a_function_word_are_dropped(
         blank: Language, words: list[str], ents: list[tuple[int, int, str]],
         expected: list[tuple[str, str]]) -> None:
     assert texts_and_labels(blank, words, ents) == expected
+
+
+def test_the_resolver_finds_the_families_in_the_pipeline(blank: Language,
+                                                         families: Language) -> None:
+    assert [(f.spans_key, f.rank) for f in families.get_pipe("depeche_resolver").families] == [
+        ("datelines", 10), ("dates", 20), ("people", 30), ("organisations", 40),
+        ("countries", 50), ("places", 60)]
+    assert blank.create_pipe("depeche_resolver").families == []
+
+
+def test_a_pipeline_without_families_reads_no_span_group(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["Il", "viendra", "lundi", "."])
+    date = Span(doc, 2, 3, label="DATE", kb_id="2025-01-06")
+    doc.spans["dates"] = [date]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert doc._.mentions == []
+
+
+def test_the_resolver_reads_the_span_group_a_family_is_configured_with() -> None:
+    nlp = add_components(spacy.blank("fr"), {"depeche_countries": {"spans_key": "pays"},
+                                             "depeche_places": {"spans_key": "villes"}})
+    doc = nlp("Le Mali a voté à Lyon.")
+    assert "countries" not in doc.spans and "places" not in doc.spans
+    assert [(m["text"], m["label"], m["source"]) for m in doc._.mentions] == [
+        ("Mali", "COUNTRY", "pays"), ("Lyon", "LOC", "villes")]
+
+
+class Gazette(EntityFamily):
+    """A stand-in family that tags ``Lyon`` as a LOC, at a given rank."""
+
+    spans_key = "gazette"
+
+    def __init__(self, rank: int) -> None:
+        self.rank = rank
+
+    def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        return [(Span(doc, t.i, t.i + 1, label="LOC"), {"rule": "gazette.list"})
+                for t in doc if t.text == "Lyon"]
+
+
+@Language.factory("test_gazette", default_config={"rank": 5})
+def make_gazette(nlp: Language, name: str, rank: int) -> Gazette:
+    return Gazette(rank)
+
+
+@pytest.mark.parametrize(("rank", "source"), [(5, "gazette"), (99, "places")])
+def test_equal_spans_are_ranked_by_the_family_rank(rank: int, source: str) -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("test_gazette", config={"rank": rank})
+    add_components(nlp)
+    assert Family("gazette", rank) in nlp.get_pipe("depeche_resolver").families
+    assert [(m["text"], m["source"]) for m in nlp("Il vit à Lyon.")._.mentions] == [
+        ("Lyon", source)]

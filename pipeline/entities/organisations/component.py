@@ -14,12 +14,12 @@ from pipeline.entities.organisations.base import FAMILY, Candidate
 from pipeline.entities.organisations.credits import CreditRule
 from pipeline.entities.organisations.gazetteer import GazetteerRule, OrgInfo, load_gazetteer
 from pipeline.entities.organisations.phrases import PhraseRule
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions
 
 __all__ = ["OrganisationExtractor", "make_organisations"]
 
 
-class OrganisationExtractor:
+class OrganisationExtractor(EntityFamily):
     """Pipeline component writing ``doc.spans["organisations"]`` (label ``ORG``).
 
     Reads only the story's tokens: no other family's spans, not the model's entities.
@@ -65,11 +65,6 @@ class OrganisationExtractor:
         candidates.extend(self.phrases(doc, listed, rejected))
         kept = non_overlapping(candidates, rank=_rank, bounds=_bounds)
         return [(c.span, c.values) for c in kept]
-
-    def __call__(self, doc: Doc) -> Doc:
-        write_span_group(doc, self.spans_key, self.process(doc))
-        return doc
-
 
 def _rank(candidate: Candidate) -> tuple[int, int, int]:
     return candidate.priority, -len(candidate.span), candidate.span.start

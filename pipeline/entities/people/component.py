@@ -19,12 +19,12 @@ from pipeline.entities.people.model import (
 )
 from pipeline.entities.people.names import name_tokens, split_name, text_of
 from pipeline.entities.people.titles import TitleRules, known_ends
-from pipeline.extensions import register_extensions, write_span_group
+from pipeline.extensions import EntityFamily, register_extensions
 
 __all__ = ["PersonExtractor", "make_people"]
 
 
-class PersonExtractor:
+class PersonExtractor(EntityFamily):
     """Pipeline component writing ``doc.spans["people"]`` (label ``PER``).
 
     Reads the model through ``doc.ents`` (its ``PER`` entities, and the places or bodies that
@@ -41,6 +41,8 @@ class PersonExtractor:
     #: Place in the resolver's tie-breaking (lower is stronger): datelines 10, dates 20,
     #: people 30, organisations 40, countries 50, places 60.
     rank = 30
+    #: The model's PER spans this family confirms are re-emitted here; the model's own go.
+    replaces_model_labels = ("PER",)
 
     def __init__(self, nlp: Language, name: str = "depeche_people",
                  extra_files: Sequence[str] = (), use_model: bool = True,
@@ -108,11 +110,6 @@ class PersonExtractor:
         form = "name" if len(name_key(own)) >= 2 and split_name(own)[0] else "short"
         return {"rule": cand.rule, "form": form, "title": title, "first": first,
                 "last": last, "canonical": canonical, "function": cand.function}
-
-    def __call__(self, doc: Doc) -> Doc:
-        write_span_group(doc, self.spans_key, self.process(doc))
-        return doc
-
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:
     """The longest first; at equal length the stronger rule, then the leftmost."""

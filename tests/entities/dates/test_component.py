@@ -1,4 +1,4 @@
-"""Tests of the dates family: French news date expressions and their ISO values.
+"""Tests of the dates component: French news date expressions and their ISO values.
 
 Each case is a sentence with inline markup and the anchor (publication date, or None):
 ``[15 mars 2024](DATE 2024-03-15 day)`` marks the expected span, its value (``kb_id_``, ``-``
@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 import pipeline.entities.datelines  # noqa: F401  (registers depeche_datelines)
 import pipeline.entities.dates  # noqa: F401  (registers depeche_dates)
-from pipeline.entities.dates import DateExtractor, read_tokens, resolve, year_false_positives
+from pipeline.entities.dates import DateExtractor
 from pipeline.extensions import get_span_attrs
 from tests.markup import (
     Expected,
@@ -339,20 +339,9 @@ def test_without_time_of_day(text: str, expected: list[str]) -> None:
 def test_process_is_pure(nlp: Language) -> None:
     doc = nlp.make_doc("Le texte sera voté demain.")
     doc._.doc_date = WED
-    spans = DateExtractor(nlp.vocab).process(doc)
-    assert [(s.text, s.kb_id_) for s in spans] == [("demain", "2025-03-06")]
+    found = DateExtractor(nlp).process(doc)
+    assert [(s.text, s.kb_id_) for s, _ in found] == [("demain", "2025-03-06")]
     assert "dates" not in doc.spans and doc._.anchor is None and doc._.span_attrs is None
-
-
-def test_resolve_without_anchor_never_guesses_year(nlp: Language) -> None:
-    doc = nlp.make_doc("24 novembre")
-    assert resolve(read_tokens(list(doc)), None) == ("XXXX-11-24", "day", True)
-
-
-def test_false_positive_list_loads() -> None:
-    fps = year_false_positives()
-    assert {"article", "page"} <= fps["before"]
-    assert {"personnes", "euros", "pages"} <= fps["after"]
 
 
 def test_doc_round_trips_to_bytes(nlp: Language) -> None:

@@ -1,0 +1,70 @@
+"""The date finder: the grammar's matcher run around the anchors of dates, checked, chosen."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline.entities.dates.finder import DateFinder, anchor_windows
+from pipeline.entities.dates.reading import Reading
+from tests.entities.dates.test_component import (
+    ABSOLUTE,
+    NEGATIVES,
+    OLD_PRINT,
+    OLD_PRINT_NEGATIVES,
+    RANGES_AND_BOUNDS,
+    RELATIVE,
+    UNANCHORED,
+)
+from tests.markup import parse_date_markup
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("fr")
+
+
+@pytest.fixture(scope="module")
+def finder(blank: Language) -> DateFinder:
+    return DateFinder(blank.vocab)
+
+
+TEXTS = [parse_date_markup(markup)[0] for markup, _ in (
+    *ABSOLUTE, *RANGES_AND_BOUNDS, *RELATIVE, *UNANCHORED, *NEGATIVES, *OLD_PRINT,
+    *OLD_PRINT_NEGATIVES)]
+#: Dates far apart and close together in one text: windows apart and merged.
+TEXTS.append("Le 3 mars, il pleuvait. " + "Puis rien ne se passa pendant longtemps, " * 3
+             + "jusqu'au mardi 4 novembre 2003 et au mercredi suivant, en été.")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_matches_around_anchors_are_the_matches_of_the_whole_text(
+        blank: Language, finder: DateFinder, text: str) -> None:
+    """The matcher run around the anchors finds what it finds in the whole text, in order."""
+    doc = blank(text)
+    whole = [(finder._spec_by_key[key], start, end) for key, start, end in finder.matcher(doc)]
+    assert finder.matches(doc) == whole
+
+
+def test_anchor_windows() -> None:
+    words = ["il", "est", "venu", "le", "3", "mars", "puis", "il", "est", "reparti"]
+    assert anchor_windows(words, 1) == [(3, 7)]
+    assert anchor_windows(words, 0) == [(4, 6)]
+    assert anchor_windows(["rien", "de", "neuf"], 2) == []
+
+
+def test_find_reads_each_expression(blank: Language, finder: DateFinder) -> None:
+    doc = blank("Le salon se tient du 3 au 5 mars 2025, puis le 24 novembre dernier.")
+    found = finder.find(doc)
+    assert [(f.span.text, f.rule) for f in found] == [
+        ("3 au 5 mars 2025", "dates.range"), ("24 novembre dernier", "dates.day_month")]
+    assert found[0].pieces == (Reading(day=3, month=3, year=2025), Reading(day=5, month=3,
+                                                                           year=2025))
+    assert found[1].reading == Reading(day=24, month=11, direction=-1)
+
+
+def test_the_dateline_date_is_left_to_the_datelines(blank: Language, finder: DateFinder) -> None:
+    doc = blank("PARIS, 3 mars (AFP) - Le texte sera voté le 5 mars.")
+    doc._.dateline = {"date_start_char": 7, "date_end_char": 13}
+    assert [s.text for s in finder.select(doc)] == ["5 mars"]
