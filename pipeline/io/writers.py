@@ -58,7 +58,18 @@ def output_name(table: str, fmt: str) -> str:
     return f"{table}.{fmt}"
 
 
-class _CsvSink:
+class _TextSink:
+    """A table written to one text file, flushed to disk when closed."""
+
+    file: TextIO
+
+    def close(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+
+
+class _CsvSink(_TextSink):
     def __init__(self, path: Path, table: str) -> None:
         self.columns = columns(table)
         self.json = json_columns(table)
@@ -82,13 +93,8 @@ class _CsvSink:
             return escape_cell(value)
         return value
 
-    def close(self) -> None:
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        self.file.close()
 
-
-class _JsonlSink:
+class _JsonlSink(_TextSink):
     def __init__(self, path: Path, table: str) -> None:
         self.columns = columns(table)
         self.file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
@@ -97,11 +103,6 @@ class _JsonlSink:
         record = dict(zip(self.columns, values, strict=True))
         self.file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         self.file.write("\n")
-
-    def close(self) -> None:
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        self.file.close()
 
 
 class _ParquetSink:
