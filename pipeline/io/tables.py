@@ -356,18 +356,21 @@ def entity_infos(doc: Doc) -> dict[str, dict[str, Any]]:
 
 
 class EntityIndex:
-    """Accumulates ``entities`` rows across a run: counts, documents, aliases."""
+    """Accumulates ``entities`` rows across a run: counts, documents, aliases.
+
+    Memory grows with the distinct entities and names, not with the stories: each story is
+    added once, so its entities' document counts are simply incremented."""
 
     def __init__(self) -> None:
         self._rows: dict[str, Row] = {}
         self._aliases: dict[str, set[str]] = {}
-        self._docs: dict[str, set[str]] = {}
         self._wikidata = wikidata_ids()  # loaded (and validated) before any story is read
 
     def add(self, doc_id: str, mentions: Iterable[Row],
             infos: dict[str, dict[str, Any]]) -> None:
         """Count the mentions of one story; ``infos`` maps its entity ids to their canonical
         ``name`` and ``iso3`` (see :func:`entity_infos`)."""
+        named: set[str] = set()
         for mention in mentions:
             entity_id = mention["entity_id"]
             if entity_id is None:
@@ -383,7 +386,6 @@ class EntityIndex:
                        "n_mentions": 0, "n_demonyms": 0, "n_documents": 0}
                 self._rows[entity_id] = row
                 self._aliases[entity_id] = set()
-                self._docs[entity_id] = set()
             elif info.get("name") and len(info["name"]) > len(row["name"]):
                 row["name"] = info["name"]
             if mention["form"] == "demonym":  # `kirghize`: counted apart from the names
@@ -391,14 +393,15 @@ class EntityIndex:
                 continue
             row["n_mentions"] += 1
             self._aliases[entity_id].add(mention["text"])
-            self._docs[entity_id].add(doc_id)
+            if entity_id not in named:
+                named.add(entity_id)
+                row["n_documents"] += 1
 
     def rows(self) -> Iterator[Row]:
         """The entity rows, sorted by entity_id."""
         for entity_id in sorted(self._rows):
             row = dict(self._rows[entity_id])
             row["aliases"] = "|".join(sorted(self._aliases[entity_id]))
-            row["n_documents"] = len(self._docs[entity_id])
             yield row
 
 
