@@ -306,6 +306,64 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                            bounds=lambda c: (c.span.start, c.span.end))
 
 
+# -- 3b. one label per name in a story -------------------------------------------------------
+
+#: The labels a name can take in a story; a country, a date or a MISC keeps its own.
+NAME_LABELS = ("PER", "ORG", "LOC")
+#: How many votes a span with evidence of its own (a family's pattern or gazetteer) weighs
+#: against a weak one (the model's) when the same name is labelled differently in a story.
+EVIDENCE_VOTES = 3
+
+
+def _person_keys(kept: list[Candidate]) -> set[str]:
+    """Slugs of the names a story shows to be a person's: each PER span of two capitalised
+    words or more (``Lucie Marchand``) and its last word (``Marchand``)."""
+    keys = set()
+    for candidate in kept:
+        words = candidate.span.text.split()
+        if (candidate.label == "PER" and len(words) >= 2
+                and sum(1 for word in words if word[:1].isupper()) >= 2):
+            keys.add(slug(candidate.span.text))
+            keys.add(slug(words[-1]))
+    return keys
+
+
+def _relabelled(candidate: Candidate, label: str) -> Candidate:
+    """``candidate`` with another label, its rule marked ``+story``."""
+    rule = f"{candidate.attrs.get('rule') or candidate.source}+story"
+    attrs = {key: value for key, value in candidate.attrs.items()
+             if key not in ("country", "name", "canonical", "form")}
+    attrs["rule"] = rule
+    return Candidate(candidate.span, label, None, candidate.source, attrs, candidate.rank)
+
+
+def harmonise(kept: list[Candidate]) -> list[Candidate]:
+    """One label per name in a story: a weak span (the model's) whose name the story shows to
+    be a person's (:func:`_person_keys`) becomes PER; otherwise a weak span takes the label
+    most of the same name's spans carry, a span with evidence of its own counting
+    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label."""
+    persons = _person_keys(kept)
+    votes: dict[str, dict[str, int]] = {}
+    for candidate in kept:
+        if candidate.label in NAME_LABELS:
+            tally = votes.setdefault(slug(candidate.span.text), {})
+            weight = 1 if candidate.weak else EVIDENCE_VOTES
+            tally[candidate.label] = tally.get(candidate.label, 0) + weight
+    result = []
+    for candidate in kept:
+        if candidate.label in NAME_LABELS and candidate.weak:
+            key = slug(candidate.span.text)
+            tally = votes[key]
+            best = max(tally.values())
+            winners = [label for label, count in tally.items() if count == best]
+            if key in persons and candidate.label != "PER":
+                candidate = _relabelled(candidate, "PER")
+            elif len(winners) == 1 and winners[0] != candidate.label:
+                candidate = _relabelled(candidate, winners[0])
+        result.append(candidate)
+    return result
+
+
 # -- 4. linking --------------------------------------------------------------------------------
 
 
@@ -400,7 +458,7 @@ class Resolver:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in select(collect(doc, self.families, self.keep_misc))
+                for c in harmonise(select(collect(doc, self.families, self.keep_misc)))
                 if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:

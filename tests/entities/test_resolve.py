@@ -266,3 +266,23 @@ def test_equal_spans_are_ranked_by_the_family_rank(rank: int, source: str) -> No
     assert Family("gazette", rank) in nlp.get_pipe("depeche_resolver").families
     assert [(m["text"], m["source"]) for m in nlp("Il vit à Lyon.")._.mentions] == [
         ("Lyon", source)]
+
+
+def test_a_surname_seen_in_a_full_name_is_a_person_everywhere_in_the_story(
+        blank: Language) -> None:
+    words = ["Lucie", "Marchand", "est", "arrivée", ".", "Ensuite", "Marchand", "a", "parlé"]
+    found = resolve(blank, words, [(0, 2, "PER"), (6, 7, "LOC")])
+    assert [(text, label) for text, label, _, _ in found] == [("Lucie Marchand", "PER"),
+                                                             ("Marchand", "PER")]
+
+
+def test_the_same_name_takes_the_majority_label_in_a_story(blank: Language) -> None:
+    words = ["Valdor", "recrute", ".", "Valdor", "investit", ".", "Chez", "Valdor", "on", "rit"]
+    found = resolve(blank, words, [(0, 1, "ORG"), (3, 4, "ORG"), (7, 8, "LOC")])
+    assert [label for _, label, _, _ in found] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
+    words = ["Valdor", "recrute", ".", "Chez", "Valdor", "on", "rit"]
+    found = resolve(blank, words, [(0, 1, "ORG"), (4, 5, "LOC")])
+    assert [label for _, label, _, _ in found] == ["ORG", "LOC"]
