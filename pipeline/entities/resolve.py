@@ -63,6 +63,7 @@ from pipeline.context import StoryContext
 from pipeline.entities.countries import country_by_code, lookup_country
 from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
 from pipeline.entities.organisations import lookup_organisation
+from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
 
@@ -315,6 +316,54 @@ NAME_LABELS = ("PER", "ORG", "LOC")
 EVIDENCE_VOTES = 3
 
 
+@lru_cache(maxsize=1)
+def reporting_forms() -> frozenset[str]:
+    """Folded verb forms that report speech after their subject (``model_reporting_verbs.csv``)."""
+    return frozenset(fold(row["form"]) for row in read_csv("model_reporting_verbs.csv",
+                                                           required=("form",)))
+
+
+#: Auxiliaries before a reporting verb's past participle (``a déclaré``).
+AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
+
+
+def _speaks(span: Span) -> bool:
+    """Whether ``span`` is the subject of a reporting verb right after it (``X a déclaré``,
+    ``X affirme``)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ in AUXILIARIES:
+        i += 1
+    return i < len(doc) and fold(doc[i].text) in reporting_forms()
+
+
+def _after_affaire(span: Span) -> bool:
+    """Whether ``span`` names a case (``l'affaire X``), not a place."""
+    return span.start > 0 and fold(span.doc[span.start - 1].text) == "affaire"
+
+
+def _looks_like_person(span: Span) -> bool:
+    """A common given name followed by one or more capitalised words (``Lucie Marchand``)."""
+    words = span.text.split()
+    return (len(words) >= 2 and fold(words[0]) in load_given_names()
+            and all(word[:1].isupper() for word in words))
+
+
+def _in_context(candidate: Candidate) -> Candidate | None:
+    """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
+    a case); the subject of a reporting verb that the place gazetteer does not know (a known
+    place that speaks stands for its authorities) is a person when it looks like a person's
+    name, else a body (rule ``+reporting``)."""
+    if candidate.label != "LOC" or not candidate.weak:
+        return candidate
+    span = candidate.span
+    if _after_affaire(span):
+        return None
+    if _speaks(span) and lookup_place(span.text) is None:
+        return _relabelled(candidate, "PER" if _looks_like_person(span) else "ORG",
+                           "+reporting")
+    return candidate
+
+
 def _person_keys(kept: list[Candidate]) -> set[str]:
     """Slugs of the names a story shows to be a person's: each PER span of two capitalised
     words or more (``Lucie Marchand``) and its last word (``Marchand``)."""
@@ -328,9 +377,9 @@ def _person_keys(kept: list[Candidate]) -> set[str]:
     return keys
 
 
-def _relabelled(candidate: Candidate, label: str) -> Candidate:
-    """``candidate`` with another label, its rule marked ``+story``."""
-    rule = f"{candidate.attrs.get('rule') or candidate.source}+story"
+def _relabelled(candidate: Candidate, label: str, mark: str = "+story") -> Candidate:
+    """``candidate`` with another label, its rule marked ``mark``."""
+    rule = f"{candidate.attrs.get('rule') or candidate.source}{mark}"
     attrs = {key: value for key, value in candidate.attrs.items()
              if key not in ("country", "name", "canonical", "form")}
     attrs["rule"] = rule
@@ -341,7 +390,9 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     """One label per name in a story: a weak span (the model's) whose name the story shows to
     be a person's (:func:`_person_keys`) becomes PER; otherwise a weak span takes the label
     most of the same name's spans carry, a span with evidence of its own counting
-    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label."""
+    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label, and so do the spans
+    :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
+    kept = [c for c in (_in_context(candidate) for candidate in kept) if c is not None]
     persons = _person_keys(kept)
     votes: dict[str, dict[str, int]] = {}
     for candidate in kept:
@@ -351,7 +402,8 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
             tally[candidate.label] = tally.get(candidate.label, 0) + weight
     result = []
     for candidate in kept:
-        if candidate.label in NAME_LABELS and candidate.weak:
+        if (candidate.label in NAME_LABELS and candidate.weak
+                and not str(candidate.attrs.get("rule")).endswith("+reporting")):
             key = slug(candidate.span.text)
             tally = votes[key]
             best = max(tally.values())
@@ -450,6 +502,8 @@ class Resolver:
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
         function_words()
+        reporting_forms()
+        load_given_names()
         lookup_country("")
         lookup_place("")
         lookup_organisation("")

@@ -286,3 +286,24 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
     words = ["Valdor", "recrute", ".", "Chez", "Valdor", "on", "rit"]
     found = resolve(blank, words, [(0, 1, "ORG"), (4, 5, "LOC")])
     assert [label for _, label, _, _ in found] == ["ORG", "LOC"]
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    (["Selon", "Paul", "Vernier", "a", "déclaré", "hier"], [(1, 3, "LOC")],
+     [("Paul Vernier", "PER")]),
+    (["Ensuite", "Brenalux", "affirme", "le", "contraire"], [(1, 2, "LOC")],
+     [("Brenalux", "ORG")]),
+    (["Ensuite", "Astana", "affirme", "le", "contraire"], [(1, 2, "LOC")],
+     [("Astana", "LOC")]),
+    (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
+    (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+])
+def test_a_place_by_its_neighbours(blank: Language, words: list[str],
+                                   ents: list[tuple[int, int, str]],
+                                   expected: list[tuple[str, str]]) -> None:
+    assert texts_and_labels(blank, words, ents) == expected
+
+
+def test_a_company_noun_introduces_an_organisation(nlp: Language) -> None:
+    doc = nlp("L'énergéticien allemand Voltrana a racheté trois centrales près de Lyon.")
+    assert ("Voltrana", "ORG") in [(m["text"], m["label"]) for m in doc._.mentions]
