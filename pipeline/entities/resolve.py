@@ -61,8 +61,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.context import StoryContext
 from pipeline.entities.countries import country_by_code, lookup_country
-from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
+from pipeline.entities.gazetteers import fold, non_overlapping, read_csv, strip_accents
 from pipeline.entities.organisations import lookup_organisation
+from pipeline.entities.organisations.acronyms import STOPWORDS
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
@@ -416,6 +417,51 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     return result
 
 
+def _initials(text: str) -> str:
+    """The capital initials of a name's words, hyphenated parts apart (``Paris Saint-Germain``
+    -> ``PSG``, ``club du Paris Saint-Germain`` too: lower-case words before the first
+    capital are skipped); empty when a later content word is not capitalised."""
+    letters: list[str] = []
+    for word in text.replace("-", " ").split():
+        if fold(word) in STOPWORDS or (not letters and word.islower()):
+            continue
+        if not word[:1].isupper():
+            return ""
+        letters.append(word[0])
+    return "".join(letters)
+
+
+def link_acronyms(kept: list[Candidate]) -> list[Candidate]:
+    """Link a bare acronym to the organisation whose name it abbreviates in the same story,
+    parentheses or not (``PSG`` and ``Paris Saint-Germain``): an all-capital word of two to
+    six letters equal to the capital initials of the words of one ORG name of three words or
+    parts or more in the story (and of one only) becomes an ORG with that name's id."""
+    names: dict[str, list[Candidate]] = {}
+    for candidate in kept:
+        if candidate.label == "ORG" and len(candidate.span.text.split()) >= 2:
+            initials = _initials(candidate.span.text)
+            if len(initials) >= 3:
+                names.setdefault(strip_accents(initials), []).append(candidate)
+    if not names:
+        return kept
+    result = []
+    for candidate in kept:
+        text = candidate.span.text
+        full = names.get(strip_accents(text)) if (
+            text.isupper() and 3 <= len(text) <= 6 and text.isalpha()
+            and candidate.label in NAME_LABELS) else None
+        if full and len({slug(c.span.text) for c in full}) == 1 and (
+                candidate.norm is None or candidate.norm == text):
+            name = full[0]
+            attrs = {**candidate.attrs, "form": "acronym",
+                     "canonical": name.attrs.get("canonical") or name.norm or name.span.text,
+                     "rule": f"{candidate.attrs.get('rule') or candidate.source}+acronym"}
+            candidate = Candidate(candidate.span, "ORG", name.norm, candidate.source, attrs,
+                                  candidate.rank)
+        result.append(candidate)
+    return result
+
+
 # -- 4. linking --------------------------------------------------------------------------------
 
 
@@ -512,7 +558,8 @@ class Resolver:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in harmonise(select(collect(doc, self.families, self.keep_misc)))
+                for c in link_acronyms(harmonise(select(collect(doc, self.families,
+                                                                self.keep_misc))))
                 if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:

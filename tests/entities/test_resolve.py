@@ -307,3 +307,33 @@ def test_a_place_by_its_neighbours(blank: Language, words: list[str],
 def test_a_company_noun_introduces_an_organisation(nlp: Language) -> None:
     doc = nlp("L'énergéticien allemand Voltrana a racheté trois centrales près de Lyon.")
     assert ("Voltrana", "ORG") in [(m["text"], m["label"]) for m in doc._.mentions]
+
+
+def ids(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]
+        ) -> list[tuple[str, str, str | None]]:
+    """Text, label and entity id of the mentions the resolver alone makes of model ``ents``."""
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    nlp.create_pipe("depeche_resolver")(doc)
+    return [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions]
+
+
+def test_an_acronym_links_to_the_name_it_abbreviates_in_the_story(blank: Language) -> None:
+    words = ["Le", "Racing", "Club", "Marennes", "gagne", ".", "Le", "RCM", "reste", "leader"]
+    assert ids(blank, words, [(1, 4, "ORG"), (7, 8, "LOC")]) == [
+        ("Racing Club Marennes", "ORG", "org:racing-club-marennes"),
+        ("RCM", "ORG", "org:racing-club-marennes")]
+
+
+@pytest.mark.parametrize(("words", "ents"), [
+    # the letters are not the name's initials
+    (["Le", "Racing", "Club", "Marennes", "gagne", ".", "Le", "RCB", "perd"],
+     [(1, 4, "ORG"), (7, 8, "ORG")]),
+    # two names with the same initials: which one is meant is unknown
+    (["Le", "Racing", "Club", "Marennes", "et", "la", "Route", "Côtière", "Modernisée", ".",
+      "Le", "RCM", "perd"], [(1, 4, "ORG"), (6, 9, "ORG"), (11, 12, "ORG")]),
+])
+def test_an_acronym_without_one_matching_name_stays_alone(
+        blank: Language, words: list[str], ents: list[tuple[int, int, str]]) -> None:
+    found = ids(blank, words, ents)
+    assert found[-1] == (words[ents[-1][0]], "ORG", f"org:{slug(words[ents[-1][0]])}")
