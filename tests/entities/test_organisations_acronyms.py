@@ -62,7 +62,8 @@ CASES = [
                  f"([ARS](ORG ARS acronym {RULE_DEF}))", id="lower-case-agency-expansion"),
     # not definitions
     pytest.param("le produit national brut (PNB) recule", id="lower-case-phrase-without-body"),
-    pytest.param("la société de gestion immobilière (SG) rachète", id="lower-case-letters-skip-a-word"),
+    pytest.param("la société de gestion immobilière (SG) rachète",
+                 id="lower-case-letters-skip-a-word"),
     pytest.param("a déclaré le ministre ([AFP](ORG AFP acronym rule=organisations.gazetteer))",
                  id="agency-credit-in-parentheses-is-not-a-definition"),
     pytest.param("la Banque de développement (XYZ) prête", id="letters-do-not-match"),
