@@ -61,8 +61,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline.context import StoryContext
 from pipeline.entities.countries import country_by_code, lookup_country
-from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
+from pipeline.entities.gazetteers import fold, non_overlapping, read_csv, strip_accents
 from pipeline.entities.organisations import lookup_organisation
+from pipeline.entities.organisations.acronyms import STOPWORDS
+from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
 
@@ -306,6 +308,160 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                            bounds=lambda c: (c.span.start, c.span.end))
 
 
+# -- 3b. one label per name in a story -------------------------------------------------------
+
+#: The labels a name can take in a story; a country, a date or a MISC keeps its own.
+NAME_LABELS = ("PER", "ORG", "LOC")
+#: How many votes a span with evidence of its own (a family's pattern or gazetteer) weighs
+#: against a weak one (the model's) when the same name is labelled differently in a story.
+EVIDENCE_VOTES = 3
+
+
+@lru_cache(maxsize=1)
+def reporting_forms() -> frozenset[str]:
+    """Folded verb forms that report speech after their subject (``model_reporting_verbs.csv``)."""
+    return frozenset(fold(row["form"]) for row in read_csv("model_reporting_verbs.csv",
+                                                           required=("form",)))
+
+
+#: Auxiliaries before a reporting verb's past participle (``a déclaré``).
+AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
+
+
+def _speaks(span: Span) -> bool:
+    """Whether ``span`` is the subject of a reporting verb right after it (``X a déclaré``,
+    ``X affirme``)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ in AUXILIARIES:
+        i += 1
+    return i < len(doc) and fold(doc[i].text) in reporting_forms()
+
+
+def _after_affaire(span: Span) -> bool:
+    """Whether ``span`` names a case (``l'affaire X``), not a place."""
+    return span.start > 0 and fold(span.doc[span.start - 1].text) == "affaire"
+
+
+def _looks_like_person(span: Span) -> bool:
+    """A common given name followed by one or more capitalised words (``Lucie Marchand``)."""
+    words = span.text.split()
+    return (len(words) >= 2 and fold(words[0]) in load_given_names()
+            and all(word[:1].isupper() for word in words))
+
+
+def _in_context(candidate: Candidate) -> Candidate | None:
+    """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
+    a case); the subject of a reporting verb that the place gazetteer does not know (a known
+    place that speaks stands for its authorities) is a person when it looks like a person's
+    name, else a body (rule ``+reporting``)."""
+    if candidate.label != "LOC" or not candidate.weak:
+        return candidate
+    span = candidate.span
+    if _after_affaire(span):
+        return None
+    if _speaks(span) and lookup_place(span.text) is None:
+        return _relabelled(candidate, "PER" if _looks_like_person(span) else "ORG",
+                           "+reporting")
+    return candidate
+
+
+def _person_keys(kept: list[Candidate]) -> set[str]:
+    """Slugs of the names a story shows to be a person's: each PER span of two capitalised
+    words or more (``Lucie Marchand``) and its last word (``Marchand``)."""
+    keys = set()
+    for candidate in kept:
+        words = candidate.span.text.split()
+        if (candidate.label == "PER" and len(words) >= 2
+                and sum(1 for word in words if word[:1].isupper()) >= 2):
+            keys.add(slug(candidate.span.text))
+            keys.add(slug(words[-1]))
+    return keys
+
+
+def _relabelled(candidate: Candidate, label: str, mark: str = "+story") -> Candidate:
+    """``candidate`` with another label, its rule marked ``mark``."""
+    rule = f"{candidate.attrs.get('rule') or candidate.source}{mark}"
+    attrs = {key: value for key, value in candidate.attrs.items()
+             if key not in ("country", "name", "canonical", "form")}
+    attrs["rule"] = rule
+    return Candidate(candidate.span, label, None, candidate.source, attrs, candidate.rank)
+
+
+def harmonise(kept: list[Candidate]) -> list[Candidate]:
+    """One label per name in a story: a weak span (the model's) whose name the story shows to
+    be a person's (:func:`_person_keys`) becomes PER; otherwise a weak span takes the label
+    most of the same name's spans carry, a span with evidence of its own counting
+    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label, and so do the spans
+    :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
+    kept = [c for c in (_in_context(candidate) for candidate in kept) if c is not None]
+    persons = _person_keys(kept)
+    votes: dict[str, dict[str, int]] = {}
+    for candidate in kept:
+        if candidate.label in NAME_LABELS:
+            tally = votes.setdefault(slug(candidate.span.text), {})
+            weight = 1 if candidate.weak else EVIDENCE_VOTES
+            tally[candidate.label] = tally.get(candidate.label, 0) + weight
+    result = []
+    for candidate in kept:
+        if (candidate.label in NAME_LABELS and candidate.weak
+                and not str(candidate.attrs.get("rule")).endswith("+reporting")):
+            key = slug(candidate.span.text)
+            tally = votes[key]
+            best = max(tally.values())
+            winners = [label for label, count in tally.items() if count == best]
+            if key in persons and candidate.label != "PER":
+                candidate = _relabelled(candidate, "PER")
+            elif len(winners) == 1 and winners[0] != candidate.label:
+                candidate = _relabelled(candidate, winners[0])
+        result.append(candidate)
+    return result
+
+
+def _initials(text: str) -> str:
+    """The capital initials of a name's words, hyphenated parts apart (``Paris Saint-Germain``
+    -> ``PSG``, ``club du Paris Saint-Germain`` too: lower-case words before the first
+    capital are skipped); empty when a later content word is not capitalised."""
+    letters: list[str] = []
+    for word in text.replace("-", " ").split():
+        if fold(word) in STOPWORDS or (not letters and word.islower()):
+            continue
+        if not word[:1].isupper():
+            return ""
+        letters.append(word[0])
+    return "".join(letters)
+
+
+def link_acronyms(kept: list[Candidate]) -> list[Candidate]:
+    """Link a bare acronym to the organisation whose name it abbreviates in the same story,
+    parentheses or not (``PSG`` and ``Paris Saint-Germain``): an all-capital word of two to
+    six letters equal to the capital initials of the words of one ORG name of three words or
+    parts or more in the story (and of one only) becomes an ORG with that name's id."""
+    names: dict[str, list[Candidate]] = {}
+    for candidate in kept:
+        if candidate.label == "ORG" and len(candidate.span.text.split()) >= 2:
+            initials = _initials(candidate.span.text)
+            if len(initials) >= 3:
+                names.setdefault(strip_accents(initials), []).append(candidate)
+    if not names:
+        return kept
+    result = []
+    for candidate in kept:
+        text = candidate.span.text
+        full = names.get(strip_accents(text)) if (
+            text.isupper() and 3 <= len(text) <= 6 and text.isalpha()
+            and candidate.label in NAME_LABELS) else None
+        if full and len({slug(c.span.text) for c in full}) == 1 and (
+                candidate.norm is None or candidate.norm == text):
+            name = full[0]
+            attrs = {**candidate.attrs, "form": "acronym",
+                     "canonical": name.attrs.get("canonical") or name.norm or name.span.text,
+                     "rule": f"{candidate.attrs.get('rule') or candidate.source}+acronym"}
+            candidate = Candidate(candidate.span, "ORG", name.norm, candidate.source, attrs,
+                                  candidate.rank)
+        result.append(candidate)
+    return result
+
+
 # -- 4. linking --------------------------------------------------------------------------------
 
 
@@ -392,6 +548,8 @@ class Resolver:
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
         function_words()
+        reporting_forms()
+        load_given_names()
         lookup_country("")
         lookup_place("")
         lookup_organisation("")
@@ -400,7 +558,8 @@ class Resolver:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in select(collect(doc, self.families, self.keep_misc))
+                for c in link_acronyms(harmonise(select(collect(doc, self.families,
+                                                                self.keep_misc))))
                 if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -54,7 +54,16 @@ CASES = [
                  f"{RULE_DEF})). Le [CPI](ORG conseil-presidentiel-interimaire acronym "
                  "rule=organisations.doc_acronym) siège.",
                  id="document-redefines-a-listed-acronym"),
+    pytest.param(f"Le [parquet national antifraude](ORG PNA name {RULE_DEF}) "
+                 f"([PNA](ORG PNA acronym {RULE_DEF})) a saisi le juge. Le [PNA](ORG PNA "
+                 "acronym rule=organisations.doc_acronym) conclut.",
+                 id="lower-case-expansion-opening-with-a-body-noun"),
+    pytest.param(f"selon l'[agence régionale de santé](ORG ARS name {RULE_DEF}) "
+                 f"([ARS](ORG ARS acronym {RULE_DEF}))", id="lower-case-agency-expansion"),
     # not definitions
+    pytest.param("le produit national brut (PNB) recule", id="lower-case-phrase-without-body"),
+    pytest.param("la société de gestion immobilière (SG) rachète",
+                 id="lower-case-letters-skip-a-word"),
     pytest.param("a déclaré le ministre ([AFP](ORG AFP acronym rule=organisations.gazetteer))",
                  id="agency-credit-in-parentheses-is-not-a-definition"),
     pytest.param("la Banque de développement (XYZ) prête", id="letters-do-not-match"),

@@ -266,3 +266,74 @@ def test_equal_spans_are_ranked_by_the_family_rank(rank: int, source: str) -> No
     assert Family("gazette", rank) in nlp.get_pipe("depeche_resolver").families
     assert [(m["text"], m["source"]) for m in nlp("Il vit à Lyon.")._.mentions] == [
         ("Lyon", source)]
+
+
+def test_a_surname_seen_in_a_full_name_is_a_person_everywhere_in_the_story(
+        blank: Language) -> None:
+    words = ["Lucie", "Marchand", "est", "arrivée", ".", "Ensuite", "Marchand", "a", "parlé"]
+    found = resolve(blank, words, [(0, 2, "PER"), (6, 7, "LOC")])
+    assert [(text, label) for text, label, _, _ in found] == [("Lucie Marchand", "PER"),
+                                                             ("Marchand", "PER")]
+
+
+def test_the_same_name_takes_the_majority_label_in_a_story(blank: Language) -> None:
+    words = ["Valdor", "recrute", ".", "Valdor", "investit", ".", "Chez", "Valdor", "on", "rit"]
+    found = resolve(blank, words, [(0, 1, "ORG"), (3, 4, "ORG"), (7, 8, "LOC")])
+    assert [label for _, label, _, _ in found] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
+    words = ["Valdor", "recrute", ".", "Chez", "Valdor", "on", "rit"]
+    found = resolve(blank, words, [(0, 1, "ORG"), (4, 5, "LOC")])
+    assert [label for _, label, _, _ in found] == ["ORG", "LOC"]
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    (["Selon", "Paul", "Vernier", "a", "déclaré", "hier"], [(1, 3, "LOC")],
+     [("Paul Vernier", "PER")]),
+    (["Ensuite", "Brenalux", "affirme", "le", "contraire"], [(1, 2, "LOC")],
+     [("Brenalux", "ORG")]),
+    (["Ensuite", "Astana", "affirme", "le", "contraire"], [(1, 2, "LOC")],
+     [("Astana", "LOC")]),
+    (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
+    (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+])
+def test_a_place_by_its_neighbours(blank: Language, words: list[str],
+                                   ents: list[tuple[int, int, str]],
+                                   expected: list[tuple[str, str]]) -> None:
+    assert texts_and_labels(blank, words, ents) == expected
+
+
+def test_a_company_noun_introduces_an_organisation(nlp: Language) -> None:
+    doc = nlp("L'énergéticien allemand Voltrana a racheté trois centrales près de Lyon.")
+    assert ("Voltrana", "ORG") in [(m["text"], m["label"]) for m in doc._.mentions]
+
+
+def ids(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]
+        ) -> list[tuple[str, str, str | None]]:
+    """Text, label and entity id of the mentions the resolver alone makes of model ``ents``."""
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    nlp.create_pipe("depeche_resolver")(doc)
+    return [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions]
+
+
+def test_an_acronym_links_to_the_name_it_abbreviates_in_the_story(blank: Language) -> None:
+    words = ["Le", "Racing", "Club", "Marennes", "gagne", ".", "Le", "RCM", "reste", "leader"]
+    assert ids(blank, words, [(1, 4, "ORG"), (7, 8, "LOC")]) == [
+        ("Racing Club Marennes", "ORG", "org:racing-club-marennes"),
+        ("RCM", "ORG", "org:racing-club-marennes")]
+
+
+@pytest.mark.parametrize(("words", "ents"), [
+    # the letters are not the name's initials
+    (["Le", "Racing", "Club", "Marennes", "gagne", ".", "Le", "RCB", "perd"],
+     [(1, 4, "ORG"), (7, 8, "ORG")]),
+    # two names with the same initials: which one is meant is unknown
+    (["Le", "Racing", "Club", "Marennes", "et", "la", "Route", "Côtière", "Modernisée", ".",
+      "Le", "RCM", "perd"], [(1, 4, "ORG"), (6, 9, "ORG"), (11, 12, "ORG")]),
+])
+def test_an_acronym_without_one_matching_name_stays_alone(
+        blank: Language, words: list[str], ents: list[tuple[int, int, str]]) -> None:
+    found = ids(blank, words, ents)
+    assert found[-1] == (words[ents[-1][0]], "ORG", f"org:{slug(words[ents[-1][0]])}")

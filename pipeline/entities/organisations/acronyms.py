@@ -27,6 +27,7 @@ from pipeline.entities.organisations.base import (
     is_capitalised,
     is_word,
     load_heads,
+    load_nouns,
 )
 from pipeline.entities.organisations.gazetteer import (
     OrgGazetteer,
@@ -145,18 +146,26 @@ class Definition:
 def _expansion_start_ok(doc: Doc, start: int, end: int, acronym: str, heads: frozenset[str]
                         ) -> bool:
     first = doc[start]
-    if not is_capitalised(first) or not is_word(first):
-        return False
-    if start > 0 and doc[start - 1].text == "-":
+    if not is_word(first) or (start > 0 and doc[start - 1].text == "-"):
         return False
     folded = StoryContext.of(doc).words
     if not is_word(doc[end - 1]) or folded[end - 1] in STOPWORDS:
         return False
     words = [t.text for t in doc[start:end]]
     head = folded[start]
+    if not is_capitalised(first):
+        # a lower-case expansion (`parquet national financier (PNF)`) must open with a head
+        # word and spell the acronym exactly, or common phrases would define bodies
+        return (first.text.islower() and (head in heads or head in lower_heads())
+                and acronym_matches(acronym, words, exact=True))
     if head in heads or head.split("-")[0] in heads:
         return acronym_matches(acronym, words)
     return acronym_matches(acronym, words, exact=True)
+
+
+def lower_heads() -> frozenset[str]:
+    """Lower-case nouns naming a kind of body (``organisations_nouns.csv``, cue ``head``)."""
+    return frozenset(fold(word) for word, cue in load_nouns().items() if cue == "head")
 
 
 def find_definitions(doc: Doc, heads: frozenset[str] | None = None) -> list[Definition]:

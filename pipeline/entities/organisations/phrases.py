@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.context import StoryContext
+from pipeline.entities.countries import lookup_country
 from pipeline.entities.gazetteers import DE_WORDS, QUOTE_MARKS, fold
 from pipeline.entities.organisations.base import (
     LABEL,
@@ -75,12 +76,14 @@ def _is_lower_word(token: Token) -> bool:
 
 
 def _is_adjective(token: Token) -> bool:
-    """A lower-case word that reads as an adjective (``fédéral``, ``suisse``, ``armée``)."""
+    """A lower-case word that reads as an adjective (``fédéral``, ``suisse``, ``armée``), a
+    nationality among them (``allemand``: ``demonyms.csv``)."""
     if not _is_lower_word(token) or len(token.text) < 3:
         return False
     text = low(token)
     return text in load_adjectives()[0] or (text not in FUNCTION_WORDS
-                                            and text.endswith(ADJECTIVE_ENDINGS))
+                                            and text.endswith(ADJECTIVE_ENDINGS)) or (
+        lookup_country(token.text, demonyms=True) is not None)
 
 
 def _is_name_adjective(token: Token) -> bool:
