@@ -75,14 +75,19 @@ class DateExtractor(EntityFamily):
         source = anchor_info["source"] if anchor_info else None
         results: list[tuple[Span, dict[str, Any]]] = []
         found, bounds = bounds_of(doc, found)
+        previous = anchor  # the last day told: "le lendemain" counts from it
         for f, bound in zip(found, bounds, strict=True):
             hint = tense_hint(doc, f.start, f.span.end)
-            if f.pieces:
+            if f.reading.from_previous:
+                value, precision, used = resolve(f.reading, previous, hint)
+            elif f.pieces:
                 (v1, p1, a1), (v2, _, a2) = (resolve(r, anchor, hint) for r in f.pieces)
                 value = f"{v1}/{v2}" if v1 and v2 else ""
                 precision, used, bound = p1, a1 or a2, "range"
             else:
                 value, precision, used = resolve(f.reading, anchor, hint)
+            if precision == "day" and (day := parse_iso(value.split("/")[-1])) is not None:
+                previous = day
             if self.absolute_only and (used or not value or value.startswith("XXXX") or (
                     f.rule == "dates.decade" and len(f.span[-1].text) == 2)):
                 continue  # needs the story's date, generic ("en été"), "les années 20"

@@ -99,6 +99,22 @@ CALENDAR_UNITS: dict[str, str] = {
     "an": "year", "année": "year", "trimestre": "quarter", "semestre": "half",
     "décennie": "decade", "siècle": "century",
 }
+#: Movable and fixed feasts: word -> days after Easter Sunday (``int``) or ``(month, day)``.
+FEASTS: dict[str, int | tuple[int, int]] = {
+    "pâques": 0, "paques": 0, "ascension": 39, "pentecôte": 49, "pentecote": 49,
+    "noël": (12, 25), "noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
+}
+#: Words before a feast that make it no date (``le père Noël``, ``l'île de Pâques``).
+FEAST_NOT_AFTER: frozenset[str] = frozenset({"père", "papa", "arbre", "sapin", "île", "œufs",
+                                             "oeufs", "bûche", "chant", "chants", "conte"})
+#: Days counted from the date told just before: ``le lendemain``, ``la veille``.
+PREVIOUS_DAYS: dict[str, int] = {"lendemain": 1, "surlendemain": 2, "veille": -1,
+                                 "avant-veille": -2}
+#: Ordinals of ``le premier trimestre``, ``le second semestre``.
+ORDINAL_WORDS: dict[str, int] = {
+    "premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
+    "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4,
+}
 #: Units of ``il y a deux jours`` / ``dans trois semaines``.
 COUNT_UNITS: dict[str, str] = {
     "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
@@ -201,6 +217,9 @@ RELATIVE_DAY: Tok = {"LOWER": {"IN": _forms(RELATIVE_DAYS)}}
 LAST_OR_NEXT: Tok = {"LOWER": {"IN": [*LAST_WORDS, *NEXT_WORDS]}}
 THIS: Tok = {"LOWER": {"IN": list(THIS_WORDS)}}
 PART: Tok = {"LOWER": {"IN": ["début", "fin", "courant"]}}
+FEAST: Tok = {"LOWER": {"IN": list(FEASTS)}}
+PREVIOUS_DAY: Tok = {"LOWER": {"IN": list(PREVIOUS_DAYS)}}
+ORDINAL_WORD: Tok = {"LOWER": {"IN": list(ORDINAL_WORDS)}}
 MI_MONTH: Tok = {"LOWER": {"REGEX": rf"^mi-({_MONTH_ALT})$"}}
 MI_YEAR: Tok = {"LOWER": {"REGEX": r"^mi-(1[0-9]{3}|20[0-9]{2})$"}}
 NUMERIC: Tok = {"TEXT": {"REGEX": NUMERIC_RE.pattern}}
@@ -270,8 +289,8 @@ def build_patterns() -> list[PatternSpec]:
     # ranges whose first part is a bare day: du 3 au 5 mars 2025, entre le 3 et le 5 mars
     tail = [DAY, MONTH, _opt(YEAR_ANY), _opt(LAST_OR_NEXT)]
     add(_spec("dates.range", [DAY, AU, *tail], context=[_word("du")]))
-    add(_spec("dates.range", [DAY, ET, LE, *tail], context=[_word("entre"), LE]))
-    add(_spec("dates.range", [DAY, ET, *tail], context=[_word("entre"), LE]))
+    add(_spec("dates.range", [DAY, ET, LE, *tail], context=[_word("entre")], det=[LE]))
+    add(_spec("dates.range", [DAY, ET, *tail], context=[_word("entre")], det=[LE]))
     # months: janvier 2025, fin mars 2024, mi-janvier, en janvier, septembre dernier
     add(_spec("dates.month_year", [_opt(PART), MONTH, YEAR]))
     add(_spec("dates.month_year", [MI_MONTH, _opt(YEAR)]))
@@ -312,6 +331,24 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.unit", [_opt(_word("la", "le")), PART, DE, _opt(_word("l'", "la", "cette",
                                                                           "ce")),
                              UNIT, _opt(LAST_OR_NEXT)]))
+    # feasts: à Pâques, la Toussaint, Noël 2024, le lundi de Pentecôte
+    add(_spec("dates.feast", [FEAST, _opt(YEAR)]))
+    add(_spec("dates.feast", [FEAST, _opt(YEAR)], det=[_word("la", "l'")]))
+    add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)]))
+    add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)], det=[LE]))
+    # days counted from the date told before: le lendemain, la veille, le même jour,
+    # trois jours plus tard
+    add(_spec("dates.previous", [_word("le", "la", "l'"), PREVIOUS_DAY]))
+    add(_spec("dates.previous", [LE, {"LOWER": "même"}, {"LOWER": "jour"}]))
+    add(_spec("dates.previous", [LE, {"LOWER": "jour"}, {"LOWER": "même"}]))
+    add(_spec("dates.previous", [COUNT, COUNT_UNIT, {"LOWER": "plus"},
+                                 _word("tard", "tôt")]))
+    # quarters and halves: le premier trimestre 2026, au second semestre
+    ordinal_unit = [ORDINAL_WORD, _word("trimestre", "semestre"), _opt(YEAR)]
+    add(_spec("dates.ordinal_unit", ordinal_unit))
+    add(_spec("dates.ordinal_unit", ordinal_unit, det=[LE]))
+    add(_spec("dates.ordinal_unit", [*ordinal_unit[:2], DE, YEAR]))
+    add(_spec("dates.ordinal_unit", [*ordinal_unit[:2], DE, YEAR], det=[LE]))
     # counted offsets: il y a deux jours, dans trois semaines
     add(_spec("dates.offset", [{"LOWER": "il"}, {"LOWER": "y"}, {"LOWER": "a"}, COUNT,
                                COUNT_UNIT]))
@@ -322,6 +359,10 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.decade", decade, det=[{"LOWER": "les"}]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}], det=[LE]))
+    # la fin du XIXe siècle, au début du XXe siècle
+    part_century = [_word("début", "fin", "milieu"), DE, ORDINAL, {"LOWER": "siècle"}]
+    add(_spec("dates.century", part_century))
+    add(_spec("dates.century", part_century, det=[_word("la", "le")]))
     return specs
 
 
@@ -405,6 +446,13 @@ def is_date(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int,
                                          "au", "certains", "quel"):
             return False  # habitual "le mercredi", "du lundi au vendredi"
         return True
+    if spec.rule == "dates.feast":
+        if prev in FEAST_NOT_AFTER or prev2 in FEAST_NOT_AFTER:
+            return False  # "le père Noël", "l'île de Pâques"
+        return nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper())  # a first name
+    if spec.rule == "dates.previous" and words[-1] == "veille":
+        # "la veille du scrutin": counted from an event, not from a date
+        return nxt is None or norm(nxt.text) not in ("de", "d'", "du", "des")
     if spec.rule == "dates.relative_day":
         # "l'Europe de demain", "les jeunes d'aujourd'hui": generic, not a date
         return not (prev in ("de", "d'") and prev2 != "partir")
@@ -468,8 +516,8 @@ def _clock_after(doc: Doc, end: int) -> bool:
 #: (:func:`may_anchor`): month, weekday, deictic day, season and unit words. The matcher runs
 #: only around them (``test_grammar.py`` checks every pattern against this list).
 ANCHOR_WORDS: frozenset[str] = frozenset(fold(w) for w in (
-    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *SEASONS, *CALENDAR_UNITS, *COUNT_UNITS, "années",
-    "siècle", "week"))
+    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *SEASONS, *CALENDAR_UNITS, *COUNT_UNITS, *FEASTS,
+    *PREVIOUS_DAYS, "années", "siècle", "week"))
 
 
 def may_anchor(word: str) -> bool:
