@@ -143,6 +143,12 @@ QUANTITY_WORDS: tuple[str, ...] = ("plus", "moins", "près", "environ", "quelque
 #: Below this, a number after a weak trigger is an amount (``des coupures de 1000.``): older
 #: years are written with a strong trigger (``en 1000``).
 WEAK_TRIGGER_MIN_YEAR = 1500
+#: A year with no trigger word before it is a date only in this span of years (recent news)
+#: and not after a quantity word, a weak trigger or a determiner (``les 2000 [...]``).
+BARE_YEARS: tuple[int, int] = (1950, 2039)
+BARE_YEAR_NOT_AFTER: frozenset[str] = frozenset({
+    *QUANTITY_WORDS, *YEAR_TRIGGERS_WEAK, "les", "des", "ces", "aux", "à", "et", "ou", "+",
+    "-", "x", "×", "sur", "par", "quelque", "quelques", "soit", "(", ",", "/"})
 #: What OCR and typography make of the ``er`` of ``1er``: ``1 er``, ``1 °``, ``1 "``.
 FIRST_MARKS: tuple[str, ...] = ("er", "°", '"', "ᵉʳ", "''")
 #: Words that ``preposition_extent`` adds in front of a date: the article of a day date
@@ -310,6 +316,8 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.year", [MI_YEAR]))
     # a year alone closing a parenthesis: (1927), (Lycée, 1925)
     add(_spec("dates.year", [YEAR], context=[{"ORTH": {"IN": ["(", ","]}}]))
+    # a recent year in running text: le budget 2026, la saison 2024/2025, 1998 a été
+    add(_spec("dates.year", [YEAR]))
     # year ranges written with a dash: 1914-1918, 1939-45
     add(_spec("dates.year_range", [{**YEAR, "SPACY": False}, DASH_NS,
                                    {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2}|[0-9]{2})$"}}]))
@@ -469,6 +477,8 @@ def _is_year(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int)
     if counted(nxt_token):
         return False
     trigger = norm(doc[start].text) if spec.context else ""
+    if not spec.context and not spec.det and YEAR_RE.match(doc[body_start].text):
+        return _is_bare_year(doc, body_start, end)
     if trigger in YEAR_TRIGGERS_WEAK:
         before_trigger = norm(doc[start - 1].text) if start > 0 else ""
         if before_trigger in QUANTITY_WORDS:
@@ -484,6 +494,25 @@ def _is_year(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int)
         if trigger == ",":
             opened = [t.text for t in doc[max(0, start - 8):start]]
             return "(" in opened and ")" not in opened[len(opened) - opened[::-1].index("("):]
+    return True
+
+
+def _is_bare_year(doc: Doc, i: int, end: int) -> bool:
+    """A year written with no trigger word (``le budget 2026``, ``2024/2025``): recent (see
+    :data:`BARE_YEARS`), not after a quantity word, a determiner or an operator, not next to
+    another number (``2000 à 3000``, ``2 025``)."""
+    low, high = BARE_YEARS
+    if not low <= int(doc[i].text) <= high:
+        return False
+    prev = norm(doc[i - 1].text) if i > 0 else ""
+    if prev in BARE_YEAR_NOT_AFTER or (i > 0 and doc[i - 1].like_num):
+        return prev == "/" and i > 1 and bool(YEAR_RE.match(doc[i - 2].text))  # 2024/2025
+    nxt = [norm(t.text) for t in doc[end: end + 2]]
+    if nxt[:1] in (["-"], ["/"]) and len(nxt) == 2 and nxt[1][:1].isdigit():
+        return False  # "2003-1999" on a counter; a year range has its own pattern
+    if nxt[:1] in (["à"], ["et"], ["ou"], ["sur"]) and len(nxt) == 2 and \
+            nxt[1][:1].isdigit() and not YEAR_RE.match(nxt[1]):
+        return False  # "2000 à 3000": an amount
     return True
 
 

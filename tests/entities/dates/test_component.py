@@ -228,6 +228,12 @@ STORY = [
     ("À la [fin du XIXe siècle](DATE 18 century mod=end), le port déclinait.", WED),
     ("Le texte passera en [novembre](DATE 2025-11 month).", "2025-05-02"),
     ("Le texte est passé en [novembre](DATE 2024-11 month).", "2025-05-02"),
+    # a recent year in running text
+    ("Le budget [2026](DATE 2026 year) sera débattu par les députés.", WED),
+    ("La promotion [2019](DATE 2019 year) a reçu ses diplômes.", WED),
+    ("Les 2000 grévistes ont défilé.", WED),
+    ("Le devis va de 2000 à 3000 francs.", WED),
+    ("Le cadastre de 1812 est numérisé ; la parcelle 1834 est vendue.", WED),
 ]
 
 OLD_PRINT_NEGATIVES = [
