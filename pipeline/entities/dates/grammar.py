@@ -110,6 +110,9 @@ FEAST_NOT_AFTER: frozenset[str] = frozenset({"père", "papa", "arbre", "sapin", 
 #: Days counted from the date told just before: ``le lendemain``, ``la veille``.
 PREVIOUS_DAYS: dict[str, int] = {"lendemain": 1, "surlendemain": 2, "veille": -1,
                                  "avant-veille": -2}
+#: ``l'année suivante`` (+1), ``le mois précédent`` (-1): counted from the date told before.
+FOLLOWING_WORDS: dict[str, int] = {"suivant": 1, "suivante": 1, "précédent": -1,
+                                   "précédente": -1}
 #: Ordinals of ``le premier trimestre``, ``le second semestre``.
 ORDINAL_WORDS: dict[str, int] = {
     "premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
@@ -349,6 +352,9 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.previous", [_word("le", "la", "l'"), PREVIOUS_DAY]))
     add(_spec("dates.previous", [LE, {"LOWER": "même"}, {"LOWER": "jour"}]))
     add(_spec("dates.previous", [LE, {"LOWER": "jour"}, {"LOWER": "même"}]))
+    add(_spec("dates.previous", [_word("le", "la", "l'"),
+                                 _word("jour", "semaine", "mois", "an", "année"),
+                                 {"LOWER": {"IN": list(FOLLOWING_WORDS)}}]))
     add(_spec("dates.previous", [COUNT, COUNT_UNIT, {"LOWER": "plus"},
                                  _word("tard", "tôt")]))
     # quarters and halves: le premier trimestre 2026, au second semestre

@@ -22,6 +22,7 @@ from pipeline.entities.dates.grammar import (
     DAY_ARTICLES,
     DAY_LEADS,
     FEASTS,
+    FOLLOWING_WORDS,
     LAST_WORDS,
     MI_RE,
     MONTHS,
@@ -168,9 +169,13 @@ def _read_feast(words: Sequence[str]) -> Reading:
 
 def _read_previous(words: Sequence[str]) -> Reading:
     """``le lendemain`` (+1 day), ``la veille`` (-1), ``le même jour`` (0), ``trois jours plus
-    tard`` (+3), ``deux semaines plus tôt`` (-2 weeks), from the date told before."""
+    tard`` (+3), ``deux semaines plus tôt`` (-2 weeks), ``l'année suivante`` (+1 year), from
+    the date told before."""
     if words[-1] in PREVIOUS_DAYS:
         return Reading(unit="day", offset=PREVIOUS_DAYS[words[-1]], from_previous=True)
+    if words[-1] in FOLLOWING_WORDS:
+        return Reading(unit=COUNT_UNITS[words[-2]], offset=FOLLOWING_WORDS[words[-1]],
+                       from_previous=True)
     if words[-1] in ("même", "jour"):
         return Reading(unit="day", offset=0, from_previous=True)
     n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]

@@ -222,6 +222,10 @@ STORY = [
     ("La grève a commencé le [10 février](DATE 2025-02-10 day). [Quatre jours plus tard]"
      "(DATE 2025-02-14 day), l'usine était fermée.", WED),
     ("[La veille](DATE 2025-03-04 day), les négociateurs avaient échoué.", WED),
+    ("Le club est monté en [2016](DATE 2016 year). [L'année suivante](DATE 2017 year), il a "
+     "gagné la coupe.", WED),
+    ("La digue a cédé en [octobre 2022](DATE 2022-10 month) ; [le mois précédent]"
+     "(DATE 2022-09 month), les pluies avaient commencé.", WED),
     ("Le vote a eu lieu la veille du sommet.", WED),
     ("Les ventes ont progressé au [premier trimestre 2024](DATE 2024-Q1 quarter).", WED),
     ("La reprise viendra au [second semestre](DATE 2025-H2 half).", WED),
