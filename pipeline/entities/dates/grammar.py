@@ -92,7 +92,9 @@ PART_WORDS: dict[str, str] = {"début": "start", "fin": "end", "courant": "mid",
                               "milieu": "mid"}
 TIME_OF_DAY: tuple[str, ...] = ("matin", "soir", "après-midi", "midi", "soirée", "matinée",
                                 "nuit")
-SEASONS: dict[str, str] = {"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"}
+#: ``eté``: ``Eté`` with the accent dropped on the capital.
+SEASONS: dict[str, str] = {"printemps": "SP", "été": "SU", "eté": "SU", "automne": "FA",
+                           "hiver": "WI"}
 #: Calendar units that take ``ce``/``dernier``/``prochain``: unit word -> value kind.
 CALENDAR_UNITS: dict[str, str] = {
     "semaine": "week", "week-end": "weekend", "weekend": "weekend", "mois": "month",
@@ -330,12 +332,15 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.season", [SEASON], context=[_word("en")]))
     add(_spec("dates.season", [SEASON_SAFE, LAST_OR_NEXT]))
     add(_spec("dates.season", [SEASON, _word("de", "d'"), YEAR], det=[_word("l'")]))
+    # "été comme hiver" (generic; checked in is_date)
+    add(_spec("dates.season", [SEASON]))
     # deictic days: hier, aujourd'hui vendredi, avant-hier soir
     add(_spec("dates.relative_day", [RELATIVE_DAY, _opt(WEEKDAY), _opt(TIME_WORD)]))
     # weekdays: mardi, mardi dernier, lundi prochain, ce lundi, vendredi soir
     add(_spec("dates.weekday", [_opt(THIS), WEEKDAY, _opt(LAST_OR_NEXT), _opt(TIME_WORD)]))
     # calendar units: la semaine dernière, le mois prochain, l'an dernier, cette année
     add(_spec("dates.unit", [THIS, UNIT]))
+    add(_spec("dates.unit", [_word("la"), {"LOWER": "nouvelle"}, {"LOWER": "année"}]))
     add(_spec("dates.unit", [THIS, *WEEK_END]))
     add(_spec("dates.unit", [_word("la", "le", "l'"), UNIT, LAST_OR_NEXT]))
     add(_spec("dates.unit", [_word("le"), *WEEK_END, LAST_OR_NEXT]))
@@ -442,6 +447,12 @@ def is_date(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int,
     if not time_of_day and spec.rule in ("dates.relative_day", "dates.weekday") and (
             _clock_after(doc, end)):
         return False  # "[Hier à 9 h]" is a TIME
+    if spec.rule == "dates.season" and len(words) == 1 and not spec.context:
+        # a season alone only in "été comme hiver": generic
+        after = [norm(t.text) for t in doc[end: end + 2]]
+        before = [norm(t.text) for t in doc[max(0, start - 2): start]]
+        return (len(after) == 2 and after[0] == "comme" and after[1] in SEASONS) or (
+            len(before) == 2 and before[1] == "comme" and before[0] in SEASONS)
     if any(w in FIRST_MARKS for w in words):
         i = next(i for i, w in enumerate(words) if w in FIRST_MARKS)
         if i == 0 or words[i - 1] != "1":

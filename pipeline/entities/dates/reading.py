@@ -128,7 +128,7 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
             fields["direction"] = -1
         elif word in NEXT_WORDS:
             fields["direction"] = 1
-        elif word in THIS_WORDS:
+        elif word in THIS_WORDS or word == "nouvelle":
             fields.setdefault("direction", 0)
         elif word in PART_WORDS:
             fields["part"] = PART_WORDS[word]

@@ -232,6 +232,10 @@ STORY = [
     ("À la [fin du XIXe siècle](DATE 18 century mod=end), le port déclinait.", WED),
     ("Le texte passera en [novembre](DATE 2025-11 month).", "2025-05-02"),
     ("Le texte est passé en [novembre](DATE 2024-11 month).", "2025-05-02"),
+    ("Les voeux pour [la nouvelle année](DATE 2025 year) sont partis.", WED),
+    ("Le refuge est ouvert [Eté](DATE XXXX-SU season) comme [hiver](DATE XXXX-WI season).",
+     WED),
+    ("Le printemps arrive tard dans les Alpes.", WED),
     # a recent year in running text
     ("Le budget [2026](DATE 2026 year) sera débattu par les députés.", WED),
     ("La promotion [2019](DATE 2019 year) a reçu ses diplômes.", WED),
