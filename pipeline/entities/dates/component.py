@@ -95,7 +95,7 @@ class DateExtractor(EntityFamily):
             if (told := _first_day(value.split("/")[-1])) is not None:
                 previous_any = told
             if self.absolute_only and (used or not value or value.startswith("XXXX") or (
-                    f.rule == "dates.decade" and len(f.span[-1].text) == 2)):
+                    f.rule == "dates.decade" and len(f.span[-1].text) != 4)):
                 continue  # needs the story's date, generic ("en été"), "les années 20"
             if used:
                 anchored: str | None = source if anchor is not None else "missing"

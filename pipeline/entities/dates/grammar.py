@@ -120,6 +120,11 @@ ORDINAL_WORDS: dict[str, int] = {
     "premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
     "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4,
 }
+#: Decades written in words: ``les années soixante`` (the 1960s).
+DECADE_WORDS: dict[str, int] = {
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
+}
 #: Units of ``il y a deux jours`` / ``dans trois semaines``.
 COUNT_UNITS: dict[str, str] = {
     "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
@@ -373,9 +378,15 @@ def build_patterns() -> list[PatternSpec]:
                                COUNT_UNIT]))
     add(_spec("dates.offset", [{"LOWER": "dans"}, COUNT, COUNT_UNIT]))
     # decades and centuries: les années 1990, années 90, le XIXe siècle
-    decade = [{"LOWER": "années"}, {"TEXT": {"REGEX": r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$"}}]
-    add(_spec("dates.decade", decade))
-    add(_spec("dates.decade", decade, det=[{"LOWER": "les"}]))
+    decade = [{"LOWER": "années"}, {"LOWER": {"REGEX": r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$"}}]
+    decade_word = [{"LOWER": "années"}, {"LOWER": {"IN": list(DECADE_WORDS)}}]
+    for years in (decade, decade_word):
+        add(_spec("dates.decade", years))
+        add(_spec("dates.decade", years, det=[{"LOWER": "les"}]))
+        # la fin des années 80, au début des années 2000
+        add(_spec("dates.decade", [_word("début", "fin", "milieu"), _word("des"), *years]))
+        add(_spec("dates.decade", [_word("début", "fin", "milieu"), _word("des"), *years],
+                  det=[_word("la", "le")]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}], det=[LE]))
     # la fin du XIXe siècle, au début du XXe siècle

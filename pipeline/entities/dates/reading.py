@@ -21,6 +21,7 @@ from pipeline.entities.dates.grammar import (
     COUNT_UNITS,
     DAY_ARTICLES,
     DAY_LEADS,
+    DECADE_WORDS,
     FEASTS,
     FOLLOWING_WORDS,
     LAST_WORDS,
@@ -141,6 +142,8 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
         elif (match := ORDINAL_RE.match(word)) is not None and nxt == "siècle":
             fields["century"] = (_roman(match.group(1)) if match.group(1)
                                  else int(match.group(2)))
+        elif word in DECADE_WORDS and i > 0 and words[i - 1] == "années":
+            fields["decade"] = (1900 + DECADE_WORDS[word]) // 10
         elif word.isdigit():
             n = int(word)
             if i > 0 and words[i - 1] == "années":

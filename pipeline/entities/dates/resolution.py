@@ -297,6 +297,9 @@ def _clause(doc: Doc, start: int, end: int, reach: int = 15) -> list[Token]:
 
 
 def _token_tense(token: Token, doc: Doc) -> int | None:
+    if norm(token.text) in ("va", "vont", "vas", "allons", "allez") and any(
+            "Inf" in t.morph.get("VerbForm") for t in token.doc[token.i + 1: token.i + 3]):
+        return 1  # "va signer": near future, whatever the tagger says of "va"
     tense = token.morph.get("Tense")
     if tense and "Part" in token.morph.get("VerbForm") and token.doc.has_annotation("DEP"):
         # a participle is past only with a tense auxiliary ("a signé", not "est prévue")

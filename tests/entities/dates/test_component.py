@@ -236,6 +236,8 @@ STORY = [
     ("Le refuge est ouvert [Eté](DATE XXXX-SU season) comme [hiver](DATE XXXX-WI season).",
      WED),
     ("Le printemps arrive tard dans les Alpes.", WED),
+    ("Le rock des [années soixante](DATE 196 decade) revient.", WED),
+    ("À la [fin des années 70](DATE 197 decade mod=end), le quartier a changé.", WED),
     # a recent year in running text
     ("Le budget [2026](DATE 2026 year) sera débattu par les députés.", WED),
     ("La promotion [2019](DATE 2019 year) a reçu ses diplômes.", WED),
