@@ -277,6 +277,10 @@ def _shift_unit(anchor: dt.date | None, unit: str, offset: int,
 _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 _NOT_FUTURE = frozenset({"opéra", "caméra", "extra", "contra", "cobra", "tiara", "mantra",
                          "agora", "hydra", "sera-t-il", "fra", "para", "ultra", "vera"})
+#: Participles of planning: the date they govern is ahead (``prévue mardi``).
+_SCHEDULED = frozenset({"prévu", "prévue", "prévus", "prévues", "programmé", "programmée",
+                        "programmés", "programmées", "attendu", "attendue", "attendus",
+                        "attendues"})
 _PAST_AUX = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "ai",
                        "avons", "avez", "as", "eut", "fut", "furent", "s'est"})
 _PARTICIPLE_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|"
@@ -300,7 +304,11 @@ def _token_tense(token: Token, doc: Doc) -> int | None:
     if norm(token.text) in ("va", "vont", "vas", "allons", "allez") and any(
             "Inf" in t.morph.get("VerbForm") for t in token.doc[token.i + 1: token.i + 3]):
         return 1  # "va signer": near future, whatever the tagger says of "va"
+    if norm(token.text) in _SCHEDULED:
+        return 1  # "une réunion est prévue mardi": what is planned is ahead
     tense = token.morph.get("Tense")
+    if "Part" in token.morph.get("VerbForm") and not _PARTICIPLE_RE.match(norm(token.text)):
+        tense = []  # a mistagged participle ("signera"): the word's form tells
     if tense and "Part" in token.morph.get("VerbForm") and token.doc.has_annotation("DEP"):
         # a participle is past only with a tense auxiliary ("a signé", not "est prévue")
         auxes = [c for c in token.children if c.dep_ in ("aux", "aux:tense")]
