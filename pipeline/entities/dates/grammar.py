@@ -533,9 +533,13 @@ def _is_bare_year(doc: Doc, i: int, end: int) -> bool:
     if not low <= int(doc[i].text) <= high:
         return False
     prev = norm(doc[i - 1].text) if i > 0 else ""
-    if prev in BARE_YEAR_NOT_AFTER or (i > 0 and doc[i - 1].like_num):
-        return prev == "/" and i > 1 and bool(YEAR_RE.match(doc[i - 2].text))  # 2024/2025
     nxt = [norm(t.text) for t in doc[end: end + 2]]
+    if prev in ("et", "ou", "à") and i > 1 and YEAR_RE.match(doc[i - 2].text):
+        return True  # "en 2001 et 2002", "de 1998 à 2002"
+    if prev in ("de", "d'") and len(nxt) == 2 and nxt[0] == "à" and YEAR_RE.match(nxt[1]):
+        return True  # "de 1998 à 2002"
+    if prev in BARE_YEAR_NOT_AFTER or (i > 0 and doc[i - 1].like_num):
+        return False
     if nxt[:1] in (["-"], ["/"]) and len(nxt) == 2 and nxt[1][:1].isdigit():
         return False  # "2003-1999" on a counter; a year range has its own pattern
     if nxt[:1] in (["à"], ["et"], ["ou"], ["sur"]) and len(nxt) == 2 and \

@@ -242,6 +242,9 @@ STORY = [
     ("Le budget [2026](DATE 2026 year) sera débattu par les députés.", WED),
     ("La promotion [2019](DATE 2019 year) a reçu ses diplômes.", WED),
     ("Les 2000 grévistes ont défilé.", WED),
+    ("Les récoltes ont souffert en [2011](DATE 2011 year) et [2012](DATE 2012 year).", WED),
+    ("De [1996](DATE 1996 year start) à [2004](DATE 2004 year end), elle a présidé le jury.",
+     WED),
     ("Le devis va de 2000 à 3000 francs.", WED),
     ("Le cadastre de 1812 est numérisé ; la parcelle 1834 est vendue.", WED),
 ]
