@@ -82,7 +82,8 @@ class DateExtractor(EntityFamily):
         for f, bound in zip(found, bounds, strict=True):
             hint = tense_hint(doc, f.start, f.span.end)
             if f.reading.from_previous:
-                start = previous if f.reading.unit in ("day", "week") else previous_any
+                by_day = f.reading.unit in ("day", "week") or f.reading.weekday is not None
+                start = previous if by_day else previous_any
                 value, precision, used = resolve(f.reading, start, hint)
             elif f.pieces:
                 (v1, p1, a1), (v2, _, a2) = (resolve(r, anchor, hint) for r in f.pieces)

@@ -365,6 +365,7 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.previous", [_word("le", "la", "l'"),
                                  _word("jour", "semaine", "mois", "an", "année"),
                                  {"LOWER": {"IN": list(FOLLOWING_WORDS)}}]))
+    add(_spec("dates.previous", [LE, WEEKDAY, {"LOWER": {"IN": list(FOLLOWING_WORDS)}}]))
     add(_spec("dates.previous", [COUNT, COUNT_UNIT, {"LOWER": "plus"},
                                  _word("tard", "tôt")]))
     # quarters and halves: le premier trimestre 2026, au second semestre

@@ -172,10 +172,13 @@ def _read_feast(words: Sequence[str]) -> Reading:
 
 def _read_previous(words: Sequence[str]) -> Reading:
     """``le lendemain`` (+1 day), ``la veille`` (-1), ``le même jour`` (0), ``trois jours plus
-    tard`` (+3), ``deux semaines plus tôt`` (-2 weeks), ``l'année suivante`` (+1 year), from
-    the date told before."""
+    tard`` (+3), ``deux semaines plus tôt`` (-2 weeks), ``l'année suivante`` (+1 year), ``le mardi
+    suivant`` (the first Tuesday after), from the date told before."""
     if words[-1] in PREVIOUS_DAYS:
         return Reading(unit="day", offset=PREVIOUS_DAYS[words[-1]], from_previous=True)
+    if words[-1] in FOLLOWING_WORDS and words[-2] in WEEKDAYS:
+        return Reading(weekday=WEEKDAYS[words[-2]], direction=FOLLOWING_WORDS[words[-1]],
+                       from_previous=True)
     if words[-1] in FOLLOWING_WORDS:
         return Reading(unit=COUNT_UNITS[words[-2]], offset=FOLLOWING_WORDS[words[-1]],
                        from_previous=True)

@@ -224,6 +224,8 @@ STORY = [
     ("[La veille](DATE 2025-03-04 day), les négociateurs avaient échoué.", WED),
     ("Le club est monté en [2016](DATE 2016 year). [L'année suivante](DATE 2017 year), il a "
      "gagné la coupe.", WED),
+    ("Le chantier s'est arrêté le [6 juin 2024](DATE 2024-06-06 day) ; [le lundi suivant]"
+     "(DATE 2024-06-10 day), il a repris.", WED),
     ("La digue a cédé en [octobre 2022](DATE 2022-10 month) ; [le mois précédent]"
      "(DATE 2022-09 month), les pluies avaient commencé.", WED),
     ("Le vote a eu lieu la veille du sommet.", WED),
