@@ -355,6 +355,10 @@ def build_patterns() -> list[PatternSpec]:
     # feasts: à Pâques, la Toussaint, Noël 2024, le lundi de Pentecôte
     add(_spec("dates.feast", [FEAST, _opt(YEAR)]))
     add(_spec("dates.feast", [FEAST, _opt(YEAR)], det=[_word("la", "l'")]))
+    new_year = [{"LOWER": "jour"}, DE, L_APOS, {"LOWER": "an"}, _opt(YEAR)]
+    add(_spec("dates.feast", new_year))
+    add(_spec("dates.feast", new_year, det=[LE]))
+    add(_spec("dates.feast", [{"LOWER": "nouvel"}, {"LOWER": "an"}, _opt(YEAR)]))
     add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)]))
     add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)], det=[LE]))
     # days counted from the date told before: le lendemain, la veille, le même jour,

@@ -163,6 +163,8 @@ def _read_feast(words: Sequence[str]) -> Reading:
     """``Noël`` is a day of the calendar (``25 décembre``); ``Pâques``, ``lundi de Pentecôte``
     count from Easter."""
     year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    if "an" in words:  # le jour de l'An, le Nouvel An
+        return Reading(month=1, day=1, year=year)
     feast = FEASTS[next(w for w in words if w in FEASTS)]
     shift = 1 if words[0] == "lundi" else 0
     if isinstance(feast, tuple):

@@ -216,6 +216,8 @@ STORY = [
     ("Le défilé de [Noël 2023](DATE 2023-12-25 day) a attiré la foule.", WED),
     ("La loi sera votée d'ici la [Toussaint](DATE 2025-11-01 day end).", WED),
     ("Les cloches ont sonné à [Pâques 2008](DATE 2008-03-23 day).", WED),
+    ("Les bars ferment tard le soir du [Nouvel An](DATE 2025-01-01 day).", "2025-01-10"),
+    ("Le bain du [jour de l'An](DATE 2026-01-01 day) attirera les curieux.", "2025-12-20"),
     ("Le père Noël a reçu des lettres ; Noël Martin les a lues.", WED),
     ("Le [2 mars](DATE 2025-03-02 day), le maire a démissionné. [Le lendemain](DATE 2025-03-03 "
      "day), son adjoint l'a remplacé.", WED),
