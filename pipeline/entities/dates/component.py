@@ -14,6 +14,7 @@ Options for other annotation conventions
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -75,16 +76,27 @@ class DateExtractor(EntityFamily):
         source = anchor_info["source"] if anchor_info else None
         results: list[tuple[Span, dict[str, Any]]] = []
         found, bounds = bounds_of(doc, found)
+        # the last day told ("le lendemain" counts from it) and the last date of any precision
+        # ("l'année suivante" counts from it)
+        previous, previous_any = anchor, anchor
         for f, bound in zip(found, bounds, strict=True):
             hint = tense_hint(doc, f.start, f.span.end)
-            if f.pieces:
+            if f.reading.from_previous:
+                by_day = f.reading.unit in ("day", "week") or f.reading.weekday is not None
+                start = previous if by_day else previous_any
+                value, precision, used = resolve(f.reading, start, hint)
+            elif f.pieces:
                 (v1, p1, a1), (v2, _, a2) = (resolve(r, anchor, hint) for r in f.pieces)
                 value = f"{v1}/{v2}" if v1 and v2 else ""
                 precision, used, bound = p1, a1 or a2, "range"
             else:
                 value, precision, used = resolve(f.reading, anchor, hint)
+            if precision == "day" and (day := parse_iso(value.split("/")[-1])) is not None:
+                previous = day
+            if (told := _first_day(value.split("/")[-1])) is not None:
+                previous_any = told
             if self.absolute_only and (used or not value or value.startswith("XXXX") or (
-                    f.rule == "dates.decade" and len(f.span[-1].text) == 2)):
+                    f.rule == "dates.decade" and len(f.span[-1].text) != 4)):
                 continue  # needs the story's date, generic ("en été"), "les années 20"
             if used:
                 anchored: str | None = source if anchor is not None else "missing"
@@ -106,6 +118,18 @@ class DateExtractor(EntityFamily):
         write_span_group(doc, self.spans_key, results)
         doc._.anchor = anchor_info
         return doc
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of an ISO day, month or year value (``2019`` -> 2019-01-01), else None."""
+    parts = value.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    numbers = [int(p) for p in parts] + [1, 1]
+    try:
+        return dt.date(numbers[0], numbers[1], numbers[2])
+    except ValueError:
+        return None
 
 
 @Language.factory(

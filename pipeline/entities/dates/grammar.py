@@ -92,12 +92,38 @@ PART_WORDS: dict[str, str] = {"début": "start", "fin": "end", "courant": "mid",
                               "milieu": "mid"}
 TIME_OF_DAY: tuple[str, ...] = ("matin", "soir", "après-midi", "midi", "soirée", "matinée",
                                 "nuit")
-SEASONS: dict[str, str] = {"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"}
+#: ``eté``: ``Eté`` with the accent dropped on the capital.
+SEASONS: dict[str, str] = {"printemps": "SP", "été": "SU", "eté": "SU", "automne": "FA",
+                           "hiver": "WI"}
 #: Calendar units that take ``ce``/``dernier``/``prochain``: unit word -> value kind.
 CALENDAR_UNITS: dict[str, str] = {
     "semaine": "week", "week-end": "weekend", "weekend": "weekend", "mois": "month",
     "an": "year", "année": "year", "trimestre": "quarter", "semestre": "half",
     "décennie": "decade", "siècle": "century",
+}
+#: Movable and fixed feasts: word -> days after Easter Sunday (``int``) or ``(month, day)``.
+FEASTS: dict[str, int | tuple[int, int]] = {
+    "pâques": 0, "paques": 0, "ascension": 39, "pentecôte": 49, "pentecote": 49,
+    "noël": (12, 25), "noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31),
+}
+#: Words before a feast that make it no date (``le père Noël``, ``l'île de Pâques``).
+FEAST_NOT_AFTER: frozenset[str] = frozenset({"père", "papa", "arbre", "sapin", "île", "œufs",
+                                             "oeufs", "bûche", "chant", "chants", "conte"})
+#: Days counted from the date told just before: ``le lendemain``, ``la veille``.
+PREVIOUS_DAYS: dict[str, int] = {"lendemain": 1, "surlendemain": 2, "veille": -1,
+                                 "avant-veille": -2}
+#: ``l'année suivante`` (+1), ``le mois précédent`` (-1): counted from the date told before.
+FOLLOWING_WORDS: dict[str, int] = {"suivant": 1, "suivante": 1, "précédent": -1,
+                                   "précédente": -1}
+#: Ordinals of ``le premier trimestre``, ``le second semestre``.
+ORDINAL_WORDS: dict[str, int] = {
+    "premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
+    "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4,
+}
+#: Decades written in words: ``les années soixante`` (the 1960s).
+DECADE_WORDS: dict[str, int] = {
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
 }
 #: Units of ``il y a deux jours`` / ``dans trois semaines``.
 COUNT_UNITS: dict[str, str] = {
@@ -127,6 +153,12 @@ QUANTITY_WORDS: tuple[str, ...] = ("plus", "moins", "près", "environ", "quelque
 #: Below this, a number after a weak trigger is an amount (``des coupures de 1000.``): older
 #: years are written with a strong trigger (``en 1000``).
 WEAK_TRIGGER_MIN_YEAR = 1500
+#: A year with no trigger word before it is a date only in this span of years (recent news)
+#: and not after a quantity word, a weak trigger or a determiner (``les 2000 [...]``).
+BARE_YEARS: tuple[int, int] = (1950, 2039)
+BARE_YEAR_NOT_AFTER: frozenset[str] = frozenset({
+    *QUANTITY_WORDS, *YEAR_TRIGGERS_WEAK, "les", "des", "ces", "aux", "à", "et", "ou", "+",
+    "-", "x", "×", "sur", "par", "quelque", "quelques", "soit", "(", ",", "/"})
 #: What OCR and typography make of the ``er`` of ``1er``: ``1 er``, ``1 °``, ``1 "``.
 FIRST_MARKS: tuple[str, ...] = ("er", "°", '"', "ᵉʳ", "''")
 #: Words that ``preposition_extent`` adds in front of a date: the article of a day date
@@ -201,6 +233,9 @@ RELATIVE_DAY: Tok = {"LOWER": {"IN": _forms(RELATIVE_DAYS)}}
 LAST_OR_NEXT: Tok = {"LOWER": {"IN": [*LAST_WORDS, *NEXT_WORDS]}}
 THIS: Tok = {"LOWER": {"IN": list(THIS_WORDS)}}
 PART: Tok = {"LOWER": {"IN": ["début", "fin", "courant"]}}
+FEAST: Tok = {"LOWER": {"IN": list(FEASTS)}}
+PREVIOUS_DAY: Tok = {"LOWER": {"IN": list(PREVIOUS_DAYS)}}
+ORDINAL_WORD: Tok = {"LOWER": {"IN": list(ORDINAL_WORDS)}}
 MI_MONTH: Tok = {"LOWER": {"REGEX": rf"^mi-({_MONTH_ALT})$"}}
 MI_YEAR: Tok = {"LOWER": {"REGEX": r"^mi-(1[0-9]{3}|20[0-9]{2})$"}}
 NUMERIC: Tok = {"TEXT": {"REGEX": NUMERIC_RE.pattern}}
@@ -270,8 +305,8 @@ def build_patterns() -> list[PatternSpec]:
     # ranges whose first part is a bare day: du 3 au 5 mars 2025, entre le 3 et le 5 mars
     tail = [DAY, MONTH, _opt(YEAR_ANY), _opt(LAST_OR_NEXT)]
     add(_spec("dates.range", [DAY, AU, *tail], context=[_word("du")]))
-    add(_spec("dates.range", [DAY, ET, LE, *tail], context=[_word("entre"), LE]))
-    add(_spec("dates.range", [DAY, ET, *tail], context=[_word("entre"), LE]))
+    add(_spec("dates.range", [DAY, ET, LE, *tail], context=[_word("entre")], det=[LE]))
+    add(_spec("dates.range", [DAY, ET, *tail], context=[_word("entre")], det=[LE]))
     # months: janvier 2025, fin mars 2024, mi-janvier, en janvier, septembre dernier
     add(_spec("dates.month_year", [_opt(PART), MONTH, YEAR]))
     add(_spec("dates.month_year", [MI_MONTH, _opt(YEAR)]))
@@ -291,6 +326,8 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.year", [MI_YEAR]))
     # a year alone closing a parenthesis: (1927), (Lycée, 1925)
     add(_spec("dates.year", [YEAR], context=[{"ORTH": {"IN": ["(", ","]}}]))
+    # a recent year in running text: le budget 2026, la saison 2024/2025, 1998 a été
+    add(_spec("dates.year", [YEAR]))
     # year ranges written with a dash: 1914-1918, 1939-45
     add(_spec("dates.year_range", [{**YEAR, "SPACY": False}, DASH_NS,
                                    {"TEXT": {"REGEX": r"^(1[0-9]{3}|20[0-9]{2}|[0-9]{2})$"}}]))
@@ -300,28 +337,67 @@ def build_patterns() -> list[PatternSpec]:
     add(_spec("dates.season", [SEASON], context=[_word("en")]))
     add(_spec("dates.season", [SEASON_SAFE, LAST_OR_NEXT]))
     add(_spec("dates.season", [SEASON, _word("de", "d'"), YEAR], det=[_word("l'")]))
+    # "été comme hiver" (generic; checked in is_date)
+    add(_spec("dates.season", [SEASON]))
     # deictic days: hier, aujourd'hui vendredi, avant-hier soir
     add(_spec("dates.relative_day", [RELATIVE_DAY, _opt(WEEKDAY), _opt(TIME_WORD)]))
     # weekdays: mardi, mardi dernier, lundi prochain, ce lundi, vendredi soir
     add(_spec("dates.weekday", [_opt(THIS), WEEKDAY, _opt(LAST_OR_NEXT), _opt(TIME_WORD)]))
     # calendar units: la semaine dernière, le mois prochain, l'an dernier, cette année
     add(_spec("dates.unit", [THIS, UNIT]))
+    add(_spec("dates.unit", [_word("la"), {"LOWER": "nouvelle"}, {"LOWER": "année"}]))
     add(_spec("dates.unit", [THIS, *WEEK_END]))
     add(_spec("dates.unit", [_word("la", "le", "l'"), UNIT, LAST_OR_NEXT]))
     add(_spec("dates.unit", [_word("le"), *WEEK_END, LAST_OR_NEXT]))
     add(_spec("dates.unit", [_opt(_word("la", "le")), PART, DE, _opt(_word("l'", "la", "cette",
                                                                           "ce")),
                              UNIT, _opt(LAST_OR_NEXT)]))
+    # feasts: à Pâques, la Toussaint, Noël 2024, le lundi de Pentecôte
+    add(_spec("dates.feast", [FEAST, _opt(YEAR)]))
+    add(_spec("dates.feast", [FEAST, _opt(YEAR)], det=[_word("la", "l'")]))
+    new_year = [{"LOWER": "jour"}, DE, L_APOS, {"LOWER": "an"}, _opt(YEAR)]
+    add(_spec("dates.feast", new_year))
+    add(_spec("dates.feast", new_year, det=[LE]))
+    add(_spec("dates.feast", [{"LOWER": "nouvel"}, {"LOWER": "an"}, _opt(YEAR)]))
+    add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)]))
+    add(_spec("dates.feast", [{"LOWER": "lundi"}, DE, FEAST, _opt(YEAR)], det=[LE]))
+    # days counted from the date told before: le lendemain, la veille, le même jour,
+    # trois jours plus tard
+    add(_spec("dates.previous", [_word("le", "la", "l'"), PREVIOUS_DAY]))
+    add(_spec("dates.previous", [LE, {"LOWER": "même"}, {"LOWER": "jour"}]))
+    add(_spec("dates.previous", [LE, {"LOWER": "jour"}, {"LOWER": "même"}]))
+    add(_spec("dates.previous", [_word("le", "la", "l'"),
+                                 _word("jour", "semaine", "mois", "an", "année"),
+                                 {"LOWER": {"IN": list(FOLLOWING_WORDS)}}]))
+    add(_spec("dates.previous", [LE, WEEKDAY, {"LOWER": {"IN": list(FOLLOWING_WORDS)}}]))
+    add(_spec("dates.previous", [COUNT, COUNT_UNIT, {"LOWER": "plus"},
+                                 _word("tard", "tôt")]))
+    # quarters and halves: le premier trimestre 2026, au second semestre
+    ordinal_unit = [ORDINAL_WORD, _word("trimestre", "semestre"), _opt(YEAR)]
+    add(_spec("dates.ordinal_unit", ordinal_unit))
+    add(_spec("dates.ordinal_unit", ordinal_unit, det=[LE]))
+    add(_spec("dates.ordinal_unit", [*ordinal_unit[:2], DE, YEAR]))
+    add(_spec("dates.ordinal_unit", [*ordinal_unit[:2], DE, YEAR], det=[LE]))
     # counted offsets: il y a deux jours, dans trois semaines
     add(_spec("dates.offset", [{"LOWER": "il"}, {"LOWER": "y"}, {"LOWER": "a"}, COUNT,
                                COUNT_UNIT]))
     add(_spec("dates.offset", [{"LOWER": "dans"}, COUNT, COUNT_UNIT]))
     # decades and centuries: les années 1990, années 90, le XIXe siècle
-    decade = [{"LOWER": "années"}, {"TEXT": {"REGEX": r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$"}}]
-    add(_spec("dates.decade", decade))
-    add(_spec("dates.decade", decade, det=[{"LOWER": "les"}]))
+    decade = [{"LOWER": "années"}, {"LOWER": {"REGEX": r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$"}}]
+    decade_word = [{"LOWER": "années"}, {"LOWER": {"IN": list(DECADE_WORDS)}}]
+    for years in (decade, decade_word):
+        add(_spec("dates.decade", years))
+        add(_spec("dates.decade", years, det=[{"LOWER": "les"}]))
+        # la fin des années 80, au début des années 2000
+        add(_spec("dates.decade", [_word("début", "fin", "milieu"), _word("des"), *years]))
+        add(_spec("dates.decade", [_word("début", "fin", "milieu"), _word("des"), *years],
+                  det=[_word("la", "le")]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}]))
     add(_spec("dates.century", [ORDINAL, {"LOWER": "siècle"}], det=[LE]))
+    # la fin du XIXe siècle, au début du XXe siècle
+    part_century = [_word("début", "fin", "milieu"), DE, ORDINAL, {"LOWER": "siècle"}]
+    add(_spec("dates.century", part_century))
+    add(_spec("dates.century", part_century, det=[_word("la", "le")]))
     return specs
 
 
@@ -387,6 +463,12 @@ def is_date(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int,
     if not time_of_day and spec.rule in ("dates.relative_day", "dates.weekday") and (
             _clock_after(doc, end)):
         return False  # "[Hier à 9 h]" is a TIME
+    if spec.rule == "dates.season" and len(words) == 1 and not spec.context:
+        # a season alone only in "été comme hiver": generic
+        after = [norm(t.text) for t in doc[end: end + 2]]
+        before = [norm(t.text) for t in doc[max(0, start - 2): start]]
+        return (len(after) == 2 and after[0] == "comme" and after[1] in SEASONS) or (
+            len(before) == 2 and before[1] == "comme" and before[0] in SEASONS)
     if any(w in FIRST_MARKS for w in words):
         i = next(i for i, w in enumerate(words) if w in FIRST_MARKS)
         if i == 0 or words[i - 1] != "1":
@@ -405,6 +487,13 @@ def is_date(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int,
                                          "au", "certains", "quel"):
             return False  # habitual "le mercredi", "du lundi au vendredi"
         return True
+    if spec.rule == "dates.feast":
+        if prev in FEAST_NOT_AFTER or prev2 in FEAST_NOT_AFTER:
+            return False  # "le père Noël", "l'île de Pâques"
+        return nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper())  # a first name
+    if spec.rule == "dates.previous" and words[-1] == "veille":
+        # "la veille du scrutin": counted from an event, not from a date
+        return nxt is None or norm(nxt.text) not in ("de", "d'", "du", "des")
     if spec.rule == "dates.relative_day":
         # "l'Europe de demain", "les jeunes d'aujourd'hui": generic, not a date
         return not (prev in ("de", "d'") and prev2 != "partir")
@@ -421,6 +510,8 @@ def _is_year(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int)
     if counted(nxt_token):
         return False
     trigger = norm(doc[start].text) if spec.context else ""
+    if not spec.context and not spec.det and YEAR_RE.match(doc[body_start].text):
+        return _is_bare_year(doc, body_start, end)
     if trigger in YEAR_TRIGGERS_WEAK:
         before_trigger = norm(doc[start - 1].text) if start > 0 else ""
         if before_trigger in QUANTITY_WORDS:
@@ -436,6 +527,29 @@ def _is_year(doc: Doc, spec: PatternSpec, start: int, body_start: int, end: int)
         if trigger == ",":
             opened = [t.text for t in doc[max(0, start - 8):start]]
             return "(" in opened and ")" not in opened[len(opened) - opened[::-1].index("("):]
+    return True
+
+
+def _is_bare_year(doc: Doc, i: int, end: int) -> bool:
+    """A year written with no trigger word (``le budget 2026``, ``2024/2025``): recent (see
+    :data:`BARE_YEARS`), not after a quantity word, a determiner or an operator, not next to
+    another number (``2000 à 3000``, ``2 025``)."""
+    low, high = BARE_YEARS
+    if not low <= int(doc[i].text) <= high:
+        return False
+    prev = norm(doc[i - 1].text) if i > 0 else ""
+    nxt = [norm(t.text) for t in doc[end: end + 2]]
+    if prev in ("et", "ou", "à") and i > 1 and YEAR_RE.match(doc[i - 2].text):
+        return True  # "en 2001 et 2002", "de 1998 à 2002"
+    if prev in ("de", "d'") and len(nxt) == 2 and nxt[0] == "à" and YEAR_RE.match(nxt[1]):
+        return True  # "de 1998 à 2002"
+    if prev in BARE_YEAR_NOT_AFTER or (i > 0 and doc[i - 1].like_num):
+        return False
+    if nxt[:1] in (["-"], ["/"]) and len(nxt) == 2 and nxt[1][:1].isdigit():
+        return False  # "2003-1999" on a counter; a year range has its own pattern
+    if nxt[:1] in (["à"], ["et"], ["ou"], ["sur"]) and len(nxt) == 2 and \
+            nxt[1][:1].isdigit() and not YEAR_RE.match(nxt[1]):
+        return False  # "2000 à 3000": an amount
     return True
 
 
@@ -468,8 +582,8 @@ def _clock_after(doc: Doc, end: int) -> bool:
 #: (:func:`may_anchor`): month, weekday, deictic day, season and unit words. The matcher runs
 #: only around them (``test_grammar.py`` checks every pattern against this list).
 ANCHOR_WORDS: frozenset[str] = frozenset(fold(w) for w in (
-    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *SEASONS, *CALENDAR_UNITS, *COUNT_UNITS, "années",
-    "siècle", "week"))
+    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *SEASONS, *CALENDAR_UNITS, *COUNT_UNITS, *FEASTS,
+    *PREVIOUS_DAYS, "années", "siècle", "week"))
 
 
 def may_anchor(word: str) -> bool:

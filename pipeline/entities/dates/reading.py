@@ -21,6 +21,9 @@ from pipeline.entities.dates.grammar import (
     COUNT_UNITS,
     DAY_ARTICLES,
     DAY_LEADS,
+    DECADE_WORDS,
+    FEASTS,
+    FOLLOWING_WORDS,
     LAST_WORDS,
     MI_RE,
     MONTHS,
@@ -28,8 +31,10 @@ from pipeline.entities.dates.grammar import (
     NUMBER_WORDS,
     NUMERIC_RE,
     ORDINAL_RE,
+    ORDINAL_WORDS,
     PART_WORDS,
     PREPOSITION_LEADS,
+    PREVIOUS_DAYS,
     RELATIVE_DAYS,
     SEASONS,
     THIS_WORDS,
@@ -61,6 +66,12 @@ class Reading:
     season: str | None = None
     decade: int | None = None
     century: int | None = None
+    #: days after Easter Sunday of a movable feast (``Pâques`` 0, ``Pentecôte`` 49).
+    easter_offset: int | None = None
+    #: the offset counts from the date told before (``le lendemain``), not from the anchor.
+    from_previous: bool = False
+    #: rank of ``le premier trimestre`` (1), ``le second semestre`` (2).
+    ordinal: int | None = None
 
 
 def _roman(text: str) -> int | None:
@@ -87,6 +98,15 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
         n = int(count) if count.isdigit() else NUMBER_WORDS[count]
         sign = -1 if words[0] == "il" else 1
         return Reading(unit=COUNT_UNITS[words[-1]], offset=sign * n)
+    if rule == "dates.feast":
+        return _read_feast(words)
+    if rule == "dates.previous":
+        return _read_previous(words)
+    if rule == "dates.ordinal_unit":
+        unit = "quarter" if "trimestre" in words else "half"
+        year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+        return Reading(unit=unit, ordinal=next(ORDINAL_WORDS[w] for w in words
+                                               if w in ORDINAL_WORDS), year=year)
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if match := NUMERIC_RE.match(word):
@@ -109,7 +129,7 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
             fields["direction"] = -1
         elif word in NEXT_WORDS:
             fields["direction"] = 1
-        elif word in THIS_WORDS:
+        elif word in THIS_WORDS or word == "nouvelle":
             fields.setdefault("direction", 0)
         elif word in PART_WORDS:
             fields["part"] = PART_WORDS[word]
@@ -122,6 +142,8 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
         elif (match := ORDINAL_RE.match(word)) is not None and nxt == "siècle":
             fields["century"] = (_roman(match.group(1)) if match.group(1)
                                  else int(match.group(2)))
+        elif word in DECADE_WORDS and i > 0 and words[i - 1] == "années":
+            fields["decade"] = (1900 + DECADE_WORDS[word]) // 10
         elif word.isdigit():
             n = int(word)
             if i > 0 and words[i - 1] == "années":
@@ -136,6 +158,37 @@ def read_tokens(tokens: Sequence[Token], rule: str = "") -> Reading:
             fields.setdefault("day", 1)
     return Reading(**fields)
 
+
+def _read_feast(words: Sequence[str]) -> Reading:
+    """``Noël`` is a day of the calendar (``25 décembre``); ``Pâques``, ``lundi de Pentecôte``
+    count from Easter."""
+    year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    if "an" in words:  # le jour de l'An, le Nouvel An
+        return Reading(month=1, day=1, year=year)
+    feast = FEASTS[next(w for w in words if w in FEASTS)]
+    shift = 1 if words[0] == "lundi" else 0
+    if isinstance(feast, tuple):
+        return Reading(month=feast[0], day=feast[1] + shift, year=year)
+    return Reading(easter_offset=feast + shift, year=year)
+
+
+def _read_previous(words: Sequence[str]) -> Reading:
+    """``le lendemain`` (+1 day), ``la veille`` (-1), ``le même jour`` (0), ``trois jours plus
+    tard`` (+3), ``deux semaines plus tôt`` (-2 weeks), ``l'année suivante`` (+1 year), ``le mardi
+    suivant`` (the first Tuesday after), from the date told before."""
+    if words[-1] in PREVIOUS_DAYS:
+        return Reading(unit="day", offset=PREVIOUS_DAYS[words[-1]], from_previous=True)
+    if words[-1] in FOLLOWING_WORDS and words[-2] in WEEKDAYS:
+        return Reading(weekday=WEEKDAYS[words[-2]], direction=FOLLOWING_WORDS[words[-1]],
+                       from_previous=True)
+    if words[-1] in FOLLOWING_WORDS:
+        return Reading(unit=COUNT_UNITS[words[-2]], offset=FOLLOWING_WORDS[words[-1]],
+                       from_previous=True)
+    if words[-1] in ("même", "jour"):
+        return Reading(unit="day", offset=0, from_previous=True)
+    n = int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
+    sign = -1 if words[-1] == "tôt" else 1
+    return Reading(unit=COUNT_UNITS[words[1]], offset=sign * n, from_previous=True)
 
 
 @dataclass(frozen=True)
@@ -192,8 +245,12 @@ def read_match(doc: Doc, span: Span, timeml_extent: bool = False,
             right = right[1:]
         second = read_tokens(right, rule)
         first = _complete(read_tokens(left, rule), second)
-        if rule == "dates.range":
+        if rule == "dates.range" and not timeml_extent:
             return [Found(span, rule, second, (first, second), body)]
+        if rule == "dates.range":  # TimeML: one TIMEX3 per end, "du [19] au [23 juillet]"
+            right_start = tokens[cut + 1].i
+            return [Found(doc[span.start: left[-1].i + 1], rule, first, (), body),
+                    Found(doc[right_start: span.end], rule, second)]
         left_span = doc[span.start: left[-1].i + 1]
         return [Found(left_span, "dates.day_coord", first, (), body),
                 Found(doc[right[0].i: span.end], "dates.day_coord", second)]

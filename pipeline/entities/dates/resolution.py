@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.dates.grammar import SENTENCE_BREAKS, norm
 from pipeline.entities.dates.reading import Found, Reading, full_dates, safe_date
 
-__all__ = ["anchor_of", "bound_of", "bounds_of", "closest_day", "kind_of", "parse_iso",
+__all__ = ["anchor_of", "bound_of", "bounds_of", "closest_day", "easter", "kind_of", "parse_iso",
            "resolve", "tense_hint"]
 
 
@@ -114,6 +114,17 @@ def resolve(reading: Reading, anchor: dt.date | None,
         return (anchor + dt.timedelta(days=r.relative_days)).isoformat(), "day", True
     if r.offset is not None and r.unit is not None:
         return _shift_unit(anchor, r.unit, r.offset)
+    if r.easter_offset is not None:
+        return _resolve_movable(r, anchor, hint)
+    if r.ordinal is not None and r.unit is not None:
+        letter, count = ("Q", 4) if r.unit == "quarter" else ("H", 2)
+        if r.ordinal > count:
+            return "", r.unit, False
+        if r.year is not None:
+            return f"{r.year:04d}-{letter}{r.ordinal}", r.unit, False
+        if anchor is None:
+            return f"XXXX-{letter}{r.ordinal}", r.unit, True
+        return f"{anchor.year:04d}-{letter}{r.ordinal}", r.unit, True
     if r.century is not None:
         return f"{r.century - 1:02d}", "century", False
     if r.decade is not None:
@@ -129,7 +140,7 @@ def resolve(reading: Reading, anchor: dt.date | None,
     if r.unit is not None and r.day is None and r.month is None and r.year is None:
         return _shift_unit(anchor, r.unit, r.direction or 0, hint)
     if r.day is not None and r.month is not None:
-        return _resolve_day(r, anchor)
+        return _resolve_day(r, anchor, hint)
     if r.month is not None:
         if r.year is not None:
             return f"{r.year:04d}-{r.month:02d}", "month", False
@@ -138,7 +149,7 @@ def resolve(reading: Reading, anchor: dt.date | None,
         here = anchor.year * 12 + anchor.month - 1
         months = [((y * 12 + r.month - 1) - here, (y, r.month))
                   for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        year, month = _pick(months, r.direction) or (anchor.year, r.month)
+        year, month = _pick_hinted(months, r.direction, hint) or (anchor.year, r.month)
         return f"{year:04d}-{month:02d}", "month", True
     if r.year is not None:
         return f"{r.year:04d}", "year", False
@@ -149,19 +160,64 @@ def resolve(reading: Reading, anchor: dt.date | None,
     return "", "day", False
 
 
-def _resolve_day(r: Reading, anchor: dt.date | None) -> tuple[str, str, bool]:
+def easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian calendar, the anonymous algorithm of Meeus).
+
+    >>> easter(2025)
+    datetime.date(2025, 4, 20)
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lx = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lx) // 451
+    month, day = divmod(h + lx - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _resolve_movable(r: Reading, anchor: dt.date | None,
+                     hint: int | None) -> tuple[str, str, bool]:
+    """A feast counted from Easter: in the year written, else the closest to the anchor (the
+    last before it in a past-tense clause, the next after it in a future one)."""
+    assert r.easter_offset is not None
+    offset = dt.timedelta(days=r.easter_offset)
+    if r.year is not None:
+        return (easter(r.year) + offset).isoformat(), "day", False
+    if anchor is None:
+        return "", "day", True
+    days = [easter(y) + offset for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    candidates = [((d - anchor).days, d) for d in days]
+    chosen = _pick_hinted(candidates, r.direction, hint)
+    return chosen.isoformat(), "day", True
+
+
+def _pick_hinted(candidates: list[tuple[int, Any]], direction: int | None,
+                 hint: int | None) -> Any:
+    """:func:`_pick`, where without ``direction`` the tense ``hint`` keeps the candidates on
+    its side of the anchor (the anchor's own day included), when there are any."""
+    if direction is None and hint in (-1, 1):
+        side = [c for c in candidates if c[0] * hint >= 0]
+        if side:
+            return _pick(side, None)
+    return _pick(candidates, direction)
+
+
+def _resolve_day(r: Reading, anchor: dt.date | None,
+                 hint: int | None = None) -> tuple[str, str, bool]:
     assert r.day is not None and r.month is not None
     if r.year is not None:
         day = safe_date(r.year, r.month, r.day)
         return (day.isoformat() if day else ""), "day", False
     if anchor is None:
         return f"XXXX-{r.month:02d}-{r.day:02d}", "day", True
-    chosen = closest_day(r.month, r.day, anchor, r.direction, r.weekday)
+    chosen = closest_day(r.month, r.day, anchor, r.direction, r.weekday, hint)
     return (chosen.isoformat() if chosen else ""), "day", True
 
 
 def closest_day(month: int, day: int, anchor: dt.date, direction: int | None = None,
-                weekday: int | None = None) -> dt.date | None:
+                weekday: int | None = None, hint: int | None = None) -> dt.date | None:
     """The date of ``day``/``month`` in the anchor's year or the one before or after: the
     closest to ``anchor`` (the earlier on a tie), the last before it (``direction=-1``) or the
     first after it (``+1``); with a ``weekday`` and no direction, a year whose calendar agrees
@@ -175,7 +231,9 @@ def closest_day(month: int, day: int, anchor: dt.date, direction: int | None = N
     if weekday is not None and direction is None:
         agreeing = [d for d in options if d.weekday() == weekday]
         options = agreeing or options
-    return _pick([((d - anchor).days, d) for d in options], direction)
+    if weekday is not None and direction is None and len(options) == 1:
+        return options[0]
+    return _pick_hinted([((d - anchor).days, d) for d in options], direction, hint)
 
 
 def _shift_unit(anchor: dt.date | None, unit: str, offset: int,
@@ -219,6 +277,10 @@ def _shift_unit(anchor: dt.date | None, unit: str, offset: int,
 _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront")
 _NOT_FUTURE = frozenset({"opéra", "caméra", "extra", "contra", "cobra", "tiara", "mantra",
                          "agora", "hydra", "sera-t-il", "fra", "para", "ultra", "vera"})
+#: Participles of planning: the date they govern is ahead (``prévue mardi``).
+_SCHEDULED = frozenset({"prévu", "prévue", "prévus", "prévues", "programmé", "programmée",
+                        "programmés", "programmées", "attendu", "attendue", "attendus",
+                        "attendues"})
 _PAST_AUX = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "ai",
                        "avons", "avez", "as", "eut", "fut", "furent", "s'est"})
 _PARTICIPLE_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|"
@@ -239,7 +301,20 @@ def _clause(doc: Doc, start: int, end: int, reach: int = 15) -> list[Token]:
 
 
 def _token_tense(token: Token, doc: Doc) -> int | None:
+    if norm(token.text) in ("va", "vont", "vas", "allons", "allez") and any(
+            "Inf" in t.morph.get("VerbForm") for t in token.doc[token.i + 1: token.i + 3]):
+        return 1  # "va signer": near future, whatever the tagger says of "va"
+    if norm(token.text) in _SCHEDULED:
+        return 1  # "une réunion est prévue mardi": what is planned is ahead
     tense = token.morph.get("Tense")
+    if "Part" in token.morph.get("VerbForm") and not _PARTICIPLE_RE.match(norm(token.text)):
+        tense = []  # a mistagged participle ("signera"): the word's form tells
+    if tense and "Part" in token.morph.get("VerbForm") and token.doc.has_annotation("DEP"):
+        # a participle is past only with a tense auxiliary ("a signé", not "est prévue")
+        auxes = [c for c in token.children if c.dep_ in ("aux", "aux:tense")]
+        if not auxes:
+            return None
+        return 1 if any("Fut" in a.morph.get("Tense") for a in auxes) else -1
     if tense:
         if "Fut" in tense:
             return 1
@@ -281,6 +356,11 @@ def tense_hint(doc: Doc, start: int, end: int) -> int | None:
     left = [norm(t.text) for t in doc[max(0, start - 2): start]]
     if "depuis" in left:
         return -1
+    before = [norm(t.text) for t in doc[max(0, start - 3): start]]
+    while before and before[-1] in ("le", "la", "les", "l'"):
+        before.pop()
+    if before[-2:] == ["d'", "ici"]:
+        return 1  # "d'ici la Toussaint": ahead
     best: tuple[int, int] | None = None
     for token in _clause(doc, start, end):
         sign = _token_tense(token, doc)

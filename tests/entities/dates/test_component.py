@@ -208,6 +208,51 @@ OLD_PRINT = [
     ("Depuis l'[hiver de 1891](DATE 1891-WI season start), le lac n'avait pas gelé.", None),
 ]
 
+#: Feasts (Easter by the calendar algorithm), days counted from the date told before,
+#: quarters and halves, parts of a century; a tense cue picks the direction of a year-less date.
+STORY = [
+    ("Les écoles ferment à [Pâques](DATE 2025-04-20 day).", WED),
+    ("Les marchés rouvriront le [lundi de Pentecôte](DATE 2025-06-09 day).", WED),
+    ("Le défilé de [Noël 2023](DATE 2023-12-25 day) a attiré la foule.", WED),
+    ("La loi sera votée d'ici la [Toussaint](DATE 2025-11-01 day end).", WED),
+    ("Les cloches ont sonné à [Pâques 2008](DATE 2008-03-23 day).", WED),
+    ("Les bars ferment tard le soir du [Nouvel An](DATE 2025-01-01 day).", "2025-01-10"),
+    ("Le bain du [jour de l'An](DATE 2026-01-01 day) attirera les curieux.", "2025-12-20"),
+    ("Le père Noël a reçu des lettres ; Noël Martin les a lues.", WED),
+    ("Le [2 mars](DATE 2025-03-02 day), le maire a démissionné. [Le lendemain](DATE 2025-03-03 "
+     "day), son adjoint l'a remplacé.", WED),
+    ("La grève a commencé le [10 février](DATE 2025-02-10 day). [Quatre jours plus tard]"
+     "(DATE 2025-02-14 day), l'usine était fermée.", WED),
+    ("[La veille](DATE 2025-03-04 day), les négociateurs avaient échoué.", WED),
+    ("Le club est monté en [2016](DATE 2016 year). [L'année suivante](DATE 2017 year), il a "
+     "gagné la coupe.", WED),
+    ("Le chantier s'est arrêté le [6 juin 2024](DATE 2024-06-06 day) ; [le lundi suivant]"
+     "(DATE 2024-06-10 day), il a repris.", WED),
+    ("La digue a cédé en [octobre 2022](DATE 2022-10 month) ; [le mois précédent]"
+     "(DATE 2022-09 month), les pluies avaient commencé.", WED),
+    ("Le vote a eu lieu la veille du sommet.", WED),
+    ("Les ventes ont progressé au [premier trimestre 2024](DATE 2024-Q1 quarter).", WED),
+    ("La reprise viendra au [second semestre](DATE 2025-H2 half).", WED),
+    ("À la [fin du XIXe siècle](DATE 18 century mod=end), le port déclinait.", WED),
+    ("Le texte passera en [novembre](DATE 2025-11 month).", "2025-05-02"),
+    ("Le texte est passé en [novembre](DATE 2024-11 month).", "2025-05-02"),
+    ("Les voeux pour [la nouvelle année](DATE 2025 year) sont partis.", WED),
+    ("Le refuge est ouvert [Eté](DATE XXXX-SU season) comme [hiver](DATE XXXX-WI season).",
+     WED),
+    ("Le printemps arrive tard dans les Alpes.", WED),
+    ("Le rock des [années soixante](DATE 196 decade) revient.", WED),
+    ("À la [fin des années 70](DATE 197 decade mod=end), le quartier a changé.", WED),
+    # a recent year in running text
+    ("Le budget [2026](DATE 2026 year) sera débattu par les députés.", WED),
+    ("La promotion [2019](DATE 2019 year) a reçu ses diplômes.", WED),
+    ("Les 2000 grévistes ont défilé.", WED),
+    ("Les récoltes ont souffert en [2011](DATE 2011 year) et [2012](DATE 2012 year).", WED),
+    ("De [1996](DATE 1996 year start) à [2004](DATE 2004 year end), elle a présidé le jury.",
+     WED),
+    ("Le devis va de 2000 à 3000 francs.", WED),
+    ("Le cadastre de 1812 est numérisé ; la parcelle 1834 est vendue.", WED),
+]
+
 OLD_PRINT_NEGATIVES = [
     ("Le nombre actuel d'abonnés est de 1850.", None),
     ("Il paya avec une pile de coupures de 1000.", None),
@@ -222,6 +267,7 @@ CASES = [
     *[pytest.param(m, a, id=f"imprime-ancien-negatif-{i}")
       for i, (m, a) in enumerate(OLD_PRINT_NEGATIVES)],
     *[pytest.param(m, a, id=f"absolu-{i}") for i, (m, a) in enumerate(ABSOLUTE)],
+    *[pytest.param(m, a, id=f"recit-{i}") for i, (m, a) in enumerate(STORY)],
     *[pytest.param(m, a, id=f"borne-{i}") for i, (m, a) in enumerate(RANGES_AND_BOUNDS)],
     *[pytest.param(m, a, id=f"relatif-{i}") for i, (m, a) in enumerate(RELATIVE)],
     *[pytest.param(m, a, id=f"sans-ancre-{i}") for i, (m, a) in enumerate(UNANCHORED)],
@@ -307,6 +353,12 @@ def run_configured(config: dict[str, Any], markup: str,
                      "[16 juin prochains](DATE 2005-06-16 day).", "2005-04-20", id="liste"),
         pytest.param("Dans [les années 1990](DATE 199 decade), tout a changé.", None,
                      id="decennie"),
+        pytest.param("Le salon se tient du [12](DATE 2025-10-12 day) au "
+                     "[15 octobre](DATE 2025-10-15 day).", "2025-09-01", id="intervalle"),
+        pytest.param("Le scrutin aura lieu entre [le 4](DATE 2025-05-04 day) et "
+                     "[le 6 mai](DATE 2025-05-06 day).", "2025-04-01", id="entre"),
+        pytest.param("On rentre après [la Toussaint](DATE 2025-11-01 day).", "2025-10-20",
+                     id="fete"),
     ],
 )
 def test_timeml_extent(markup: str, anchor: str | None) -> None:
