@@ -121,7 +121,23 @@ class MembershipExtractor:
                 rows.extend(self._join(ctx, index, i, lower, upper))
             elif (word in accession or lemma in accession) and token.pos_ != "VERB":
                 rows.extend(self._accession(ctx, index, i, upper))
+        rows.extend(self._staff(doc))
         return keep_first(rows, lambda row: (row["subject_start"], row["object_start"]))
+
+    @staticmethod
+    def _staff(doc: Doc) -> list[dict[str, Any]]:
+        """``X, président de l'association Y``: a person holding a function in an organisation
+        (a ``role`` row already found, object an ORG) is one of its members (rule
+        ``membership.staff``; needs ``depeche_roles`` earlier in the pipeline)."""
+        rows = []
+        for role in doc._.relations or []:
+            if role["predicate"] != "role" or not str(role["subject_id"]).startswith("per:") \
+                    or not str(role["object_id"]).startswith("org:"):
+                continue
+            row = dict(role, predicate="member_of", rule="membership.staff",
+                       attributes={"title": (role["attributes"] or {}).get("title")})
+            rows.append(row)
+        return rows
 
     def _member(self, ctx: StoryContext, index: MentionIndex, noun: int, lower: int,
                 upper: int) -> list[dict[str, Any]]:

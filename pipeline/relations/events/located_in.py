@@ -200,25 +200,41 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
     with a place complement (no verb before its comma) puts the subject named just after the
     comma there (rule ``events.opening_place``)."""
     index, word = story.index, story.word
-    comma = None
+    commas = []
     for j in range(lower, min(upper, lower + OPENING_WINDOW)):
         if story.pos[j] in ("VERB", "AUX"):
             break
         if word(j) == ",":
-            comma = j  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
-    if comma is None:
-        return []
-    places = [m for j in range(lower, comma) if (m := story.place_at(j, comma)) is not None]
-    k = comma + 1
-    while k < upper and index.starting(k) is None and (
-            word(k) in DETERMINERS or word(k) in HONORIFICS):
-        k += 1
-    subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+            commas.append(j)  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
+    places: list[Mention] = []
+    subject = None
+    for comma in commas:  # the first comma after a place that a name follows
+        places = [m for j in range(lower, comma) if (m := story.place_at(j, comma)) is not None]
+        k = comma + 1
+        while k < upper and index.starting(k) is None and (
+                word(k) in DETERMINERS or word(k) in HONORIFICS):
+            k += 1
+        subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+        if places and subject is not None:
+            break
     if not places or subject is None:
         return []
-    return [relation(story.doc, "located_in", subject, place,
+    rows = [relation(story.doc, "located_in", subject, place,
                      (story.doc[lower].idx, subject["end_char"]), "events.opening_place")
             for place in places]
+    seen = {subject["entity_id"], *(p["entity_id"] for p in places)}
+    k = index.tokens(subject)[1]
+    while k < upper:  # the other people and bodies of the sentence are in the scene
+        other = index.starting(k, {"PER", "ORG"})
+        if other is None or other["entity_id"] in seen or index.tokens(other)[0] != k:
+            k += 1
+            continue
+        seen.add(other["entity_id"])
+        rows.extend(relation(story.doc, "located_in", other, place,
+                             (story.doc[lower].idx, other["end_char"]), "events.opening_scene")
+                    for place in places)
+        k = index.tokens(other)[1]
+    return rows
 
 
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
