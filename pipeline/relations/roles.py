@@ -45,6 +45,7 @@ from pipeline.relations.base import (
     Mention,
     MentionIndex,
     add_relations,
+    coordinated_before,
     organisation_at,
     relation,
     skip_determiners,
@@ -68,12 +69,23 @@ RULE_TITLE_NAME = "roles.title_name"
 RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
+RULE_COPULA = "roles.copula"
+#: Longest description between an apposition's comma and its title, in tokens.
+APPOSITION_FILLER = 4
+#: Parts of speech of such a description (``deux frères``, ``une juriste et``).
+FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
+#: Lemmas of the verbs of ``X est le directeur de Y`` (folded).
+COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir"})
+NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
 AGENTS_FILE = "relations_role_agents.csv"
 #: Marks allowed between an organisation and ``dirigée par`` (folded).
 _BEFORE_AGENT: frozenset[str] = frozenset({",", '"', "»", "”", "'"})
 
 #: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
 OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
+STAFF = "staff"
+#: Prepositions of a staff post's organisation besides ``de`` (folded): ``ingénieur chez Y``.
+STAFF_PREPOSITIONS: frozenset[str] = frozenset({"au", "aux", "a", "chez"})
 _GENDERS = frozenset({"m", "f", ""})
 _STATUSES = frozenset({"former", "future", "current"})
 
@@ -85,6 +97,12 @@ class TitleEntry:
     words: tuple[str, ...]
     gender: str
     title: str
+    #: ``staff``: a post taken only with an organisation complement (``ingénieur chez Y``).
+    kind: str = ""
+
+
+def _check_kind(value: str) -> str | None:
+    return None if value in ("", STAFF) else f"kind must be {STAFF} or empty"
 
 
 def _check_gender(value: str) -> str | None:
@@ -95,12 +113,13 @@ def _check_gender(value: str) -> str | None:
 def load_titles(source: str = TITLES_FILE) -> tuple[TitleEntry, ...]:
     """Read the function lexicon (longest forms first); errors name the file and the line."""
     entries: dict[tuple[str, ...], TitleEntry] = {}
-    for row in read_csv(source, required=("form", "title"), optional=("gender",),
-                        validators={"gender": _check_gender}):
+    for row in read_csv(source, required=("form", "title"), optional=("gender", "kind"),
+                        validators={"gender": _check_gender, "kind": _check_kind}):
         words = tokenize_form(row["form"])
         if words in entries:
             raise row.error(f"duplicate form {row['form']!r}")
-        entries[words] = TitleEntry(words, row.get("gender"), row["title"])
+        entries[words] = TitleEntry(words, row.get("gender") or "", row["title"],
+                                    row.get("kind") or "")
     if not entries:
         raise GazetteerError(source, None, "no function listed")
     return tuple(sorted(entries.values(), key=lambda e: -len(e.words)))
@@ -197,13 +216,19 @@ class RoleExtractor:
             return TitleMatch(i, j, entry, demonym)
         return None
 
-    def _complement(self, ctx: StoryContext, index: MentionIndex, i: int,
-                    limit: int) -> tuple[Mention | None, int]:
-        """A ``de la Russie`` / ``de l'ONU`` complement at token ``i``: (mention, end token)."""
-        if i >= limit or ctx.word(i) not in DE_WORDS:
+    def _complement(self, ctx: StoryContext, index: MentionIndex, i: int, limit: int,
+                    staff: bool = False) -> tuple[Mention | None, int]:
+        """A ``de la Russie`` / ``de l'ONU`` complement at token ``i``: (mention, end token).
+
+        A staff post also takes ``au``/``à``/``chez``/``au sein de`` and only an ORG."""
+        word = ctx.word
+        if staff and word(i) == "au" and word(i + 1) == "sein" and word(i + 2) in DE_WORDS:
+            i += 2
+        if i >= limit or not (word(i) in DE_WORDS or staff and word(i) in STAFF_PREPOSITIONS):
             return None, i
         j = skip_determiners(ctx, i + 1, 1, limit)
-        mention = organisation_at(ctx, index, j, limit, OBJECT_LABELS)  # l'association « X »
+        labels = {"ORG"} if staff else OBJECT_LABELS
+        mention = organisation_at(ctx, index, j, limit, labels)  # l'association « X »
         if mention is None:
             return None, i
         if mention.get("source") == "relations":  # a quoted name: end after the closing quote
@@ -243,9 +268,7 @@ class RoleExtractor:
             if found is None:
                 i += 1
                 continue
-            row = self._role_for(ctx, index, found, lower, upper, taken)
-            if row is not None:
-                rows.append(row)
+            rows.extend(self._role_for(ctx, index, found, lower, upper, taken))
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
         return rows
@@ -278,9 +301,12 @@ class RoleExtractor:
         return rows
 
     def _role_for(self, ctx: StoryContext, index: MentionIndex, found: TitleMatch, lower: int,
-                  upper: int, taken: set[int]) -> dict[str, Any] | None:
+                  upper: int, taken: set[int]) -> list[dict[str, Any]]:
         doc, word = ctx.doc, ctx.word
-        obj, end = self._complement(ctx, index, found.end, upper)
+        staff = found.entry.kind == STAFF
+        obj, end = self._complement(ctx, index, found.end, upper, staff)
+        if staff and obj is None:
+            return []
         if obj is None and found.demonym is not None:
             obj = self._demonym_object(ctx, index, found.demonym)
         start = found.start
@@ -292,27 +318,73 @@ class RoleExtractor:
             start = before_title
         start = with_determiner(ctx, start, lower)
         last = doc[end - 1]
-        person, rule, evidence = None, "", (0, 0)
-        comma_before = start - 1 >= lower and word(start - 1) == ","
+        people: list[Mention] = []
+        rule, evidence = "", (0, 0)
         after = index.starting(end, {"PER"}) if end < upper else None
-        before = (index.ending(start - 2, {"PER"})
-                  if comma_before and start - 2 >= lower else None)
+        comma = self._apposition_comma(ctx, index, start, lower)
+        before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
+                  if comma is not None and comma - 1 >= lower else [])
         behind = (index.starting(end + 1, {"PER"})
                   if end + 1 < upper and word(end) == "," else None)
+        glued = (index.ending(start - 1, {"PER"})
+                 if obj is not None and start - 1 >= lower else None)
         if after is not None:  # le président kirghize Sadyr Japarov
-            person, rule = after, RULE_TITLE_NAME
+            people, rule = [after], RULE_TITLE_NAME
             evidence = (doc[start].idx, after["end_char"])
-        elif before is not None:  # Sergueï Lavrov, ministre russe des Affaires étrangères
-            person, rule = before, RULE_APPOSITION
-            evidence = (before["start_char"], last.idx + len(last.text))
+        elif before:  # Sergueï Lavrov, ministre russe des Affaires étrangères
+            people, rule = before, RULE_APPOSITION
+            evidence = (before[0]["start_char"], last.idx + len(last.text))
         elif behind is not None:  # le secrétaire général de l'ONU, António Guterres
-            person, rule = behind, RULE_TITLE_COMMA_NAME
+            people, rule = [behind], RULE_TITLE_COMMA_NAME
             evidence = (doc[start].idx, behind["end_char"])
-        if person is None or id(person) in taken:
+        elif glued is not None:  # Jeanne Roux PDG de Vialis
+            people, rule = [glued], RULE_APPOSITION
+            evidence = (glued["start_char"], last.idx + len(last.text))
+        else:  # Paul Henri est le directeur de Vialis
+            subject = self._copula_subject(ctx, index, start, lower)
+            if subject is not None:
+                people, rule = [subject], RULE_COPULA
+                evidence = (subject["start_char"], last.idx + len(last.text))
+        rows = []
+        for person in people:
+            if id(person) in taken:
+                continue
+            taken.add(id(person))
+            rows.append(relation(doc, "role", person, obj, evidence, rule,
+                                 title=found.entry.title, status=status))
+        return rows
+
+    @staticmethod
+    def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
+                          lower: int) -> int | None:
+        """The comma of an apposition before the title at ``start``: right before it, or
+        before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
+        présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
+        doc, word = ctx.doc, ctx.word
+        k = start - 1
+        while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
+               and index.at(k) is None and doc[k].pos_ in FILLER_POS
+               and doc[k].text[:1].islower()):
+            k -= 1
+        return k if k >= lower and word(k) == "," else None
+
+    @staticmethod
+    def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                        lower: int) -> Mention | None:
+        """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
+        right before the title, the PER mention right before the verb (adverbs skipped)."""
+        doc, word = ctx.doc, ctx.word
+        k = start - 1
+        verb = False
+        while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
+                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV")):
+            verb = verb or ctx.lemmas[k] in COPULAS
+            if word(k) in NEGATIONS:
+                return None
+            k -= 1
+        if not verb or k < lower:
             return None
-        taken.add(id(person))
-        return relation(doc, "role", person, obj, evidence, rule, title=found.entry.title,
-                        status=status)
+        return index.ending(k, {"PER"})
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))

@@ -54,6 +54,21 @@ CASES: list[EventCase] = [
      "distribue/VERB/ROOT>8/distribuer des/DET/det>10/un repas/NOUN/obj>8/repas ./PUNCT/punct>8",
      [("Ghana", "COUNTRY", "GH"), ("Paul Brandt", "PER")],
      {("located_in", "Paul Brandt", "country:GH", ())}),
+    ("lieu en tête, sujet suivi d'une apposition : la première virgule suivie d'un nom",
+     "À/ADP/case>1 Tours/PROPN/obl:mod>11 ,/PUNCT/punct>1 Monsieur/NOUN/nsubj>11 "
+     "Hugo/PROPN/appos>3 Brel/PROPN/flat:name>4 ,/PUNCT/punct>7 trésorier/NOUN/appos>3 "
+     "du/ADP/case>9/de Cercle/PROPN/nmod>7 Vert/PROPN/flat:name>9 ,/PUNCT/punct>7 "
+     "témoigne/VERB/ROOT>11/témoigner ./PUNCT/punct>11",
+     [("Tours", "LOC"), ("Monsieur Hugo Brel", "PER"), ("Cercle Vert", "ORG", "cercle-vert")],
+     {("located_in", "Monsieur Hugo Brel", "loc:tours", ()),
+      ("located_in", "Cercle Vert", "loc:tours", ())}),
+    ("lieu en tête : les autres personnes de la phrase y sont aussi (events.opening_scene)",
+     "À/ADP/case>1 Brest/PROPN/obl:mod>5 ,/PUNCT/punct>1 Lina/PROPN/nsubj>5 "
+     "Robin/PROPN/flat:name>3 accueille/VERB/ROOT>5/accueillir Yves/PROPN/obj>5 "
+     "Caron/PROPN/flat:name>6 ./PUNCT/punct>5",
+     [("Brest", "LOC"), ("Lina Robin", "PER"), ("Yves Caron", "PER")],
+     {("located_in", "Lina Robin", "loc:brest", ()),
+      ("located_in", "Yves Caron", "loc:brest", ())}),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "

@@ -153,6 +153,43 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "sauve/VERB/ROOT>11/sauver ./PUNCT/punct>11",
      [("Alpha Secours", "ORG", "alpha-secours"), ("Henri Tissot", "PER")],
      {("Henri Tissot", "org:alpha-secours", "dirigeant")}),
+    ("deux personnes, virgule, description puis titre : les deux (apposition)",
+     "Luc/PROPN/nsubj>15 Morel/PROPN/flat:name>0 et/CCONJ/cc>3 Anne/PROPN/conj>0 "
+     "Morel/PROPN/flat:name>3 ,/PUNCT/punct>7 deux/NUM/nummod>7 frères/NOUN/appos>0/frère "
+     "cofondateurs/NOUN/amod>7/cofondateur de/ADP/case>12 la/DET/det>12/le "
+     "société/NOUN/nmod>8 Vialis/PROPN/appos>10 ,/PUNCT/punct>7 ont/AUX/aux:tense>15/avoir "
+     "témoigné/VERB/ROOT>15/témoigner ./PUNCT/punct>15",
+     [("Luc Morel", "PER"), ("Anne Morel", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Luc Morel", "org:vialis", "fondateur"), ("Anne Morel", "org:vialis", "fondateur")}),
+    ("apposition sans virgule, titre avec complément",
+     "Jeanne/PROPN/nsubj>6 Roux/PROPN/flat:name>0 PDG/NOUN/appos>0 de/ADP/case>4 "
+     "Vialis/PROPN/nmod>2 a/AUX/aux:tense>6/avoir démissionné/VERB/ROOT>6/démissionner "
+     "./PUNCT/punct>6",
+     [("Jeanne Roux", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Jeanne Roux", "org:vialis", "président-directeur général")}),
+    ("personne, être, titre (roles.copula)",
+     "Paul/PROPN/nsubj>5 Henri/PROPN/flat:name>0 était/AUX/cop>5/être le/DET/det>5 "
+     "directeur/NOUN/ROOT>5 de/ADP/case>7 l'/DET/det>7/le association/NOUN/nmod>4 "
+     "Terre/PROPN/appos>7 Vive/PROPN/flat:name>8 ./PUNCT/punct>4",
+     [("Paul Henri", "PER"), ("Terre Vive", "ORG", "terre-vive")],
+     {("Paul Henri", "org:terre-vive", "directeur")}),
+    ("copule niée : rien",
+     "Paul/PROPN/nsubj>6 Henri/PROPN/flat:name>0 n'/ADV/advmod>6/ne est/AUX/cop>6/être "
+     "pas/ADV/advmod>6 le/DET/det>6 directeur/NOUN/ROOT>6 de/ADP/case>8 Vialis/PROPN/nmod>6 "
+     "./PUNCT/punct>6",
+     [("Paul Henri", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("poste chez une organisation (kind staff)",
+     "Marc/PROPN/nsubj>8 Petit/PROPN/flat:name>0 ,/PUNCT/punct>3 ingénieur/NOUN/appos>0 "
+     "chez/ADP/case>5 Renault/PROPN/nmod>3 ,/PUNCT/punct>3 a/AUX/aux:tense>8/avoir "
+     "parlé/VERB/ROOT>8/parler ./PUNCT/punct>8",
+     [("Marc Petit", "PER"), ("Renault", "ORG", "renault")],
+     {("Marc Petit", "org:renault", "ingénieur")}),
+    ("poste sans organisation : rien",
+     "Le/DET/det>1 journaliste/NOUN/nsubj>4 Paul/PROPN/appos>1 Henri/PROPN/flat:name>2 "
+     "écrit/VERB/ROOT>4/écrire ./PUNCT/punct>4",
+     [("Paul Henri", "PER")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
