@@ -38,6 +38,11 @@ from spacy.tokens import Doc
 from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import GazetteerError, fold, read_csv
 from pipeline.extensions import register_extensions
+from pipeline.relations.antecedents import (
+    ANAPHORIC_DETERMINERS,
+    organisation_antecedent,
+    person_antecedent,
+)
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
@@ -229,8 +234,11 @@ class RoleExtractor:
         j = skip_determiners(ctx, i + 1, 1, limit)
         labels = {"ORG"} if staff else OBJECT_LABELS
         mention = organisation_at(ctx, index, j, limit, labels)  # l'association « X »
-        if mention is None:
-            return None, i
+        if mention is None:  # de l'association, de son entreprise: named earlier
+            if j < limit and word(j) in ANAPHORIC_DETERMINERS:
+                j += 1
+            mention = organisation_antecedent(ctx, index, j) if j < limit else None
+            return (mention, j + 1) if mention is not None else (None, i)
         if mention.get("source") == "relations":  # a quoted name: end after the closing quote
             doc = ctx.doc
             end = j
@@ -284,9 +292,10 @@ class RoleExtractor:
                 continue
             lower, upper = ctx.sentence_bounds(i)
             k = i - 1
-            while k >= lower and word(k) in _BEFORE_AGENT:
-                k -= 1
-            organisation = index.ending(k, {"ORG"}) if k >= lower else None
+            while k >= lower and (word(k) in _BEFORE_AGENT or doc[k].pos_ == "AUX"):
+                k -= 1  # l'équipe « X », dirigée par ; cette association est présidée par
+            organisation = (index.ending(k, {"ORG"}) or organisation_antecedent(ctx, index, k)
+                            if k >= lower else None)
             j = i + 2
             while j < upper and index.starting(j) is None and (
                     word(j) in DETERMINERS or word(j) in HONORIFICS):
@@ -341,10 +350,10 @@ class RoleExtractor:
             people, rule = [glued], RULE_APPOSITION
             evidence = (glued["start_char"], last.idx + len(last.text))
         else:  # Paul Henri est le directeur de Vialis
-            subject = self._copula_subject(ctx, index, start, lower)
+            subject, begin = self._copula_subject(ctx, index, start, lower)
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
-                evidence = (subject["start_char"], last.idx + len(last.text))
+                evidence = (begin, last.idx + len(last.text))
         rows = []
         for person in people:
             if id(person) in taken:
@@ -370,9 +379,11 @@ class RoleExtractor:
 
     @staticmethod
     def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                        lower: int) -> Mention | None:
+                        lower: int) -> tuple[Mention | None, int]:
         """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
-        right before the title, the PER mention right before the verb (adverbs skipped)."""
+        right before the title, the PER mention right before the verb (adverbs skipped), or
+        the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
+        character of the words that state it."""
         doc, word = ctx.doc, ctx.word
         k = start - 1
         verb = False
@@ -383,8 +394,11 @@ class RoleExtractor:
                 return None
             k -= 1
         if not verb or k < lower:
-            return None
-        return index.ending(k, {"PER"})
+            return None, 0
+        person = index.ending(k, {"PER"})
+        if person is not None:
+            return person, person["start_char"]
+        return person_antecedent(ctx, index, k), doc[k].idx
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))
