@@ -391,7 +391,7 @@ class RoleExtractor:
                 ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV")):
             verb = verb or ctx.lemmas[k] in COPULAS
             if word(k) in NEGATIONS:
-                return None
+                return None, 0
             k -= 1
         if not verb or k < lower:
             return None, 0
