@@ -69,12 +69,46 @@ CASES: list[EventCase] = [
      [("Brest", "LOC"), ("Lina Robin", "PER"), ("Yves Caron", "PER")],
      {("located_in", "Lina Robin", "loc:brest", ()),
       ("located_in", "Yves Caron", "loc:brest", ())}),
+    ("lieu atteint par un nom commun : la personne de la phrase y est (events.scene)",
+     "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être renversée/VERB/ROOT>4/renverser dans/ADP/case>7 "
+     "la/DET/det>7/le ville/NOUN/obl:mod>4 de/ADP/case>9 Lyon/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Inès Roy", "PER"), ("Lyon", "LOC")],
+     {("located_in", "Inès Roy", "loc:lyon", ())}),
+    ("lieu de naissance : pas la scène",
+     "Inès/PROPN/nsubj>7 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 née/VERB/acl>0/naître "
+     "à/ADP/case>5 Lyon/PROPN/obl:mod>3 ,/PUNCT/punct>3 chante/VERB/ROOT>7/chanter "
+     "./PUNCT/punct>7",
+     [("Inès Roy", "PER"), ("Lyon", "LOC")],
+     set()),
+    ("deux lieux sans lien : pas de scène",
+     "Inès/PROPN/nsubj>2 Roy/PROPN/flat:name>0 chante/VERB/ROOT>2/chanter sur/ADP/case>5 "
+     "la/DET/det>5/le scène/NOUN/obl:mod>2 de/ADP/case>7 Lyon/PROPN/nmod>5 et/CCONJ/cc>9 "
+     "danse/VERB/conj>2/danser sur/ADP/case>12 la/DET/det>12/le place/NOUN/obl:mod>9 "
+     "de/ADP/case>14 Nice/PROPN/nmod>12 ./PUNCT/punct>2",
+     [("Inès Roy", "PER"), ("Lyon", "LOC"), ("Nice", "LOC")],
+     set()),
+    ("lieu et pays enchaînés : la personne est aux deux (events.scene)",
+     "Inès/PROPN/nsubj>2 Roy/PROPN/flat:name>0 chante/VERB/ROOT>2/chanter sur/ADP/case>5 "
+     "la/DET/det>5/le place/NOUN/obl:mod>2 de/ADP/case>7 Kampala/PROPN/nmod>5 "
+     "en/ADP/case>9 Ouganda/PROPN/nmod>7 ./PUNCT/punct>2",
+     [("Inès Roy", "PER"), ("Kampala", "LOC"), ("Ouganda", "COUNTRY", "UG")],
+     {("located_in", "Inès Roy", "loc:kampala", ()),
+      ("located_in", "Inès Roy", "country:UG", ()),
+      ("located_in", "Kampala", "country:UG", ())}),
+    ("lieu avant le nom hors du complément d'ouverture : rien",
+     "Le/DET/det>1 tournage/NOUN/nsubj>9 ,/PUNCT/punct>1 fini/VERB/acl>1/finir "
+     "en/ADP/case>5 Corse/PROPN/obl:mod>3 ,/PUNCT/punct>1 a/AUX/aux:tense>9/avoir "
+     "ému/VERB/acl>1/émouvoir Inès/PROPN/obj>9 Roy/PROPN/flat:name>10 ./PUNCT/punct>9",
+     [("Corse", "LOC"), ("Inès Roy", "PER")],
+     set()),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "
      "./PUNCT/punct>1",
      [("Paris", "LOC"), ("Marie Curie", "PER")],
-     set()),
+     # no opening place; the sentence's one place is Marie Curie's scene too (events.scene)
+     {("located_in", "Marie Curie", "loc:paris", ())}),
     ("ORG suivi d'un complément de lieu (events.adjacent_place)",
      "Le/DET/det>1 magasin/NOUN/nsubj>5 Vitalis/PROPN/appos>1 au/ADP/case>4/à "
      "Portugal/PROPN/nmod>2 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",

@@ -41,6 +41,18 @@ __all__ = ["located_in_rows"]
 OPENING_WINDOW = 12
 #: Words before a place that make ``X à Y`` a route rather than a location (folded).
 ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
+SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
+SCENE_LABELS = frozenset({"PER", "ORG"})
+#: Common nouns and adjectives allowed between such a preposition and ``de``.
+SCENE_NOUNS = 3
+#: Words that make a place a birthplace or an origin, not where the story happens (folded).
+NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire", "originaires",
+                                       "natif", "native", "depuis", "vers", "quitte", "quitter"})
+#: How many tokens before a place such a word is looked for.
+NOT_THERE_WINDOW = 5
+#: Prepositions that end a route (``de Paris à Lyon``, ``du Kazakhstan au Kirghizistan``).
+TO_PLACE: frozenset[str] = frozenset({"a", "au", "aux"})
 #: Closing marks allowed between a name and its place complement (folded).
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
 
@@ -71,6 +83,7 @@ def located_in_rows(story: EventStory) -> list[Row]:
             mention = index.starting(i, {"ORG", "LOC"})
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
+        rows.extend(_scene(story, lower, upper, rows))
     return rows
 
 
@@ -240,14 +253,15 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
     """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
     Mexique``: a place complement right after an ORG or LOC name (rule
-    ``events.adjacent_place``). Not after ``de``/``depuis``/``entre`` (``de Paris à Lyon``
-    is a route)."""
+    ``events.adjacent_place``). Not ``à``/``au`` after ``de``/``depuis``/``entre``
+    (``de Paris à Lyon`` is a route; ``l'hôpital de Caen en France`` is not)."""
     start, end = story.index.tokens(mention)
-    if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS:
-        return []
     j = end
     while j < upper and story.word(j) in CLOSING_MARKS:
         j += 1
+    if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS \
+            and story.word(j) in TO_PLACE:
+        return []  # de Paris à Lyon; but l'hôpital de Caen en France
     place = story.place_at(j, upper)
     if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
         return []
@@ -297,3 +311,79 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         return []
     return [relation(story.doc, "located_in", owner, place,
                      (owner["start_char"], place["end_char"]), "events.based")]
+
+
+# -- the scene of a sentence -------------------------------------------------------------------
+
+def _scene_place(story: EventStory, j: int, upper: int) -> Mention | None:
+    """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
+    ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
+    ``de`` and the place)."""
+    place = story.place_at(j, upper)
+    if place is not None or story.word(j) not in SCENE_PREPOSITIONS:
+        return place
+    index, doc, word = story.index, story.doc, story.word
+    k = j + 1
+    while k < upper and word(k) in DETERMINERS:
+        k += 1
+    nouns = 0
+    while (k < upper and nouns < SCENE_NOUNS and index.at(k) is None
+           and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
+        k, nouns = k + 1, nouns + 1
+    if nouns == 0 or k >= upper or word(k) not in ("de", "d'"):
+        return None
+    return index.starting(k + 1, PLACE_LABELS)
+
+
+def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[Row]:
+    """``Madame X a été renversée par une moto dans la ville de Lyon``: a sentence that names
+    one place (or a chain, ``à Kampala en Ouganda``) as a complement puts the people and bodies
+    it names there (rule ``events.scene``). Not for a birthplace or an origin (``né à``,
+    ``originaire de``), not when two unrelated places are named, not for pairs another rule
+    already gave."""
+    index, word = story.index, story.word
+    places: list[Mention] = []
+    last_end = -1
+    for j in range(lower, upper):
+        if any(word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
+            continue
+        place = _scene_place(story, j, upper)
+        if place is None or place in places:
+            continue
+        start, end = index.tokens(place)
+        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) == "a"
+                and place["label"] != "LOC"):
+            continue  # écrire à la France: the verb's dative, not where one is
+        if places and j != last_end:  # a second place, not chained to the first
+            if place["entity_id"] in {p["entity_id"] for p in places}:
+                continue
+            return []
+        if word(j - 1) in ROUTE_WORDS or (index.ending(j - 1, PLACE_LABELS) is not None
+                                          and word(index.tokens(index.ending(j - 1,
+                                              PLACE_LABELS))[0] - 1) in ROUTE_WORDS
+                                          and word(j) in TO_PLACE):
+            return []  # de Paris à Lyon: a route
+        places.append(place)
+        last_end = end
+    if not places:
+        return []
+    commas = [k for k in range(lower, upper) if word(k) == ","]
+    opening = commas[0] if commas else lower  # "En Italie, ..." / "Ce matin, en Italie, ..."
+    done = {(r["subject_start"], r["object_start"]) for r in found}
+    rows = []
+    seen: set[str] = set()
+    for k in range(lower, upper):
+        mention = index.starting(k, SCENE_LABELS)
+        if mention is None or index.tokens(mention)[0] != k or mention["entity_id"] in seen:
+            continue
+        seen.add(mention["entity_id"])
+        for place in places:
+            if (mention["start_char"], place["start_char"]) in done:
+                continue
+            if place["start_char"] < mention["start_char"] and index.tokens(place)[0] > opening:
+                continue  # a place before the name counts only in the opening complement
+            evidence = (min(mention["start_char"], place["start_char"]),
+                        max(mention["end_char"], place["end_char"]))
+            rows.append(relation(story.doc, "located_in", mention, place, evidence,
+                                 "events.scene"))
+    return rows
