@@ -11,7 +11,8 @@ l'association`` attaches to the person and the organisation named earlier:
 * :func:`organisation_antecedent`: an organisation noun of ``relations_org_nouns.csv`` after a
   definite, demonstrative or possessive determiner and followed by no name (``l'association,``
   ``cette ONG``, ``son entreprise``) -> the organisation written right after the same noun
-  earlier (``l'association « Main tendue »``), else the one organisation of the window.
+  earlier (``l'association « Main tendue »``), else the one organisation of the window. A
+  person's name may follow (``la présidente de l'association Inès Roy``).
 
 Both only look backwards and never cross more than :data:`WINDOW` sentences: an unsure link
 gives nothing. Used by roles (object and copula subject) and membership (copula subject);
@@ -77,9 +78,10 @@ def organisation_antecedent(ctx: StoryContext, index: MentionIndex, i: int) -> M
     while following < ctx.n_tokens and ctx.doc[following].pos_ == "ADJ" \
             and ctx.doc[following].text[:1].islower():
         following += 1
-    if following < ctx.n_tokens and (index.at(following) is not None
-                                     or ctx.word(following) in _NAME_OPENERS
-                                     or ctx.doc[following].text[:1].isupper()):
+    person = index.starting(following, {"PER"}) if following < ctx.n_tokens else None
+    if following < ctx.n_tokens and person is None and (
+            index.at(following) is not None or ctx.word(following) in _NAME_OPENERS
+            or ctx.doc[following].text[:1].isupper()):
         return None  # l'association « X », la société Vialis: a name, not a reference
     organisations = [m for m in _mentions_before(ctx, index, i) if m["label"] == "ORG"]
     if not organisations:

@@ -76,9 +76,11 @@ RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
 #: Longest description between an apposition's comma and its title, in tokens.
-APPOSITION_FILLER = 4
+APPOSITION_FILLER = 5
 #: Parts of speech of such a description (``deux frères``, ``une juriste et``).
 FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
+#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``).
+FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'"})
 #: Lemmas of the verbs of ``X est le directeur de Y`` (folded).
 COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
@@ -248,15 +250,29 @@ class RoleExtractor:
         return mention, index.tokens(mention)[1]
 
     def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
+        """The country of a nationality adjective: the story's named mention of that country
+        when there is one (``le président vanuatais`` -> ``Vanuatu``, the nearest before, else
+        the first after), else the adjective's own mention, else one made from it."""
         mention = index.at(i, {"COUNTRY"})
+        iso = mention["norm"] if mention is not None else self.demonyms[ctx.words[i]]
+        named = self._named_country(ctx, f"country:{iso}", ctx.doc[i].idx)
+        if named is not None:
+            return named
         if mention is not None:
             return mention
         token = ctx.doc[i]
-        iso = self.demonyms[ctx.words[i]]
         return {"sentence": None, "start_char": token.idx,
                 "end_char": token.idx + len(token.text), "text": token.text,
                 "label": "COUNTRY", "entity_id": f"country:{iso}", "entity_name": iso,
                 "norm": iso, "form": "demonym", "source": "roles", "rule": "roles.demonym"}
+
+    @staticmethod
+    def _named_country(ctx: StoryContext, entity_id: str, char: int) -> Mention | None:
+        named = [m for m in ctx.doc._.mentions or []
+                 if m.get("entity_id") == entity_id and m.get("form") != "demonym"
+                 and m["label"] in ("COUNTRY", "LOC")]
+        before = [m for m in named if m["start_char"] < char]
+        return before[-1] if before else (named[0] if named else None)
 
     # -- patterns ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> list[dict[str, Any]]:
@@ -288,7 +304,7 @@ class RoleExtractor:
         rows = []
         for i, folded in enumerate(ctx.words):
             title = self.agents.get(folded)
-            if title is None or word(i + 1) != "par":
+            if title is None or word(i + 1) not in ("par", "a"):  # dirigée par, appartenant à
                 continue
             lower, upper = ctx.sentence_bounds(i)
             k = i - 1
@@ -372,7 +388,7 @@ class RoleExtractor:
         doc, word = ctx.doc, ctx.word
         k = start - 1
         while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-               and index.at(k) is None and doc[k].pos_ in FILLER_POS
+               and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
                and doc[k].text[:1].islower()):
             k -= 1
         return k if k >= lower and word(k) == "," else None

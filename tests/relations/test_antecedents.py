@@ -59,6 +59,10 @@ def test_organisation_noun_followed_by_a_name_is_no_reference(model_nlp: Languag
      {("role", "Paul Henri", "Terre Vive"), ("member_of", "Paul Henri", "Terre Vive")}),
     ("Paul Henri a été retrouvé. Il était membre de l'association Terre Vive.",
      {("member_of", "Paul Henri", "Terre Vive")}),
+    ("L'association « Les Amis du Rail » a fêté ses dix ans. La présidente de l'association "
+     "Madame Inès Roy a pris la parole.",
+     {("role", "Madame Inès Roy", "Les Amis du Rail"),
+      ("member_of", "Madame Inès Roy", "Les Amis du Rail")}),
     ("La société Vialis et le groupe Brunel ont signé. Le président de l'association, "
      "Luc Blanc, est content.",
      set()),

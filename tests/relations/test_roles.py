@@ -190,6 +190,31 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "écrit/VERB/ROOT>4/écrire ./PUNCT/punct>4",
      [("Paul Henri", "PER")],
      set()),
+    ("ORG, appartenant à une personne (roles.led_by, propriétaire)",
+     "Le/DET/det>1 restaurant/NOUN/nsubj>10 Bon/PROPN/appos>1 Goût/PROPN/flat:name>2 "
+     ",/PUNCT/punct>5 appartenant/VERB/acl>1/appartenir à/ADP/case>7 Inès/PROPN/obl:arg>5 "
+     "Roy/PROPN/flat:name>7 ,/PUNCT/punct>5 brûle/VERB/ROOT>10/brûler ./PUNCT/punct>10",
+     [("Bon Goût", "ORG", "bon-gout"), ("Inès Roy", "PER")],
+     {("Inès Roy", "org:bon-gout", "propriétaire")}),
+    ("à la tête de, après être (roles.copula)",
+     "Luc/PROPN/nsubj>6 Roy/PROPN/flat:name>0 est/AUX/cop>6/être à/ADP/case>5 "
+     "la/DET/det>5/le tête/NOUN/ROOT>5 du/ADP/case>8/de label/NOUN/nmod>5 Vinyl/PROPN/appos>7 "
+     "Club/PROPN/flat:name>8 ./PUNCT/punct>5",
+     [("Luc Roy", "PER"), ("Vinyl Club", "ORG", "vinyl-club")],
+     {("Luc Roy", "org:vinyl-club", "dirigeant")}),
+    ("l'un des fondateurs : description avant le titre",
+     "Luc/PROPN/nsubj>11 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 l'/DET/det>4/le "
+     "un/PRON/appos>0 des/ADP/case>6/de fondateurs/NOUN/nmod>4/fondateur de/ADP/case>9 "
+     "la/DET/det>9/le société/NOUN/nmod>6 Vialis/PROPN/appos>9 ,/PUNCT/punct>4 "
+     "parle/VERB/ROOT>11/parler ./PUNCT/punct>11",
+     [("Luc Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Luc Roy", "org:vialis", "fondateur")}),
+    ("ami du président : pas une description qui porte le titre",
+     "Luc/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 ami/NOUN/appos>0 "
+     "du/ADP/case>5/de président/NOUN/nmod>3 de/ADP/case>7 Vialis/PROPN/nmod>5 "
+     ",/PUNCT/punct>3 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
+     [("Luc Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -234,6 +259,19 @@ def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:
     assert row["evidence"] == "le président kirghize Sadyr Japarov"
     assert row["rule"] == "roles.title_name"
     assert row["object_text"] == "kirghize"
+
+
+def test_nationality_object_is_the_country_named_in_the_story(
+        extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Le/DET/det>1 président/NOUN/nsubj>5 tchèque/ADJ/amod>1/tchèque Karel/PROPN/appos>1 "
+        "Dvorak/PROPN/flat:name>3 visite/VERB/ROOT>5/visiter la/DET/det>7/le "
+        "Tchéquie/PROPN/obj>5 ./PUNCT/punct>5"),
+        ("tchèque", "COUNTRY", "CZ", "demonym"), ("Karel Dvorak", "PER"),
+        ("Tchéquie", "COUNTRY", "CZ"))
+    [row] = extractor.process(doc)
+    assert (row["object_id"], row["object_text"]) == ("country:CZ", "Tchéquie")
+    assert row["evidence"] == "Le président tchèque Karel Dvorak"
 
 
 def test_bad_title_file_names_file_and_line(tmp_path: Any) -> None:
