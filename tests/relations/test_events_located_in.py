@@ -170,3 +170,21 @@ def test_events_end_to_end(model_nlp: Language, text: str,
     doc = model_nlp(text)
     assert {(r["predicate"], r["subject_text"], r["object_text"]) for r in doc._.relations
             if r["predicate"] in ("located_in", "date")} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("À Lyon, un incendie a ravagé un entrepôt dans la nuit de mardi. Le gérant de la "
+     "société Vialis, Paul Roy, a dû évacuer les lieux.",
+     {("Paul Roy", "Lyon", "events.story_setting"), ("Vialis", "Lyon", "events.story_setting")}),
+    ("Un incendie a ravagé un entrepôt à Lyon. Le gérant de la société Vialis, Paul Roy, "
+     "a dû évacuer les lieux.",
+     set()),
+    ("À Lyon, un incendie a ravagé un entrepôt. Paul Roy, qui habite à Grenoble, a témoigné.",
+     {("Paul Roy", "Grenoble", "events.scene")}),
+])
+def test_story_setting_end_to_end(model_nlp: Language, text: str,
+                                  expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "located_in"} == expected

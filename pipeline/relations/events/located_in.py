@@ -84,6 +84,7 @@ def located_in_rows(story: EventStory) -> list[Row]:
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
         rows.extend(_scene(story, lower, upper, rows))
+    rows.extend(_story_setting(story, rows))
     return rows
 
 
@@ -386,4 +387,44 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
                         max(mention["end_char"], place["end_char"]))
             rows.append(relation(story.doc, "located_in", mention, place, evidence,
                                  "events.scene"))
+    return rows
+
+
+def _opening_places(story: EventStory, lower: int, upper: int) -> tuple[list[Mention], int]:
+    """The places of a sentence's opening complement (``À Paris,``, ``Le 3 mai, en Italie,``)
+    and the token of the comma that closes it; no places when a verb comes first."""
+    word = story.word
+    for j in range(lower, min(upper, lower + OPENING_WINDOW)):
+        if story.pos[j] in ("VERB", "AUX"):
+            break
+        if word(j) == ",":
+            places = [m for k in range(lower, j) if (m := story.place_at(k, j)) is not None]
+            if places:
+                return places, j
+    return [], lower
+
+
+def _story_setting(story: EventStory, found: list[Row]) -> list[Row]:
+    """``À Lyon, un incendie a ravagé un entrepôt. […] Le gérant, Paul Roy, …``: a story whose
+    first sentence opens with a place complement happens there; the people and bodies it names
+    later, that no other rule placed anywhere, are there (rule ``events.story_setting``; one
+    row per entity, at its first mention after the first sentence)."""
+    if not story.sentences:
+        return []
+    lower, upper = story.sentences[0]
+    places, comma = _opening_places(story, lower, upper)
+    if not places:
+        return []
+    index, doc = story.index, story.doc
+    placed = {r["subject_id"] for r in found if r["predicate"] == "located_in"}
+    placed |= {p["entity_id"] for p in places}
+    evidence = (doc[lower].idx, doc[comma].idx)
+    rows = []
+    for k in range(upper, story.ctx.n_tokens):
+        mention = index.starting(k, {"PER", "ORG"})
+        if mention is None or index.tokens(mention)[0] != k or mention["entity_id"] in placed:
+            continue
+        placed.add(mention["entity_id"])
+        rows.extend(relation(doc, "located_in", mention, place, evidence,
+                             "events.story_setting") for place in places)
     return rows
