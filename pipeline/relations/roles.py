@@ -44,6 +44,7 @@ from pipeline.relations.antecedents import (
     person_antecedent,
 )
 from pipeline.relations.base import (
+    CLOSING_QUOTES,
     DE_WORDS,
     DETERMINERS,
     HONORIFICS,
@@ -93,6 +94,9 @@ OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
 STAFF = "staff"
 #: Prepositions of a staff post's organisation besides ``de`` (folded): ``ingénieur chez Y``.
 STAFF_PREPOSITIONS: frozenset[str] = frozenset({"au", "aux", "a", "chez"})
+#: Participles between a staff post and its organisation (folded).
+WORKING: frozenset[str] = frozenset({"travaillant", "employe", "employee", "employes",
+                                     "employees", "salarie", "salariee", "salaries"})
 _GENDERS = frozenset({"m", "f", ""})
 _STATUSES = frozenset({"former", "future", "current"})
 
@@ -229,6 +233,8 @@ class RoleExtractor:
 
         A staff post also takes ``au``/``à``/``chez``/``au sein de`` and only an ORG."""
         word = ctx.word
+        if staff and word(i) in WORKING:  # ingénieurs travaillant au sein de X
+            i += 1
         if staff and word(i) == "au" and word(i + 1) == "sein" and word(i + 2) in DE_WORDS:
             i += 2
         if i >= limit or not (word(i) in DE_WORDS or staff and word(i) in STAFF_PREPOSITIONS):
@@ -280,7 +286,7 @@ class RoleExtractor:
         ctx = StoryContext.of(doc)
         index = ctx.mention_index()
         rows: list[dict[str, Any]] = []
-        taken: set[int] = set()
+        taken: dict[int, bool] = {}  # person -> whether its role has an object
         words, first_words = ctx.words, self.first_words
         i = 0
         while i < ctx.n_tokens:
@@ -298,7 +304,7 @@ class RoleExtractor:
         return rows
 
     def _led_by(self, ctx: StoryContext, index: MentionIndex,
-                taken: set[int]) -> list[dict[str, Any]]:
+                taken: dict[int, bool]) -> list[dict[str, Any]]:
         """``l'équipe « Alpha Secours », dirigée par Monsieur Henri Tissot``."""
         doc, word = ctx.doc, ctx.word
         rows = []
@@ -317,16 +323,16 @@ class RoleExtractor:
                     word(j) in DETERMINERS or word(j) in HONORIFICS):
                 j += 1
             person = index.starting(j, {"PER"}) if j < upper else None
-            if organisation is None or person is None or id(person) in taken:
+            if organisation is None or person is None or taken.get(id(person)):
                 continue
-            taken.add(id(person))
+            taken[id(person)] = True
             rows.append(relation(doc, "role", person, organisation,
                                  (organisation["start_char"], person["end_char"]), RULE_LED_BY,
                                  title=title))
         return rows
 
     def _role_for(self, ctx: StoryContext, index: MentionIndex, found: TitleMatch, lower: int,
-                  upper: int, taken: set[int]) -> list[dict[str, Any]]:
+                  upper: int, taken: dict[int, bool]) -> list[dict[str, Any]]:
         doc, word = ctx.doc, ctx.word
         staff = found.entry.kind == STAFF
         obj, end = self._complement(ctx, index, found.end, upper, staff)
@@ -342,6 +348,8 @@ class RoleExtractor:
             status = self.modifiers[word(before_title)]
             start = before_title
         start = with_determiner(ctx, start, lower)
+        while end < upper and word(end) in CLOSING_QUOTES and end > found.end:
+            end += 1  # le président du parti « X », Monsieur Y
         last = doc[end - 1]
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
@@ -372,9 +380,11 @@ class RoleExtractor:
                 evidence = (begin, last.idx + len(last.text))
         rows = []
         for person in people:
-            if id(person) in taken:
+            # one role per person, unless the first had no object (X, porte-parole des
+            # manifestants et présidente de la fondation Y)
+            if id(person) in taken and (taken[id(person)] or obj is None):
                 continue
-            taken.add(id(person))
+            taken[id(person)] = obj is not None
             rows.append(relation(doc, "role", person, obj, evidence, rule,
                                  title=found.entry.title, status=status))
         return rows
@@ -402,6 +412,8 @@ class RoleExtractor:
         character of the words that state it."""
         doc, word = ctx.doc, ctx.word
         k = start - 1
+        while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
+            k -= 1
         verb = False
         while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
                 ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV")):
@@ -411,6 +423,8 @@ class RoleExtractor:
             k -= 1
         if not verb or k < lower:
             return None, 0
+        if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
+            k -= 1
         person = index.ending(k, {"PER"})
         if person is not None:
             return person, person["start_char"]

@@ -215,6 +215,33 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      ",/PUNCT/punct>3 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
      [("Luc Roy", "PER"), ("Vialis", "ORG", "vialis")],
      set()),
+    ("premier titre sans objet, second avec : les deux",
+     "Inès/PROPN/nsubj>12 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 porte-parole/NOUN/appos>0 "
+     "des/ADP/case>5/de grévistes/NOUN/nmod>3/gréviste et/CCONJ/cc>7 "
+     "présidente/NOUN/conj>3/président de/ADP/case>9 Aube/PROPN/nmod>7 Claire/PROPN/flat:name>9 "
+     ",/PUNCT/punct>3 a/AUX/aux:tense>12/avoir parlé/VERB/ROOT>12/parler ./PUNCT/punct>12",
+     [("Inès Roy", "PER"), ("Aube Claire", "ORG", "aube-claire")],
+     {("Inès Roy", None, "porte-parole"), ("Inès Roy", "org:aube-claire", "président")}),
+    ("organisation entre guillemets, virgule, nom",
+     "Le/DET/det>1 président/NOUN/nsubj>13 du/ADP/case>3/de parti/NOUN/nmod>1 "
+     "«/PUNCT/punct>5 Avenir/PROPN/appos>3 Commun/PROPN/flat:name>5 »/PUNCT/punct>5 "
+     ",/PUNCT/punct>9 Luc/PROPN/appos>1 Roy/PROPN/flat:name>9 ,/PUNCT/punct>9 "
+     "a/AUX/aux:tense>13/avoir parlé/VERB/ROOT>13/parler ./PUNCT/punct>13",
+     [("Avenir Commun", "ORG", "avenir-commun"), ("Luc Roy", "PER")],
+     {("Luc Roy", "org:avenir-commun", "président")}),
+    ("poste, travaillant au sein de",
+     "Paul/PROPN/nsubj>12 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 chercheur/NOUN/appos>0 "
+     "travaillant/VERB/acl>3/travailler au/ADP/case>6/à sein/NOUN/obl>4 du/ADP/case>8/de "
+     "laboratoire/NOUN/nmod>6 Biotex/PROPN/appos>8 ,/PUNCT/punct>3 a/AUX/aux:tense>12/avoir "
+     "parlé/VERB/ROOT>12/parler ./PUNCT/punct>12",
+     [("Paul Roy", "PER"), ("Biotex", "ORG", "biotex")],
+     {("Paul Roy", "org:biotex", "chercheur")}),
+    ("copule : sont les deux fondateurs",
+     "Paul/PROPN/nsubj>8 Roy/PROPN/flat:name>0 ,/PUNCT/punct>0 sont/AUX/cop>6/être "
+     "les/DET/det>6/le deux/NUM/nummod>6 fondateurs/NOUN/ROOT>6/fondateur de/ADP/case>8 "
+     "Vialis/PROPN/nmod>6 ./PUNCT/punct>6",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "fondateur")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
