@@ -102,6 +102,19 @@ CASES: list[EventCase] = [
      "ému/VERB/acl>1/émouvoir Inès/PROPN/obj>9 Roy/PROPN/flat:name>10 ./PUNCT/punct>9",
      [("Corse", "LOC"), ("Inès Roy", "PER")],
      set()),
+    ("organisation décrite après être, lieu après le nom (events.described)",
+     "Le/DET/det>1 lycée/NOUN/nsubj>9 Jules/PROPN/appos>1 Ferry/PROPN/flat:name>2 "
+     "est/AUX/cop>9/être une/DET/det>9/un école/NOUN/ROOT>9 publique/ADJ/amod>6 "
+     "à/ADP/case>9 Dole/PROPN/nmod>6 ./PUNCT/punct>6",
+     [("Jules Ferry", "ORG", "jules-ferry"), ("Dole", "LOC")],
+     {("located_in", "Jules Ferry", "loc:dole", ())}),
+    ("basée à : l'organisation sujet, pas celle du complément",
+     "Les/DET/det>1/le Loups/PROPN/nsubj>4 sont/AUX/cop>4/être une/DET/det>4/un "
+     "équipe/NOUN/ROOT>4 de/ADP/case>7 la/DET/det>7/le Ligue/PROPN/nmod>4 "
+     "Ouest/PROPN/flat:name>7 basée/VERB/acl>4/baser à/ADP/case>11 Brest/PROPN/obl:mod>9 "
+     "./PUNCT/punct>4",
+     [("Loups", "ORG", "loups"), ("Ligue Ouest", "ORG", "ligue-ouest"), ("Brest", "LOC")],
+     {("located_in", "Loups", "loc:brest", ())}),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "

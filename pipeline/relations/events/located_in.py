@@ -23,7 +23,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.relations.base import DETERMINERS, HONORIFICS, Mention, relation, with_determiner
+from pipeline.relations.base import (
+    DE_WORDS,
+    DETERMINERS,
+    HONORIFICS,
+    Mention,
+    load_org_nouns,
+    relation,
+    skip_determiners,
+    with_determiner,
+)
 from pipeline.relations.events.dates import date_near, date_row, first_date
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
@@ -53,6 +62,10 @@ NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire",
 NOT_THERE_WINDOW = 5
 #: Prepositions that end a route (``de Paris à Lyon``, ``du Kazakhstan au Kirghizistan``).
 TO_PLACE: frozenset[str] = frozenset({"a", "au", "aux"})
+#: Rules that give an organisation's seat (its place is no scene for the sentence).
+SEAT_RULES: frozenset[str] = frozenset({"events.based", "events.described"})
+#: Most lower-case words between a describing noun and its place (``école secondaire publique``).
+DESCRIPTION_WORDS = 6
 #: Closing marks allowed between a name and its place complement (folded).
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
 
@@ -83,6 +96,7 @@ def located_in_rows(story: EventStory) -> list[Row]:
             mention = index.starting(i, {"ORG", "LOC"})
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
+        rows.extend(_described(story, lower, upper))
         rows.extend(_scene(story, lower, upper, rows))
     rows.extend(_story_setting(story, rows))
     return rows
@@ -305,8 +319,15 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         return []
     owner = None
     for k in range(word - 1, lower - 1, -1):
-        owner = story.index.ending(k, {"ORG"})
-        if owner is not None or story.pos[k] == "VERB":
+        if story.pos[k] == "VERB":
+            break
+        found = story.index.ending(k, {"ORG"})
+        if found is None:
+            continue
+        owner = owner or found
+        start = skip_determiners(story.ctx, story.index.tokens(found)[0] - 1, -1, lower)
+        if start < lower or story.word(start) not in DE_WORDS:
+            owner = found  # X est une équipe de la ligue Y basée à Z: X, not Y
             break
     if owner is None:
         return []
@@ -371,6 +392,12 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
     commas = [k for k in range(lower, upper) if word(k) == ","]
     opening = commas[0] if commas else lower  # "En Italie, ..." / "Ce matin, en Italie, ..."
     done = {(r["subject_start"], r["object_start"]) for r in found}
+    first = story.doc[lower].idx
+    stated = {r["object_start"] for r in found  # the seat of one body: not a scene
+              if r["rule"] in SEAT_RULES and r["evidence_start"] >= first}
+    places = [p for p in places if p["start_char"] not in stated]
+    if not places:
+        return []
     rows = []
     seen: set[str] = set()
     for k in range(lower, upper):
@@ -427,4 +454,36 @@ def _story_setting(story: EventStory, found: list[Row]) -> list[Row]:
         placed.add(mention["entity_id"])
         rows.extend(relation(doc, "located_in", mention, place, evidence,
                              "events.story_setting") for place in places)
+    return rows
+
+
+def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
+    """``Brico-Rhône est une chaîne régionale de Grenoble``, ``X est une école secondaire
+    publique à Lyon``: an organisation described, after *être*, by an organisation noun whose
+    place complement follows (lower-case words between) is there (rule ``events.described``)."""
+    index, doc, word = story.index, story.doc, story.word
+    nouns = load_org_nouns()
+    rows = []
+    for i in range(lower + 1, upper):
+        if story.pos[i] not in ("AUX", "VERB") or story.lemmas[i] != "etre":
+            continue
+        owner = index.ending(i - 1, {"ORG"})
+        j = i + 1
+        if owner is None or j >= upper or word(j) not in ("un", "une"):
+            continue
+        j += 1
+        if j >= upper or word(j) not in nouns:
+            continue
+        k, place = j + 1, None
+        while k < upper and k - j <= DESCRIPTION_WORDS and index.at(k) is None:
+            place = story.place_at(k, upper)
+            if place is None and word(k) in ("de", "d'"):
+                place = index.starting(k + 1, PLACE_LABELS)
+            if place is not None or not (doc[k].text[:1].islower() and doc[k].is_alpha
+                                         or word(k) in ("d'", "-")):
+                break
+            k += 1
+        if place is not None:
+            rows.append(relation(doc, "located_in", owner, place,
+                                 (owner["start_char"], place["end_char"]), "events.described"))
     return rows
