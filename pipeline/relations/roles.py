@@ -82,8 +82,10 @@ APPOSITION_FILLER = 5
 FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
 #: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``).
 FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'"})
-#: Lemmas of the verbs of ``X est le directeur de Y`` (folded).
-COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir"})
+#: Lemmas of the verbs of ``X est le directeur de Y``, ``X a été nommé directeur de Y``
+#: (folded).
+COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir", "nommer",
+                                     "elire", "reelire"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
 AGENTS_FILE = "relations_role_agents.csv"
 #: Marks allowed between an organisation and ``dirigée par`` (folded).
@@ -335,7 +337,12 @@ class RoleExtractor:
                   upper: int, taken: dict[int, bool]) -> list[dict[str, Any]]:
         doc, word = ctx.doc, ctx.word
         staff = found.entry.kind == STAFF
-        obj, end = self._complement(ctx, index, found.end, upper, staff)
+        after_title = found.end
+        if (after_title + 1 < upper and doc[after_title].pos_ == "ADJ"
+                and doc[after_title].text[:1].islower() and index.at(after_title) is None
+                and word(after_title + 1) in DE_WORDS):
+            after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
+        obj, end = self._complement(ctx, index, after_title, upper, staff)
         if staff and obj is None:
             return []
         if obj is None and found.demonym is not None:
@@ -416,7 +423,8 @@ class RoleExtractor:
             k -= 1
         verb = False
         while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
-                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV")):
+                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
+                or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
             verb = verb or ctx.lemmas[k] in COPULAS
             if word(k) in NEGATIONS:
                 return None, 0

@@ -242,6 +242,25 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "Vialis/PROPN/nmod>6 ./PUNCT/punct>6",
      [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
      {("Paul Roy", "org:vialis", "fondateur")}),
+    ("titre + adjectif + complément, virgule, nom",
+     "Le/DET/det>1 chanteur/NOUN/nsubj>12 principal/ADJ/amod>1 des/ADP/case>4/de "
+     "Rats/PROPN/nmod>1 Bleus/PROPN/flat:name>4 ,/PUNCT/punct>7 Marc/PROPN/appos>1 "
+     "Petit/PROPN/flat:name>7 ,/PUNCT/punct>7 a/AUX/aux:tense>12/avoir "
+     "quitté/VERB/acl>1/quitter chante/VERB/ROOT>12/chanter ./PUNCT/punct>12",
+     [("Rats Bleus", "ORG", "rats-bleus"), ("Marc Petit", "PER")],
+     {("Marc Petit", "org:rats-bleus", "chanteur")}),
+    ("a été nommé directeur de (roles.copula)",
+     "Paul/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être nommé/VERB/ROOT>4/nommer directeur/NOUN/xcomp>4 "
+     "de/ADP/case>7 Vialis/PROPN/nmod>5 ./PUNCT/punct>4",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "directeur")}),
+    ("a rencontré le directeur : pas une copule",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "rencontré/VERB/ROOT>3/rencontrer le/DET/det>5 directeur/NOUN/obj>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>5 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
