@@ -373,9 +373,9 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
         if place is None or place in places:
             continue
         start, end = index.tokens(place)
-        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) == "a"
+        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) in TO_PLACE
                 and place["label"] != "LOC"):
-            continue  # écrire à la France: the verb's dative, not where one is
+            continue  # écrire à la France, passer au Kirghizistan: the verb's argument
         if places and j != last_end:  # a second place, not chained to the first
             if place["entity_id"] in {p["entity_id"] for p in places}:
                 continue
