@@ -375,7 +375,8 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
         start, end = index.tokens(place)
         if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) in TO_PLACE
                 and place["label"] != "LOC"):
-            continue  # écrire à la France, passer au Kirghizistan: the verb's argument
+            return []  # écrire à la France, passer au Kirghizistan: a verb's argument, the
+            # sentence is about something else than where its people are
         if places and j != last_end:  # a second place, not chained to the first
             if place["entity_id"] in {p["entity_id"] for p in places}:
                 continue
