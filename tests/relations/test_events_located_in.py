@@ -115,6 +115,23 @@ CASES: list[EventCase] = [
      "./PUNCT/punct>4",
      [("Loups", "ORG", "loups"), ("Ligue Ouest", "ORG", "ligue-ouest"), ("Brest", "LOC")],
      {("located_in", "Loups", "loc:brest", ())}),
+    ("sigle entre parenthèses avant le lieu (events.adjacent_place)",
+     "L'/DET/det>1/le Agence/PROPN/nsubj>9 Nord/PROPN/flat:name>1 (/PUNCT/punct>4 "
+     "AGN/PROPN/appos>1 )/PUNCT/punct>4 à/ADP/case>7 Brest/PROPN/nmod>1 "
+     "recrute/VERB/ROOT>9/recruter ./PUNCT/punct>9",
+     [("Agence Nord", "ORG", "agence-nord"), ("AGN", "ORG", "agence-nord"), ("Brest", "LOC")],
+     {("located_in", "Agence Nord", "loc:brest", ())}),
+    ("émigrer aux États-Unis : la personne y est (events.scene)",
+     "Inès/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "émigré/VERB/ROOT>3/émigrer aux/ADP/case>5/à États-Unis/PROPN/obl:arg>3 ./PUNCT/punct>3",
+     [("Inès Roy", "PER"), ("États-Unis", "COUNTRY", "US")],
+     {("located_in", "Inès Roy", "country:US", ())}),
+    ("présidence qui passe à un pays : un détenteur, pas un lieu",
+     "Selon/ADP/case>2 Inès/PROPN/obl:mod>6 Roy/PROPN/flat:name>1 ,/PUNCT/punct>1 "
+     "la/DET/det>5/le présidence/NOUN/nsubj>6 passera/VERB/ROOT>6/passer au/ADP/case>8/à "
+     "Chili/PROPN/obl:arg>6 ./PUNCT/punct>6",
+     [("Inès Roy", "PER"), ("Chili", "COUNTRY", "CL")],
+     set()),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "

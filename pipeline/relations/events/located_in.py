@@ -274,6 +274,9 @@ def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row
     j = end
     while j < upper and story.word(j) in CLOSING_MARKS:
         j += 1
+    if j < upper and story.word(j) == "(":  # l'Agence spatiale européenne (ASE) à Noordwijk
+        close = next((k for k in range(j + 1, min(upper, j + 5)) if story.word(k) == ")"), None)
+        j = close + 1 if close is not None else j
     if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS \
             and story.word(j) in TO_PLACE:
         return []  # de Paris à Lyon; but l'hôpital de Caen en France
@@ -373,10 +376,12 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
         if place is None or place in places:
             continue
         start, end = index.tokens(place)
-        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) in TO_PLACE
+        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) == "a"
                 and place["label"] != "LOC"):
-            return []  # écrire à la France, passer au Kirghizistan: a verb's argument, the
-            # sentence is about something else than where its people are
+            return []  # écrire à la France: a dative, the sentence is not about a place
+        if word(j) in TO_PLACE and any(story.words[k] in story.lex.presidency_nouns
+                                       for k in range(lower, upper)):
+            return []  # la présidence passera au Kirghizistan: a holder, not a place
         if places and j != last_end:  # a second place, not chained to the first
             if place["entity_id"] in {p["entity_id"] for p in places}:
                 continue
