@@ -370,10 +370,11 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
     places: list[Mention] = []
     last_end = -1
     for j in range(lower, upper):
-        if any(word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
+        if word(j) not in SCENE_PREPOSITIONS:  # every place complement opens with one
             continue
         place = _scene_place(story, j, upper)
-        if place is None or place in places:
+        if place is None or place in places or any(
+                word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
             continue
         start, end = index.tokens(place)
         if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) == "a"
