@@ -26,6 +26,11 @@ from spacy.tokens import Doc
 
 from pipeline.context import StoryContext
 from pipeline.extensions import register_extensions
+from pipeline.relations.antecedents import (
+    ANAPHORIC_DETERMINERS,
+    organisation_antecedent,
+    person_antecedent,
+)
 from pipeline.relations.base import (
     DE_WORDS,
     DETERMINERS,
@@ -101,7 +106,12 @@ class MembershipExtractor:
         elif prepositions:
             return None, qualifiers
         i = skip_determiners(ctx, i, 1, upper)
-        return organisation_at(ctx, index, i, upper), qualifiers  # l'association « X »
+        found = organisation_at(ctx, index, i, upper)  # l'association « X »
+        if found is None:  # de l'association, de son ONG: named earlier
+            if i < upper and word(i) in ANAPHORIC_DETERMINERS:
+                i += 1
+            found = organisation_antecedent(ctx, index, i) if i < upper else None
+        return found, qualifiers
 
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the ``member_of`` rows of ``doc`` (pure: ``doc`` is not modified)."""
@@ -121,7 +131,23 @@ class MembershipExtractor:
                 rows.extend(self._join(ctx, index, i, lower, upper))
             elif (word in accession or lemma in accession) and token.pos_ != "VERB":
                 rows.extend(self._accession(ctx, index, i, upper))
+        rows.extend(self._staff(doc))
         return keep_first(rows, lambda row: (row["subject_start"], row["object_start"]))
+
+    @staticmethod
+    def _staff(doc: Doc) -> list[dict[str, Any]]:
+        """``X, président de l'association Y``: a person holding a function in an organisation
+        (a ``role`` row already found, object an ORG) is one of its members (rule
+        ``membership.staff``; needs ``depeche_roles`` earlier in the pipeline)."""
+        rows = []
+        for role in doc._.relations or []:
+            if role["predicate"] != "role" or not str(role["subject_id"]).startswith("per:") \
+                    or not str(role["object_id"]).startswith("org:"):
+                continue
+            row = dict(role, predicate="member_of", rule="membership.staff",
+                       attributes={"title": (role["attributes"] or {}).get("title")})
+            rows.append(row)
+        return rows
 
     def _member(self, ctx: StoryContext, index: MentionIndex, noun: int, lower: int,
                 upper: int) -> list[dict[str, Any]]:
@@ -151,8 +177,12 @@ class MembershipExtractor:
         else:
             return []  # "les pays membres de l'OTAN", "les États membres de l'OTSC"
         members = coordinated_before(ctx, index, end, MEMBER_LABELS, lower)
+        begin = members[0]["start_char"] if members else 0
+        if not members and verb:  # Il est membre de l'association
+            antecedent = person_antecedent(ctx, index, end)
+            members, begin = ([antecedent], doc[end].idx) if antecedent else ([], 0)
         members = [m for m in members if m is not organisation]
-        evidence = (members[0]["start_char"], organisation["end_char"]) if members else (0, 0)
+        evidence = (begin, max(organisation["end_char"], doc[noun].idx + len(doc[noun].text)))
         qualifier = ", ".join(qualifiers) or None
         return [relation(doc, "member_of", m, organisation, evidence, rule, qualifier=qualifier)
                 for m in members]

@@ -38,13 +38,20 @@ from spacy.tokens import Doc
 from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import GazetteerError, fold, read_csv
 from pipeline.extensions import register_extensions
+from pipeline.relations.antecedents import (
+    ANAPHORIC_DETERMINERS,
+    organisation_antecedent,
+    person_antecedent,
+)
 from pipeline.relations.base import (
+    CLOSING_QUOTES,
     DE_WORDS,
     DETERMINERS,
     HONORIFICS,
     Mention,
     MentionIndex,
     add_relations,
+    coordinated_before,
     organisation_at,
     relation,
     skip_determiners,
@@ -68,12 +75,30 @@ RULE_TITLE_NAME = "roles.title_name"
 RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
+RULE_COPULA = "roles.copula"
+#: Longest description between an apposition's comma and its title, in tokens.
+APPOSITION_FILLER = 5
+#: Parts of speech of such a description (``deux frères``, ``une juriste et``).
+FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
+#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``).
+FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'"})
+#: Lemmas of the verbs of ``X est le directeur de Y``, ``X a été nommé directeur de Y``
+#: (folded).
+COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir", "nommer",
+                                     "elire", "reelire"})
+NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
 AGENTS_FILE = "relations_role_agents.csv"
 #: Marks allowed between an organisation and ``dirigée par`` (folded).
 _BEFORE_AGENT: frozenset[str] = frozenset({",", '"', "»", "”", "'"})
 
 #: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
 OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
+STAFF = "staff"
+#: Prepositions of a staff post's organisation besides ``de`` (folded): ``ingénieur chez Y``.
+STAFF_PREPOSITIONS: frozenset[str] = frozenset({"au", "aux", "a", "chez"})
+#: Participles between a staff post and its organisation (folded).
+WORKING: frozenset[str] = frozenset({"travaillant", "employe", "employee", "employes",
+                                     "employees", "salarie", "salariee", "salaries"})
 _GENDERS = frozenset({"m", "f", ""})
 _STATUSES = frozenset({"former", "future", "current"})
 
@@ -85,6 +110,12 @@ class TitleEntry:
     words: tuple[str, ...]
     gender: str
     title: str
+    #: ``staff``: a post taken only with an organisation complement (``ingénieur chez Y``).
+    kind: str = ""
+
+
+def _check_kind(value: str) -> str | None:
+    return None if value in ("", STAFF) else f"kind must be {STAFF} or empty"
 
 
 def _check_gender(value: str) -> str | None:
@@ -95,12 +126,13 @@ def _check_gender(value: str) -> str | None:
 def load_titles(source: str = TITLES_FILE) -> tuple[TitleEntry, ...]:
     """Read the function lexicon (longest forms first); errors name the file and the line."""
     entries: dict[tuple[str, ...], TitleEntry] = {}
-    for row in read_csv(source, required=("form", "title"), optional=("gender",),
-                        validators={"gender": _check_gender}):
+    for row in read_csv(source, required=("form", "title"), optional=("gender", "kind"),
+                        validators={"gender": _check_gender, "kind": _check_kind}):
         words = tokenize_form(row["form"])
         if words in entries:
             raise row.error(f"duplicate form {row['form']!r}")
-        entries[words] = TitleEntry(words, row.get("gender"), row["title"])
+        entries[words] = TitleEntry(words, row.get("gender") or "", row["title"],
+                                    row.get("kind") or "")
     if not entries:
         raise GazetteerError(source, None, "no function listed")
     return tuple(sorted(entries.values(), key=lambda e: -len(e.words)))
@@ -197,15 +229,26 @@ class RoleExtractor:
             return TitleMatch(i, j, entry, demonym)
         return None
 
-    def _complement(self, ctx: StoryContext, index: MentionIndex, i: int,
-                    limit: int) -> tuple[Mention | None, int]:
-        """A ``de la Russie`` / ``de l'ONU`` complement at token ``i``: (mention, end token)."""
-        if i >= limit or ctx.word(i) not in DE_WORDS:
+    def _complement(self, ctx: StoryContext, index: MentionIndex, i: int, limit: int,
+                    staff: bool = False) -> tuple[Mention | None, int]:
+        """A ``de la Russie`` / ``de l'ONU`` complement at token ``i``: (mention, end token).
+
+        A staff post also takes ``au``/``à``/``chez``/``au sein de`` and only an ORG."""
+        word = ctx.word
+        if staff and word(i) in WORKING:  # ingénieurs travaillant au sein de X
+            i += 1
+        if staff and word(i) == "au" and word(i + 1) == "sein" and word(i + 2) in DE_WORDS:
+            i += 2
+        if i >= limit or not (word(i) in DE_WORDS or staff and word(i) in STAFF_PREPOSITIONS):
             return None, i
         j = skip_determiners(ctx, i + 1, 1, limit)
-        mention = organisation_at(ctx, index, j, limit, OBJECT_LABELS)  # l'association « X »
-        if mention is None:
-            return None, i
+        labels = {"ORG"} if staff else OBJECT_LABELS
+        mention = organisation_at(ctx, index, j, limit, labels)  # l'association « X »
+        if mention is None:  # de l'association, de son entreprise: named earlier
+            if j < limit and word(j) in ANAPHORIC_DETERMINERS:
+                j += 1
+            mention = organisation_antecedent(ctx, index, j) if j < limit else None
+            return (mention, j + 1) if mention is not None else (None, i)
         if mention.get("source") == "relations":  # a quoted name: end after the closing quote
             doc = ctx.doc
             end = j
@@ -215,15 +258,29 @@ class RoleExtractor:
         return mention, index.tokens(mention)[1]
 
     def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
+        """The country of a nationality adjective: the story's named mention of that country
+        when there is one (``le président vanuatais`` -> ``Vanuatu``, the nearest before, else
+        the first after), else the adjective's own mention, else one made from it."""
         mention = index.at(i, {"COUNTRY"})
+        iso = mention["norm"] if mention is not None else self.demonyms[ctx.words[i]]
+        named = self._named_country(ctx, f"country:{iso}", ctx.doc[i].idx)
+        if named is not None:
+            return named
         if mention is not None:
             return mention
         token = ctx.doc[i]
-        iso = self.demonyms[ctx.words[i]]
         return {"sentence": None, "start_char": token.idx,
                 "end_char": token.idx + len(token.text), "text": token.text,
                 "label": "COUNTRY", "entity_id": f"country:{iso}", "entity_name": iso,
                 "norm": iso, "form": "demonym", "source": "roles", "rule": "roles.demonym"}
+
+    @staticmethod
+    def _named_country(ctx: StoryContext, entity_id: str, char: int) -> Mention | None:
+        named = [m for m in ctx.doc._.mentions or []
+                 if m.get("entity_id") == entity_id and m.get("form") != "demonym"
+                 and m["label"] in ("COUNTRY", "LOC")]
+        before = [m for m in named if m["start_char"] < char]
+        return before[-1] if before else (named[0] if named else None)
 
     # -- patterns ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> list[dict[str, Any]]:
@@ -231,7 +288,7 @@ class RoleExtractor:
         ctx = StoryContext.of(doc)
         index = ctx.mention_index()
         rows: list[dict[str, Any]] = []
-        taken: set[int] = set()
+        taken: dict[int, bool] = {}  # person -> whether its role has an object
         words, first_words = ctx.words, self.first_words
         i = 0
         while i < ctx.n_tokens:
@@ -243,44 +300,51 @@ class RoleExtractor:
             if found is None:
                 i += 1
                 continue
-            row = self._role_for(ctx, index, found, lower, upper, taken)
-            if row is not None:
-                rows.append(row)
+            rows.extend(self._role_for(ctx, index, found, lower, upper, taken))
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
         return rows
 
     def _led_by(self, ctx: StoryContext, index: MentionIndex,
-                taken: set[int]) -> list[dict[str, Any]]:
+                taken: dict[int, bool]) -> list[dict[str, Any]]:
         """``l'équipe « Alpha Secours », dirigée par Monsieur Henri Tissot``."""
         doc, word = ctx.doc, ctx.word
         rows = []
         for i, folded in enumerate(ctx.words):
             title = self.agents.get(folded)
-            if title is None or word(i + 1) != "par":
+            if title is None or word(i + 1) not in ("par", "a"):  # dirigée par, appartenant à
                 continue
             lower, upper = ctx.sentence_bounds(i)
             k = i - 1
-            while k >= lower and word(k) in _BEFORE_AGENT:
-                k -= 1
-            organisation = index.ending(k, {"ORG"}) if k >= lower else None
+            while k >= lower and (word(k) in _BEFORE_AGENT or doc[k].pos_ == "AUX"):
+                k -= 1  # l'équipe « X », dirigée par ; cette association est présidée par
+            organisation = (index.ending(k, {"ORG"}) or organisation_antecedent(ctx, index, k)
+                            if k >= lower else None)
             j = i + 2
             while j < upper and index.starting(j) is None and (
                     word(j) in DETERMINERS or word(j) in HONORIFICS):
                 j += 1
             person = index.starting(j, {"PER"}) if j < upper else None
-            if organisation is None or person is None or id(person) in taken:
+            if organisation is None or person is None or taken.get(id(person)):
                 continue
-            taken.add(id(person))
+            taken[id(person)] = True
             rows.append(relation(doc, "role", person, organisation,
                                  (organisation["start_char"], person["end_char"]), RULE_LED_BY,
                                  title=title))
         return rows
 
     def _role_for(self, ctx: StoryContext, index: MentionIndex, found: TitleMatch, lower: int,
-                  upper: int, taken: set[int]) -> dict[str, Any] | None:
+                  upper: int, taken: dict[int, bool]) -> list[dict[str, Any]]:
         doc, word = ctx.doc, ctx.word
-        obj, end = self._complement(ctx, index, found.end, upper)
+        staff = found.entry.kind == STAFF
+        after_title = found.end
+        if (after_title + 1 < upper and doc[after_title].pos_ == "ADJ"
+                and doc[after_title].text[:1].islower() and index.at(after_title) is None
+                and word(after_title + 1) in DE_WORDS):
+            after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
+        obj, end = self._complement(ctx, index, after_title, upper, staff)
+        if staff and obj is None:
+            return []
         if obj is None and found.demonym is not None:
             obj = self._demonym_object(ctx, index, found.demonym)
         start = found.start
@@ -291,28 +355,88 @@ class RoleExtractor:
             status = self.modifiers[word(before_title)]
             start = before_title
         start = with_determiner(ctx, start, lower)
+        while end < upper and word(end) in CLOSING_QUOTES and end > found.end:
+            end += 1  # le président du parti « X », Monsieur Y
         last = doc[end - 1]
-        person, rule, evidence = None, "", (0, 0)
-        comma_before = start - 1 >= lower and word(start - 1) == ","
+        people: list[Mention] = []
+        rule, evidence = "", (0, 0)
         after = index.starting(end, {"PER"}) if end < upper else None
-        before = (index.ending(start - 2, {"PER"})
-                  if comma_before and start - 2 >= lower else None)
+        comma = self._apposition_comma(ctx, index, start, lower)
+        before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
+                  if comma is not None and comma - 1 >= lower else [])
         behind = (index.starting(end + 1, {"PER"})
                   if end + 1 < upper and word(end) == "," else None)
+        glued = (index.ending(start - 1, {"PER"})
+                 if obj is not None and start - 1 >= lower else None)
         if after is not None:  # le président kirghize Sadyr Japarov
-            person, rule = after, RULE_TITLE_NAME
+            people, rule = [after], RULE_TITLE_NAME
             evidence = (doc[start].idx, after["end_char"])
-        elif before is not None:  # Sergueï Lavrov, ministre russe des Affaires étrangères
-            person, rule = before, RULE_APPOSITION
-            evidence = (before["start_char"], last.idx + len(last.text))
+        elif before:  # Sergueï Lavrov, ministre russe des Affaires étrangères
+            people, rule = before, RULE_APPOSITION
+            evidence = (before[0]["start_char"], last.idx + len(last.text))
         elif behind is not None:  # le secrétaire général de l'ONU, António Guterres
-            person, rule = behind, RULE_TITLE_COMMA_NAME
+            people, rule = [behind], RULE_TITLE_COMMA_NAME
             evidence = (doc[start].idx, behind["end_char"])
-        if person is None or id(person) in taken:
-            return None
-        taken.add(id(person))
-        return relation(doc, "role", person, obj, evidence, rule, title=found.entry.title,
-                        status=status)
+        elif glued is not None:  # Jeanne Roux PDG de Vialis
+            people, rule = [glued], RULE_APPOSITION
+            evidence = (glued["start_char"], last.idx + len(last.text))
+        else:  # Paul Henri est le directeur de Vialis
+            subject, begin = self._copula_subject(ctx, index, start, lower)
+            if subject is not None:
+                people, rule = [subject], RULE_COPULA
+                evidence = (begin, last.idx + len(last.text))
+        rows = []
+        for person in people:
+            # one role per person, unless the first had no object (X, porte-parole des
+            # manifestants et présidente de la fondation Y)
+            if id(person) in taken and (taken[id(person)] or obj is None):
+                continue
+            taken[id(person)] = obj is not None
+            rows.append(relation(doc, "role", person, obj, evidence, rule,
+                                 title=found.entry.title, status=status))
+        return rows
+
+    @staticmethod
+    def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
+                          lower: int) -> int | None:
+        """The comma of an apposition before the title at ``start``: right before it, or
+        before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
+        présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
+        doc, word = ctx.doc, ctx.word
+        k = start - 1
+        while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
+               and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
+               and doc[k].text[:1].islower()):
+            k -= 1
+        return k if k >= lower and word(k) == "," else None
+
+    @staticmethod
+    def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                        lower: int) -> tuple[Mention | None, int]:
+        """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
+        right before the title, the PER mention right before the verb (adverbs skipped), or
+        the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
+        character of the words that state it."""
+        doc, word = ctx.doc, ctx.word
+        k = start - 1
+        while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
+            k -= 1
+        verb = False
+        while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
+                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
+                or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
+            verb = verb or ctx.lemmas[k] in COPULAS
+            if word(k) in NEGATIONS:
+                return None, 0
+            k -= 1
+        if not verb or k < lower:
+            return None, 0
+        if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
+            k -= 1
+        person = index.ending(k, {"PER"})
+        if person is not None:
+            return person, person["start_char"]
+        return person_antecedent(ctx, index, k), doc[k].idx
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))

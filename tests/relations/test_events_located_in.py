@@ -54,12 +54,91 @@ CASES: list[EventCase] = [
      "distribue/VERB/ROOT>8/distribuer des/DET/det>10/un repas/NOUN/obj>8/repas ./PUNCT/punct>8",
      [("Ghana", "COUNTRY", "GH"), ("Paul Brandt", "PER")],
      {("located_in", "Paul Brandt", "country:GH", ())}),
+    ("lieu en tête, sujet suivi d'une apposition : la première virgule suivie d'un nom",
+     "À/ADP/case>1 Tours/PROPN/obl:mod>11 ,/PUNCT/punct>1 Monsieur/NOUN/nsubj>11 "
+     "Hugo/PROPN/appos>3 Brel/PROPN/flat:name>4 ,/PUNCT/punct>7 trésorier/NOUN/appos>3 "
+     "du/ADP/case>9/de Cercle/PROPN/nmod>7 Vert/PROPN/flat:name>9 ,/PUNCT/punct>7 "
+     "témoigne/VERB/ROOT>11/témoigner ./PUNCT/punct>11",
+     [("Tours", "LOC"), ("Monsieur Hugo Brel", "PER"), ("Cercle Vert", "ORG", "cercle-vert")],
+     {("located_in", "Monsieur Hugo Brel", "loc:tours", ()),
+      ("located_in", "Cercle Vert", "loc:tours", ())}),
+    ("lieu en tête : les autres personnes de la phrase y sont aussi (events.opening_scene)",
+     "À/ADP/case>1 Brest/PROPN/obl:mod>5 ,/PUNCT/punct>1 Lina/PROPN/nsubj>5 "
+     "Robin/PROPN/flat:name>3 accueille/VERB/ROOT>5/accueillir Yves/PROPN/obj>5 "
+     "Caron/PROPN/flat:name>6 ./PUNCT/punct>5",
+     [("Brest", "LOC"), ("Lina Robin", "PER"), ("Yves Caron", "PER")],
+     {("located_in", "Lina Robin", "loc:brest", ()),
+      ("located_in", "Yves Caron", "loc:brest", ())}),
+    ("lieu atteint par un nom commun : la personne de la phrase y est (events.scene)",
+     "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être renversée/VERB/ROOT>4/renverser dans/ADP/case>7 "
+     "la/DET/det>7/le ville/NOUN/obl:mod>4 de/ADP/case>9 Lyon/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Inès Roy", "PER"), ("Lyon", "LOC")],
+     {("located_in", "Inès Roy", "loc:lyon", ())}),
+    ("lieu de naissance : pas la scène",
+     "Inès/PROPN/nsubj>7 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 née/VERB/acl>0/naître "
+     "à/ADP/case>5 Lyon/PROPN/obl:mod>3 ,/PUNCT/punct>3 chante/VERB/ROOT>7/chanter "
+     "./PUNCT/punct>7",
+     [("Inès Roy", "PER"), ("Lyon", "LOC")],
+     set()),
+    ("deux lieux sans lien : pas de scène",
+     "Inès/PROPN/nsubj>2 Roy/PROPN/flat:name>0 chante/VERB/ROOT>2/chanter sur/ADP/case>5 "
+     "la/DET/det>5/le scène/NOUN/obl:mod>2 de/ADP/case>7 Lyon/PROPN/nmod>5 et/CCONJ/cc>9 "
+     "danse/VERB/conj>2/danser sur/ADP/case>12 la/DET/det>12/le place/NOUN/obl:mod>9 "
+     "de/ADP/case>14 Nice/PROPN/nmod>12 ./PUNCT/punct>2",
+     [("Inès Roy", "PER"), ("Lyon", "LOC"), ("Nice", "LOC")],
+     set()),
+    ("lieu et pays enchaînés : la personne est aux deux (events.scene)",
+     "Inès/PROPN/nsubj>2 Roy/PROPN/flat:name>0 chante/VERB/ROOT>2/chanter sur/ADP/case>5 "
+     "la/DET/det>5/le place/NOUN/obl:mod>2 de/ADP/case>7 Kampala/PROPN/nmod>5 "
+     "en/ADP/case>9 Ouganda/PROPN/nmod>7 ./PUNCT/punct>2",
+     [("Inès Roy", "PER"), ("Kampala", "LOC"), ("Ouganda", "COUNTRY", "UG")],
+     {("located_in", "Inès Roy", "loc:kampala", ()),
+      ("located_in", "Inès Roy", "country:UG", ()),
+      ("located_in", "Kampala", "country:UG", ())}),
+    ("lieu avant le nom hors du complément d'ouverture : rien",
+     "Le/DET/det>1 tournage/NOUN/nsubj>9 ,/PUNCT/punct>1 fini/VERB/acl>1/finir "
+     "en/ADP/case>5 Corse/PROPN/obl:mod>3 ,/PUNCT/punct>1 a/AUX/aux:tense>9/avoir "
+     "ému/VERB/acl>1/émouvoir Inès/PROPN/obj>9 Roy/PROPN/flat:name>10 ./PUNCT/punct>9",
+     [("Corse", "LOC"), ("Inès Roy", "PER")],
+     set()),
+    ("organisation décrite après être, lieu après le nom (events.described)",
+     "Le/DET/det>1 lycée/NOUN/nsubj>9 Jules/PROPN/appos>1 Ferry/PROPN/flat:name>2 "
+     "est/AUX/cop>9/être une/DET/det>9/un école/NOUN/ROOT>9 publique/ADJ/amod>6 "
+     "à/ADP/case>9 Dole/PROPN/nmod>6 ./PUNCT/punct>6",
+     [("Jules Ferry", "ORG", "jules-ferry"), ("Dole", "LOC")],
+     {("located_in", "Jules Ferry", "loc:dole", ())}),
+    ("basée à : l'organisation sujet, pas celle du complément",
+     "Les/DET/det>1/le Loups/PROPN/nsubj>4 sont/AUX/cop>4/être une/DET/det>4/un "
+     "équipe/NOUN/ROOT>4 de/ADP/case>7 la/DET/det>7/le Ligue/PROPN/nmod>4 "
+     "Ouest/PROPN/flat:name>7 basée/VERB/acl>4/baser à/ADP/case>11 Brest/PROPN/obl:mod>9 "
+     "./PUNCT/punct>4",
+     [("Loups", "ORG", "loups"), ("Ligue Ouest", "ORG", "ligue-ouest"), ("Brest", "LOC")],
+     {("located_in", "Loups", "loc:brest", ())}),
+    ("sigle entre parenthèses avant le lieu (events.adjacent_place)",
+     "L'/DET/det>1/le Agence/PROPN/nsubj>9 Nord/PROPN/flat:name>1 (/PUNCT/punct>4 "
+     "AGN/PROPN/appos>1 )/PUNCT/punct>4 à/ADP/case>7 Brest/PROPN/nmod>1 "
+     "recrute/VERB/ROOT>9/recruter ./PUNCT/punct>9",
+     [("Agence Nord", "ORG", "agence-nord"), ("AGN", "ORG", "agence-nord"), ("Brest", "LOC")],
+     {("located_in", "Agence Nord", "loc:brest", ())}),
+    ("émigrer aux États-Unis : la personne y est (events.scene)",
+     "Inès/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "émigré/VERB/ROOT>3/émigrer aux/ADP/case>5/à États-Unis/PROPN/obl:arg>3 ./PUNCT/punct>3",
+     [("Inès Roy", "PER"), ("États-Unis", "COUNTRY", "US")],
+     {("located_in", "Inès Roy", "country:US", ())}),
+    ("présidence qui passe à un pays : un détenteur, pas un lieu",
+     "Selon/ADP/case>2 Inès/PROPN/obl:mod>6 Roy/PROPN/flat:name>1 ,/PUNCT/punct>1 "
+     "la/DET/det>5/le présidence/NOUN/nsubj>6 passera/VERB/ROOT>6/passer au/ADP/case>8/à "
+     "Chili/PROPN/obl:arg>6 ./PUNCT/punct>6",
+     [("Inès Roy", "PER"), ("Chili", "COUNTRY", "CL")],
+     set()),
     ("verbe avant la virgule : pas de complément de lieu en tête",
      "Il/PRON/nsubj>1/il vit/VERB/ROOT>1/vivre à/ADP/case>3 Paris/PROPN/obl:mod>1 "
      ",/PUNCT/punct>5 Marie/PROPN/conj>1 Curie/PROPN/flat:name>5 aussi/ADV/advmod>5 "
      "./PUNCT/punct>1",
      [("Paris", "LOC"), ("Marie Curie", "PER")],
-     set()),
+     # no opening place; the sentence's one place is Marie Curie's scene too (events.scene)
+     {("located_in", "Marie Curie", "loc:paris", ())}),
     ("ORG suivi d'un complément de lieu (events.adjacent_place)",
      "Le/DET/det>1 magasin/NOUN/nsubj>5 Vitalis/PROPN/appos>1 au/ADP/case>4/à "
      "Portugal/PROPN/nmod>2 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",
@@ -121,3 +200,21 @@ def test_events_end_to_end(model_nlp: Language, text: str,
     doc = model_nlp(text)
     assert {(r["predicate"], r["subject_text"], r["object_text"]) for r in doc._.relations
             if r["predicate"] in ("located_in", "date")} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("À Lyon, un incendie a ravagé un entrepôt dans la nuit de mardi. Le gérant de la "
+     "société Vialis, Paul Roy, a dû évacuer les lieux.",
+     {("Paul Roy", "Lyon", "events.story_setting"), ("Vialis", "Lyon", "events.story_setting")}),
+    ("Un incendie a ravagé un entrepôt à Lyon. Le gérant de la société Vialis, Paul Roy, "
+     "a dû évacuer les lieux.",
+     set()),
+    ("À Lyon, un incendie a ravagé un entrepôt. Paul Roy, qui habite à Grenoble, a témoigné.",
+     {("Paul Roy", "Grenoble", "events.scene")}),
+])
+def test_story_setting_end_to_end(model_nlp: Language, text: str,
+                                  expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "located_in"} == expected

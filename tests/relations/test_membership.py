@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.relations.membership import MembershipExtractor
+from pipeline.relations.roles import RoleExtractor
 from tests.markup import parsed, with_mentions
 
 # (id, parse, mentions, expected {(member, organisation_id, qualifier)})
@@ -122,3 +123,28 @@ def test_membership_end_to_end(model_nlp: Language, text: str,
     # the object's text, not its id: the model's "l'OTAN" may still beat the gazetteer's "OTAN"
     assert {(r["subject_text"], r["object_text"].removeprefix("l'")) for r in doc._.relations
             if r["predicate"] == "member_of"} == expected
+
+
+def test_function_in_an_organisation_makes_a_member(extractor: MembershipExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Nadia/PROPN/nsubj>9 Fabre/PROPN/flat:name>0 ,/PUNCT/punct>3 trésorière/NOUN/appos>0 "
+        "de/ADP/case>5 la/DET/det>5/le Ligue/PROPN/nmod>3 Bleue/PROPN/flat:name>5 ,/PUNCT/punct>3 "
+        "a/AUX/aux:tense>9/avoir parlé/VERB/ROOT>9/parler ./PUNCT/punct>9"),
+        ("Nadia Fabre", "PER"), ("Ligue Bleue", "ORG", "ligue-bleue"))
+    RoleExtractor()(doc)
+    rows = extractor.process(doc)
+    assert [(r["subject_text"], r["object_id"], r["rule"], r["attributes"]) for r in rows] == [
+        ("Nadia Fabre", "org:ligue-bleue", "membership.staff", {"title": "trésorier"})]
+
+
+def test_function_in_a_country_makes_no_member(extractor: MembershipExtractor) -> None:
+    doc = with_mentions(parsed(ROLE_IN_COUNTRY), ("Léa Marin", "PER"),
+                        ("Chili", "COUNTRY", "CL"))
+    RoleExtractor()(doc)
+    assert [r["predicate"] for r in doc._.relations] == ["role"]
+    assert extractor.process(doc) == []
+
+
+ROLE_IN_COUNTRY = ("Léa/PROPN/nsubj>7 Marin/PROPN/flat:name>0 ,/PUNCT/punct>3 "
+                   "ambassadrice/NOUN/appos>0 du/ADP/case>5/de Chili/PROPN/nmod>3 ,/PUNCT/punct>3 "
+                   "arrive/VERB/ROOT>7/arriver ./PUNCT/punct>7")

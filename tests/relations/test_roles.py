@@ -153,6 +153,114 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "sauve/VERB/ROOT>11/sauver ./PUNCT/punct>11",
      [("Alpha Secours", "ORG", "alpha-secours"), ("Henri Tissot", "PER")],
      {("Henri Tissot", "org:alpha-secours", "dirigeant")}),
+    ("deux personnes, virgule, description puis titre : les deux (apposition)",
+     "Luc/PROPN/nsubj>15 Morel/PROPN/flat:name>0 et/CCONJ/cc>3 Anne/PROPN/conj>0 "
+     "Morel/PROPN/flat:name>3 ,/PUNCT/punct>7 deux/NUM/nummod>7 frères/NOUN/appos>0/frère "
+     "cofondateurs/NOUN/amod>7/cofondateur de/ADP/case>12 la/DET/det>12/le "
+     "société/NOUN/nmod>8 Vialis/PROPN/appos>10 ,/PUNCT/punct>7 ont/AUX/aux:tense>15/avoir "
+     "témoigné/VERB/ROOT>15/témoigner ./PUNCT/punct>15",
+     [("Luc Morel", "PER"), ("Anne Morel", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Luc Morel", "org:vialis", "fondateur"), ("Anne Morel", "org:vialis", "fondateur")}),
+    ("apposition sans virgule, titre avec complément",
+     "Jeanne/PROPN/nsubj>6 Roux/PROPN/flat:name>0 PDG/NOUN/appos>0 de/ADP/case>4 "
+     "Vialis/PROPN/nmod>2 a/AUX/aux:tense>6/avoir démissionné/VERB/ROOT>6/démissionner "
+     "./PUNCT/punct>6",
+     [("Jeanne Roux", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Jeanne Roux", "org:vialis", "président-directeur général")}),
+    ("personne, être, titre (roles.copula)",
+     "Paul/PROPN/nsubj>5 Henri/PROPN/flat:name>0 était/AUX/cop>5/être le/DET/det>5 "
+     "directeur/NOUN/ROOT>5 de/ADP/case>7 l'/DET/det>7/le association/NOUN/nmod>4 "
+     "Terre/PROPN/appos>7 Vive/PROPN/flat:name>8 ./PUNCT/punct>4",
+     [("Paul Henri", "PER"), ("Terre Vive", "ORG", "terre-vive")],
+     {("Paul Henri", "org:terre-vive", "directeur")}),
+    ("copule niée : rien",
+     "Paul/PROPN/nsubj>6 Henri/PROPN/flat:name>0 n'/ADV/advmod>6/ne est/AUX/cop>6/être "
+     "pas/ADV/advmod>6 le/DET/det>6 directeur/NOUN/ROOT>6 de/ADP/case>8 Vialis/PROPN/nmod>6 "
+     "./PUNCT/punct>6",
+     [("Paul Henri", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("poste chez une organisation (kind staff)",
+     "Marc/PROPN/nsubj>8 Petit/PROPN/flat:name>0 ,/PUNCT/punct>3 ingénieur/NOUN/appos>0 "
+     "chez/ADP/case>5 Renault/PROPN/nmod>3 ,/PUNCT/punct>3 a/AUX/aux:tense>8/avoir "
+     "parlé/VERB/ROOT>8/parler ./PUNCT/punct>8",
+     [("Marc Petit", "PER"), ("Renault", "ORG", "renault")],
+     {("Marc Petit", "org:renault", "ingénieur")}),
+    ("poste sans organisation : rien",
+     "Le/DET/det>1 journaliste/NOUN/nsubj>4 Paul/PROPN/appos>1 Henri/PROPN/flat:name>2 "
+     "écrit/VERB/ROOT>4/écrire ./PUNCT/punct>4",
+     [("Paul Henri", "PER")],
+     set()),
+    ("ORG, appartenant à une personne (roles.led_by, propriétaire)",
+     "Le/DET/det>1 restaurant/NOUN/nsubj>10 Bon/PROPN/appos>1 Goût/PROPN/flat:name>2 "
+     ",/PUNCT/punct>5 appartenant/VERB/acl>1/appartenir à/ADP/case>7 Inès/PROPN/obl:arg>5 "
+     "Roy/PROPN/flat:name>7 ,/PUNCT/punct>5 brûle/VERB/ROOT>10/brûler ./PUNCT/punct>10",
+     [("Bon Goût", "ORG", "bon-gout"), ("Inès Roy", "PER")],
+     {("Inès Roy", "org:bon-gout", "propriétaire")}),
+    ("à la tête de, après être (roles.copula)",
+     "Luc/PROPN/nsubj>6 Roy/PROPN/flat:name>0 est/AUX/cop>6/être à/ADP/case>5 "
+     "la/DET/det>5/le tête/NOUN/ROOT>5 du/ADP/case>8/de label/NOUN/nmod>5 Vinyl/PROPN/appos>7 "
+     "Club/PROPN/flat:name>8 ./PUNCT/punct>5",
+     [("Luc Roy", "PER"), ("Vinyl Club", "ORG", "vinyl-club")],
+     {("Luc Roy", "org:vinyl-club", "dirigeant")}),
+    ("l'un des fondateurs : description avant le titre",
+     "Luc/PROPN/nsubj>11 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 l'/DET/det>4/le "
+     "un/PRON/appos>0 des/ADP/case>6/de fondateurs/NOUN/nmod>4/fondateur de/ADP/case>9 "
+     "la/DET/det>9/le société/NOUN/nmod>6 Vialis/PROPN/appos>9 ,/PUNCT/punct>4 "
+     "parle/VERB/ROOT>11/parler ./PUNCT/punct>11",
+     [("Luc Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Luc Roy", "org:vialis", "fondateur")}),
+    ("ami du président : pas une description qui porte le titre",
+     "Luc/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 ami/NOUN/appos>0 "
+     "du/ADP/case>5/de président/NOUN/nmod>3 de/ADP/case>7 Vialis/PROPN/nmod>5 "
+     ",/PUNCT/punct>3 parle/VERB/ROOT>9/parler ./PUNCT/punct>9",
+     [("Luc Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("premier titre sans objet, second avec : les deux",
+     "Inès/PROPN/nsubj>12 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 porte-parole/NOUN/appos>0 "
+     "des/ADP/case>5/de grévistes/NOUN/nmod>3/gréviste et/CCONJ/cc>7 "
+     "présidente/NOUN/conj>3/président de/ADP/case>9 Aube/PROPN/nmod>7 Claire/PROPN/flat:name>9 "
+     ",/PUNCT/punct>3 a/AUX/aux:tense>12/avoir parlé/VERB/ROOT>12/parler ./PUNCT/punct>12",
+     [("Inès Roy", "PER"), ("Aube Claire", "ORG", "aube-claire")],
+     {("Inès Roy", None, "porte-parole"), ("Inès Roy", "org:aube-claire", "président")}),
+    ("organisation entre guillemets, virgule, nom",
+     "Le/DET/det>1 président/NOUN/nsubj>13 du/ADP/case>3/de parti/NOUN/nmod>1 "
+     "«/PUNCT/punct>5 Avenir/PROPN/appos>3 Commun/PROPN/flat:name>5 »/PUNCT/punct>5 "
+     ",/PUNCT/punct>9 Luc/PROPN/appos>1 Roy/PROPN/flat:name>9 ,/PUNCT/punct>9 "
+     "a/AUX/aux:tense>13/avoir parlé/VERB/ROOT>13/parler ./PUNCT/punct>13",
+     [("Avenir Commun", "ORG", "avenir-commun"), ("Luc Roy", "PER")],
+     {("Luc Roy", "org:avenir-commun", "président")}),
+    ("poste, travaillant au sein de",
+     "Paul/PROPN/nsubj>12 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 chercheur/NOUN/appos>0 "
+     "travaillant/VERB/acl>3/travailler au/ADP/case>6/à sein/NOUN/obl>4 du/ADP/case>8/de "
+     "laboratoire/NOUN/nmod>6 Biotex/PROPN/appos>8 ,/PUNCT/punct>3 a/AUX/aux:tense>12/avoir "
+     "parlé/VERB/ROOT>12/parler ./PUNCT/punct>12",
+     [("Paul Roy", "PER"), ("Biotex", "ORG", "biotex")],
+     {("Paul Roy", "org:biotex", "chercheur")}),
+    ("copule : sont les deux fondateurs",
+     "Paul/PROPN/nsubj>8 Roy/PROPN/flat:name>0 ,/PUNCT/punct>0 sont/AUX/cop>6/être "
+     "les/DET/det>6/le deux/NUM/nummod>6 fondateurs/NOUN/ROOT>6/fondateur de/ADP/case>8 "
+     "Vialis/PROPN/nmod>6 ./PUNCT/punct>6",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "fondateur")}),
+    ("titre + adjectif + complément, virgule, nom",
+     "Le/DET/det>1 chanteur/NOUN/nsubj>12 principal/ADJ/amod>1 des/ADP/case>4/de "
+     "Rats/PROPN/nmod>1 Bleus/PROPN/flat:name>4 ,/PUNCT/punct>7 Marc/PROPN/appos>1 "
+     "Petit/PROPN/flat:name>7 ,/PUNCT/punct>7 a/AUX/aux:tense>12/avoir "
+     "quitté/VERB/acl>1/quitter chante/VERB/ROOT>12/chanter ./PUNCT/punct>12",
+     [("Rats Bleus", "ORG", "rats-bleus"), ("Marc Petit", "PER")],
+     {("Marc Petit", "org:rats-bleus", "chanteur")}),
+    ("a été nommé directeur de (roles.copula)",
+     "Paul/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être nommé/VERB/ROOT>4/nommer directeur/NOUN/xcomp>4 "
+     "de/ADP/case>7 Vialis/PROPN/nmod>5 ./PUNCT/punct>4",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "directeur")}),
+    ("a rencontré le directeur : pas une copule",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "rencontré/VERB/ROOT>3/rencontrer le/DET/det>5 directeur/NOUN/obj>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>5 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -197,6 +305,19 @@ def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:
     assert row["evidence"] == "le président kirghize Sadyr Japarov"
     assert row["rule"] == "roles.title_name"
     assert row["object_text"] == "kirghize"
+
+
+def test_nationality_object_is_the_country_named_in_the_story(
+        extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Le/DET/det>1 président/NOUN/nsubj>5 tchèque/ADJ/amod>1/tchèque Karel/PROPN/appos>1 "
+        "Dvorak/PROPN/flat:name>3 visite/VERB/ROOT>5/visiter la/DET/det>7/le "
+        "Tchéquie/PROPN/obj>5 ./PUNCT/punct>5"),
+        ("tchèque", "COUNTRY", "CZ", "demonym"), ("Karel Dvorak", "PER"),
+        ("Tchéquie", "COUNTRY", "CZ"))
+    [row] = extractor.process(doc)
+    assert (row["object_id"], row["object_text"]) == ("country:CZ", "Tchéquie")
+    assert row["evidence"] == "Le président tchèque Karel Dvorak"
 
 
 def test_bad_title_file_names_file_and_line(tmp_path: Any) -> None:

@@ -23,7 +23,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.relations.base import DETERMINERS, HONORIFICS, Mention, relation, with_determiner
+from pipeline.relations.base import (
+    DE_WORDS,
+    DETERMINERS,
+    HONORIFICS,
+    Mention,
+    load_org_nouns,
+    relation,
+    skip_determiners,
+    with_determiner,
+)
 from pipeline.relations.events.dates import date_near, date_row, first_date
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
@@ -41,6 +50,22 @@ __all__ = ["located_in_rows"]
 OPENING_WINDOW = 12
 #: Words before a place that make ``X à Y`` a route rather than a location (folded).
 ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
+SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
+SCENE_LABELS = frozenset({"PER", "ORG"})
+#: Common nouns and adjectives allowed between such a preposition and ``de``.
+SCENE_NOUNS = 3
+#: Words that make a place a birthplace or an origin, not where the story happens (folded).
+NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire", "originaires",
+                                       "natif", "native", "depuis", "vers", "quitte", "quitter"})
+#: How many tokens before a place such a word is looked for.
+NOT_THERE_WINDOW = 5
+#: Prepositions that end a route (``de Paris à Lyon``, ``du Kazakhstan au Kirghizistan``).
+TO_PLACE: frozenset[str] = frozenset({"a", "au", "aux"})
+#: Rules that give an organisation's seat (its place is no scene for the sentence).
+SEAT_RULES: frozenset[str] = frozenset({"events.based", "events.described"})
+#: Most lower-case words between a describing noun and its place (``école secondaire publique``).
+DESCRIPTION_WORDS = 6
 #: Closing marks allowed between a name and its place complement (folded).
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
 
@@ -71,6 +96,9 @@ def located_in_rows(story: EventStory) -> list[Row]:
             mention = index.starting(i, {"ORG", "LOC"})
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
+        rows.extend(_described(story, lower, upper))
+        rows.extend(_scene(story, lower, upper, rows))
+    rows.extend(_story_setting(story, rows))
     return rows
 
 
@@ -200,38 +228,58 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
     with a place complement (no verb before its comma) puts the subject named just after the
     comma there (rule ``events.opening_place``)."""
     index, word = story.index, story.word
-    comma = None
+    commas = []
     for j in range(lower, min(upper, lower + OPENING_WINDOW)):
         if story.pos[j] in ("VERB", "AUX"):
             break
         if word(j) == ",":
-            comma = j  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
-    if comma is None:
-        return []
-    places = [m for j in range(lower, comma) if (m := story.place_at(j, comma)) is not None]
-    k = comma + 1
-    while k < upper and index.starting(k) is None and (
-            word(k) in DETERMINERS or word(k) in HONORIFICS):
-        k += 1
-    subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+            commas.append(j)  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
+    places: list[Mention] = []
+    subject = None
+    for comma in commas:  # the first comma after a place that a name follows
+        places = [m for j in range(lower, comma) if (m := story.place_at(j, comma)) is not None]
+        k = comma + 1
+        while k < upper and index.starting(k) is None and (
+                word(k) in DETERMINERS or word(k) in HONORIFICS):
+            k += 1
+        subject = index.starting(k, {"PER", "ORG"}) if k < upper else None
+        if places and subject is not None:
+            break
     if not places or subject is None:
         return []
-    return [relation(story.doc, "located_in", subject, place,
+    rows = [relation(story.doc, "located_in", subject, place,
                      (story.doc[lower].idx, subject["end_char"]), "events.opening_place")
             for place in places]
+    seen = {subject["entity_id"], *(p["entity_id"] for p in places)}
+    k = index.tokens(subject)[1]
+    while k < upper:  # the other people and bodies of the sentence are in the scene
+        other = index.starting(k, {"PER", "ORG"})
+        if other is None or other["entity_id"] in seen or index.tokens(other)[0] != k:
+            k += 1
+            continue
+        seen.add(other["entity_id"])
+        rows.extend(relation(story.doc, "located_in", other, place,
+                             (story.doc[lower].idx, other["end_char"]), "events.opening_scene")
+                    for place in places)
+        k = index.tokens(other)[1]
+    return rows
 
 
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
     """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
     Mexique``: a place complement right after an ORG or LOC name (rule
-    ``events.adjacent_place``). Not after ``de``/``depuis``/``entre`` (``de Paris à Lyon``
-    is a route)."""
+    ``events.adjacent_place``). Not ``à``/``au`` after ``de``/``depuis``/``entre``
+    (``de Paris à Lyon`` is a route; ``l'hôpital de Caen en France`` is not)."""
     start, end = story.index.tokens(mention)
-    if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS:
-        return []
     j = end
     while j < upper and story.word(j) in CLOSING_MARKS:
         j += 1
+    if j < upper and story.word(j) == "(":  # l'Agence spatiale européenne (ASE) à Noordwijk
+        close = next((k for k in range(j + 1, min(upper, j + 5)) if story.word(k) == ")"), None)
+        j = close + 1 if close is not None else j
+    if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS \
+            and story.word(j) in TO_PLACE:
+        return []  # de Paris à Lyon; but l'hôpital de Caen en France
     place = story.place_at(j, upper)
     if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
         return []
@@ -274,10 +322,175 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         return []
     owner = None
     for k in range(word - 1, lower - 1, -1):
-        owner = story.index.ending(k, {"ORG"})
-        if owner is not None or story.pos[k] == "VERB":
+        if story.pos[k] == "VERB":
+            break
+        found = story.index.ending(k, {"ORG"})
+        if found is None:
+            continue
+        owner = owner or found
+        start = skip_determiners(story.ctx, story.index.tokens(found)[0] - 1, -1, lower)
+        if start < lower or story.word(start) not in DE_WORDS:
+            owner = found  # X est une équipe de la ligue Y basée à Z: X, not Y
             break
     if owner is None:
         return []
     return [relation(story.doc, "located_in", owner, place,
                      (owner["start_char"], place["end_char"]), "events.based")]
+
+
+# -- the scene of a sentence -------------------------------------------------------------------
+
+def _scene_place(story: EventStory, j: int, upper: int) -> Mention | None:
+    """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
+    ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
+    ``de`` and the place)."""
+    place = story.place_at(j, upper)
+    if place is not None or story.word(j) not in SCENE_PREPOSITIONS:
+        return place
+    index, doc, word = story.index, story.doc, story.word
+    k = j + 1
+    while k < upper and word(k) in DETERMINERS:
+        k += 1
+    nouns = 0
+    while (k < upper and nouns < SCENE_NOUNS and index.at(k) is None
+           and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
+        k, nouns = k + 1, nouns + 1
+    if nouns == 0 or k >= upper or word(k) not in ("de", "d'"):
+        return None
+    return index.starting(k + 1, PLACE_LABELS)
+
+
+def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[Row]:
+    """``Madame X a été renversée par une moto dans la ville de Lyon``: a sentence that names
+    one place (or a chain, ``à Kampala en Ouganda``) as a complement puts the people and bodies
+    it names there (rule ``events.scene``). Not for a birthplace or an origin (``né à``,
+    ``originaire de``), not when two unrelated places are named, not for pairs another rule
+    already gave."""
+    index, word = story.index, story.word
+    places: list[Mention] = []
+    last_end = -1
+    for j in range(lower, upper):
+        if word(j) not in SCENE_PREPOSITIONS:  # every place complement opens with one
+            continue
+        place = _scene_place(story, j, upper)
+        if place is None or place in places or any(
+                word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
+            continue
+        start, end = index.tokens(place)
+        if (story.has_parse and story.doc[start].dep_ == "obl:arg" and word(j) == "a"
+                and place["label"] != "LOC"):
+            return []  # écrire à la France: a dative, the sentence is not about a place
+        if word(j) in TO_PLACE and any(story.words[k] in story.lex.presidency_nouns
+                                       for k in range(lower, upper)):
+            return []  # la présidence passera au Kirghizistan: a holder, not a place
+        if places and j != last_end:  # a second place, not chained to the first
+            if place["entity_id"] in {p["entity_id"] for p in places}:
+                continue
+            return []
+        if word(j - 1) in ROUTE_WORDS or (index.ending(j - 1, PLACE_LABELS) is not None
+                                          and word(index.tokens(index.ending(j - 1,
+                                              PLACE_LABELS))[0] - 1) in ROUTE_WORDS
+                                          and word(j) in TO_PLACE):
+            return []  # de Paris à Lyon: a route
+        places.append(place)
+        last_end = end
+    if not places:
+        return []
+    commas = [k for k in range(lower, upper) if word(k) == ","]
+    opening = commas[0] if commas else lower  # "En Italie, ..." / "Ce matin, en Italie, ..."
+    done = {(r["subject_start"], r["object_start"]) for r in found}
+    first = story.doc[lower].idx
+    stated = {r["object_start"] for r in found  # the seat of one body: not a scene
+              if r["rule"] in SEAT_RULES and r["evidence_start"] >= first}
+    places = [p for p in places if p["start_char"] not in stated]
+    if not places:
+        return []
+    rows = []
+    seen: set[str] = set()
+    for k in range(lower, upper):
+        mention = index.starting(k, SCENE_LABELS)
+        if mention is None or index.tokens(mention)[0] != k or mention["entity_id"] in seen:
+            continue
+        seen.add(mention["entity_id"])
+        for place in places:
+            if (mention["start_char"], place["start_char"]) in done:
+                continue
+            if place["start_char"] < mention["start_char"] and index.tokens(place)[0] > opening:
+                continue  # a place before the name counts only in the opening complement
+            evidence = (min(mention["start_char"], place["start_char"]),
+                        max(mention["end_char"], place["end_char"]))
+            rows.append(relation(story.doc, "located_in", mention, place, evidence,
+                                 "events.scene"))
+    return rows
+
+
+def _opening_places(story: EventStory, lower: int, upper: int) -> tuple[list[Mention], int]:
+    """The places of a sentence's opening complement (``À Paris,``, ``Le 3 mai, en Italie,``)
+    and the token of the comma that closes it; no places when a verb comes first."""
+    word = story.word
+    for j in range(lower, min(upper, lower + OPENING_WINDOW)):
+        if story.pos[j] in ("VERB", "AUX"):
+            break
+        if word(j) == ",":
+            places = [m for k in range(lower, j) if (m := story.place_at(k, j)) is not None]
+            if places:
+                return places, j
+    return [], lower
+
+
+def _story_setting(story: EventStory, found: list[Row]) -> list[Row]:
+    """``À Lyon, un incendie a ravagé un entrepôt. […] Le gérant, Paul Roy, …``: a story whose
+    first sentence opens with a place complement happens there; the people and bodies it names
+    later, that no other rule placed anywhere, are there (rule ``events.story_setting``; one
+    row per entity, at its first mention after the first sentence)."""
+    if not story.sentences:
+        return []
+    lower, upper = story.sentences[0]
+    places, comma = _opening_places(story, lower, upper)
+    if not places:
+        return []
+    index, doc = story.index, story.doc
+    placed = {r["subject_id"] for r in found if r["predicate"] == "located_in"}
+    placed |= {p["entity_id"] for p in places}
+    evidence = (doc[lower].idx, doc[comma].idx)
+    rows = []
+    for k in range(upper, story.ctx.n_tokens):
+        mention = index.starting(k, {"PER", "ORG"})
+        if mention is None or index.tokens(mention)[0] != k or mention["entity_id"] in placed:
+            continue
+        placed.add(mention["entity_id"])
+        rows.extend(relation(doc, "located_in", mention, place, evidence,
+                             "events.story_setting") for place in places)
+    return rows
+
+
+def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
+    """``Brico-Rhône est une chaîne régionale de Grenoble``, ``X est une école secondaire
+    publique à Lyon``: an organisation described, after *être*, by an organisation noun whose
+    place complement follows (lower-case words between) is there (rule ``events.described``)."""
+    index, doc, word = story.index, story.doc, story.word
+    nouns = load_org_nouns()
+    rows = []
+    for i in range(lower + 1, upper):
+        if story.pos[i] not in ("AUX", "VERB") or story.lemmas[i] != "etre":
+            continue
+        owner = index.ending(i - 1, {"ORG"})
+        j = i + 1
+        if owner is None or j >= upper or word(j) not in ("un", "une"):
+            continue
+        j += 1
+        if j >= upper or word(j) not in nouns:
+            continue
+        k, place = j + 1, None
+        while k < upper and k - j <= DESCRIPTION_WORDS and index.at(k) is None:
+            place = story.place_at(k, upper)
+            if place is None and word(k) in ("de", "d'"):
+                place = index.starting(k + 1, PLACE_LABELS)
+            if place is not None or not (doc[k].text[:1].islower() and doc[k].is_alpha
+                                         or word(k) in ("d'", "-")):
+                break
+            k += 1
+        if place is not None:
+            rows.append(relation(doc, "located_in", owner, place,
+                                 (owner["start_char"], place["end_char"]), "events.described"))
+    return rows

@@ -173,7 +173,7 @@ def default_lexicon() -> EventLexicon:
     for phrase in load_event_phrases():  # longest first, kept in that order per first word
         phrases[phrase[0][0]] = (*phrases.get(phrase[0][0], ()), phrase)
     presidency = load_presidency_words()
-    titles = load_titles()
+    titles = [e for e in load_titles() if not e.kind]  # functions, not staff posts
     return EventLexicon(
         nouns=load_event_nouns(), verbs=load_event_verbs(), phrases=phrases,
         presidency=presidency,
