@@ -12,6 +12,7 @@ so that one bad file never costs the good ones.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -192,8 +193,14 @@ def _check(record: Record, options: ReaderOptions) -> Item:
     return record
 
 
+def _lines(text: str) -> io.StringIO:
+    """The lines of ``text``, ends kept, split at line feeds, carriage returns and CRLF
+    only: U+2028, U+0085, form feeds... are text inside a JSON string or a CSV field."""
+    return io.StringIO(text, newline="")
+
+
 def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -205,12 +212,24 @@ def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
             yield ReadError(name, number, None, "parse",
                             f"expected a JSON object, got {type(row).__name__}")
             continue
+        if "\\u" in line and _has_lone_surrogate(row):
+            yield ReadError(name, number, None, "parse", "a string holds an escaped lone "
+                            "surrogate (\\ud800 to \\udfff without its pair): not Unicode text")
+            continue
         yield from _from_row(row, name, number, options)
+
+
+def _has_lone_surrogate(row: dict[str, Any]) -> bool:
+    try:
+        json.dumps(row, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(_lines(text))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield ReadError(name, 1, None, "parse", "CSV header has no 'text' column")
         return
