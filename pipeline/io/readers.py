@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -130,15 +131,53 @@ def _read_file(path: Path, root: Path, options: ReaderOptions) -> Iterator[Item]
         yield ReadError(name, None, txt_id, "decode", "binary file (NUL bytes), not text")
         return
     text, problem = decode(data, options.encoding)
+    bad = None
+    if text is None and suffix != ".txt":
+        # one bad byte costs its line or row, not the whole file
+        text, bad = _decode_lines(data, options.encoding)
     if text is None:
         yield ReadError(name, None, txt_id, "decode", problem or "cannot decode")
         return
     if suffix == ".txt":
         yield _check(Record(doc_id=str(txt_id), text=text, input=name), options)
     elif suffix == ".jsonl":
-        yield from _read_jsonl(text, name, options)
+        yield from _read_jsonl(text, name, options, bad)
     else:
-        yield from _read_csv(text, name, options)
+        yield from _read_csv(text, name, options, bad)
+
+
+#: Bytes that did not decode, as ``surrogateescape`` keeps them (U+DC80 to U+DCFF).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+class _BadBytes:
+    """How a file with undecodable bytes was read: each such byte stays in the text as a
+    ``surrogateescape`` character, and the line or row holding one is reported."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+    def find(self, *values: Any) -> str | None:
+        """The error of the first undecodable byte in ``values``, or None."""
+        for value in values:
+            found = _ESCAPED_BYTE.search(value) if isinstance(value, str) else None
+            if found:
+                byte = ord(found.group()) - 0xDC00
+                return f"not valid {self.encoding}: byte 0x{byte:02x} (see --encoding)"
+        return None
+
+
+def _decode_lines(data: bytes, encoding: str) -> tuple[str | None, _BadBytes | None]:
+    """``data`` decoded keeping undecodable bytes (see :class:`_BadBytes`); (None, None) with
+    ``--encoding auto`` or an encoding that cannot do that."""
+    if encoding.lower() == "auto":
+        return None, None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode(encoding, errors="surrogateescape"), _BadBytes(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None, None
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> tuple[str | None, str | None]:
@@ -199,9 +238,14 @@ def _lines(text: str) -> io.StringIO:
     return io.StringIO(text, newline="")
 
 
-def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
+def _read_jsonl(text: str, name: str, options: ReaderOptions,
+                bad: _BadBytes | None = None) -> Iterator[Item]:
     for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
+            continue
+        problem = bad.find(line) if bad else None
+        if problem:
+            yield ReadError(name, number, None, "decode", problem)
             continue
         try:
             row = json.loads(line)
@@ -227,9 +271,14 @@ def _has_lone_surrogate(row: dict[str, Any]) -> bool:
     return False
 
 
-def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
+def _read_csv(text: str, name: str, options: ReaderOptions,
+              bad: _BadBytes | None = None) -> Iterator[Item]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.DictReader(_lines(text))
+    problem = bad.find(*reader.fieldnames or ()) if bad else None
+    if problem:
+        yield ReadError(name, 1, None, "decode", f"{problem} (in the header)")
+        return
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield ReadError(name, 1, None, "parse", "CSV header has no 'text' column")
         return
@@ -245,6 +294,10 @@ def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
         if None in row:
             yield ReadError(name, reader.line_num, _clean(row.get("id")), "parse",
                             "row has more fields than the header")
+            continue
+        problem = bad.find(*row.values()) if bad else None
+        if problem:
+            yield ReadError(name, reader.line_num, None, "decode", problem)
             continue
         yield from _from_row(row, name, reader.line_num, options)
 
