@@ -49,7 +49,12 @@ def _walk(value: Any, where: str, seen: set[int], depth: int = 0) -> Iterator[tu
 def _literals(path: Path, module: str) -> Iterator[tuple[str, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        if isinstance(node, ast.Dict):  # a spaCy token spec {"TEXT": {"REGEX": "..."}}
+            for key, value in zip(node.keys, node.values, strict=True):
+                if (isinstance(key, ast.Constant) and key.value == "REGEX"
+                        and isinstance(value, ast.Constant) and isinstance(value.value, str)):
+                    yield f"{module}:{node.lineno}", value.value
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
                 and node.func.attr in RE_FUNCTIONS and node.args
                 and isinstance(node.args[0], ast.Constant)
