@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -174,8 +175,12 @@ def command_run(args: argparse.Namespace) -> int:
             raise
         _say(f"depeche: {exc}")
         return EXIT_USAGE
-    except OSError as exc:
+    except OSError as exc:  # a full disk, a folder removed while the tables are written
         _say(f"depeche: cannot write to {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # the work store: a full disk, a damaged file
+        store = Path(args.output) / ".depeche" / "store.sqlite"
+        _say(f"depeche: cannot write to {args.output}: work store {store}: {exc}")
         return EXIT_USAGE
     for note in summary.notes:
         _say(f"depeche: {note}")

@@ -58,6 +58,14 @@ class NothingToRead(DepecheError):
     """No story could be read from the inputs: the existing tables are left untouched."""
 
 
+class OutputRemoved(DepecheError):
+    """The output folder was removed during the run: the run stops, writing nothing."""
+
+    def __init__(self, outdir: str | os.PathLike[str]) -> None:
+        super().__init__(f"cannot write to {outdir}: it was removed during the run; run the "
+                         "same command again to start over")
+
+
 @dataclass
 class RunSummary:
     """What a run did: counts and time."""
@@ -171,8 +179,9 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
     ``story_timeout``: seconds one story (or 100,000-character piece) may take before it is
     stopped and reported in ``errors`` (None: no limit; not kept on Dask workers); a story so
     stopped is tried again by the next run.
-    Raises :class:`NothingToRead` when no story at all could be read (tables left untouched)
-    and :class:`~pipeline.io.store.StoreLocked` when another run writes ``outdir``.
+    Raises :class:`NothingToRead` when no story at all could be read (tables left untouched),
+    :class:`~pipeline.io.store.StoreLocked` when another run writes ``outdir`` and
+    :class:`OutputRemoved` when ``outdir`` is deleted during the run.
     """
     started = time.perf_counter()
     summary = RunSummary(outdir=str(outdir))
@@ -194,6 +203,8 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
         if n_records == 0:
             raise NothingToRead("no story could be read from the inputs; "
                                 f"the tables in {outdir} were left as they were")
+        if store.gone():
+            raise OutputRemoved(outdir)
         _write_tables(store, Path(outdir), formats, summary)
         store.prune()
     summary.seconds = time.perf_counter() - started
@@ -241,6 +252,8 @@ def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], ba
     try:
         for results in work.map(batches()):
             store.put((_kept_key(keys.pop(r.doc_id), r), r) for r in results)
+            if store.gone():
+                raise OutputRemoved(store.outdir)
             summary.processed += len(results)
             bar.update(len(results))
             if report is not None:
