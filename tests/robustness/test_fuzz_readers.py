@@ -63,24 +63,39 @@ def test_readers_never_raise_and_give_clean_items(data: bytes, suffix: str,
 
 
 @settings(max_examples=examples(150))
-@given(lines=st.lists(jsonl_lines(), min_size=1, max_size=12),
-       line_end=st.sampled_from(["\n", "\r\n"]))
-@example(lines=[(json.dumps({"text": "Un\u2028deux\x85trois\u2029"}, ensure_ascii=False), True),
-                ("{oops", False)], line_end="\n")
-def test_every_good_jsonl_row_comes_back_whole_at_its_line(lines: list[tuple[str, bool]],
-                                                           line_end: str) -> None:
-    # give every good row an id of its own (the rows' own ids may repeat)
-    numbered = [(json.dumps({**json.loads(line), "id": f"g{i}"}, ensure_ascii=False)
-                 if good else line, good) for i, (line, good) in enumerate(lines)]
-    data = line_end.join(line for line, _ in numbered).encode("utf-8")
+@given(lines=st.lists(st.tuples(jsonl_lines(), st.sampled_from([b"", b"", b"\xff", b"\xe9t"])),
+                      min_size=1, max_size=12),
+       line_end=st.sampled_from([b"\n", b"\r\n"]))
+@example(lines=[((json.dumps({"text": "Un\u2028deux\x85trois\u2029"}, ensure_ascii=False), True),
+                 b""), (("{oops", False), b"")], line_end=b"\n")
+@example(lines=[((json.dumps({"text": "Bon"}), True), b"\xff"),
+                ((json.dumps({"text": "Bien"}), True), b"")], line_end=b"\n")
+def test_every_good_jsonl_row_comes_back_whole_at_its_line(
+        lines: list[tuple[tuple[str, bool], bytes]], line_end: bytes) -> None:
+    """Good rows among broken ones, and rows holding a byte that is not UTF-8 (which cost
+    their own line only)."""
+    numbered = []
+    for i, ((line, good), bad_byte) in enumerate(lines):
+        if good:  # give every good row an id of its own (the rows' own ids may repeat)
+            line = json.dumps({**json.loads(line), "id": f"g{i}"}, ensure_ascii=False)
+        data = line.encode("utf-8")
+        if bad_byte:
+            data = data[:len(data) // 2] + bad_byte + data[len(data) // 2:]
+        numbered.append((line, data, good and not bad_byte, bool(bad_byte)))
+    data = line_end.join(raw for _, raw, _, _ in numbered)
     items, n_lines = read_bytes_as(data, ".jsonl")
     assert_clean(items, n_lines, ReaderOptions().max_chars)
     records = {r.line: r for r in items if isinstance(r, Record)}
-    failed = {e.line for e in items if isinstance(e, ReadError) and e.stage != "metadata"}
-    for number, (line, good) in enumerate(numbered, start=1):
+    failed = {e.line: e for e in items if isinstance(e, ReadError) and e.stage != "metadata"}
+    for number, (line, _, good, bad_byte) in enumerate(numbered, start=1):
+        if b"\x00" in data[:8192]:
+            break  # refused whole as a binary file (checked by assert_clean)
         if good:
             assert records[number].text == json.loads(line)["text"]
             assert records[number].doc_id == json.loads(line)["id"]
+        elif bad_byte:
+            assert failed[number].stage == "decode"
+            assert failed[number].message.startswith("not valid utf-8: byte 0x")
         elif line.strip():
             assert number in failed, f"line {number} {line!r} neither read nor reported"
 
