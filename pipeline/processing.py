@@ -8,6 +8,14 @@ error message). A story longer than :data:`PIECE_CHARS` is cut at paragraph, els
 else word boundaries into pieces processed one by one; their rows are put back at their exact
 offsets (in-story linking of names then works within each piece).
 
+Time budget: with ``story_timeout`` set, a story (or each piece of a long one) that runs longer
+than that many seconds is stopped and its result carries the error; the batch goes on. The
+budget is kept with ``SIGALRM`` (``signal.setitimer``), so it applies only where stories run in
+a process's main thread: this process (``--processes 1``) and the worker processes of the pool.
+It does not apply on Dask workers, which run tasks in threads. A batch of short stories that
+``nlp.pipe`` processes together gets one budget per :data:`PIECE_CHARS` characters it holds (at
+least one); when it overruns, its stories are processed again one by one, each with its own.
+
 >>> [result] = process_stories(nlp, [Story("s1", "Emmanuel Macron est à Lyon.")])
 >>> result.mentions[0]["text"]
 'Emmanuel Macron'
@@ -16,7 +24,10 @@ offsets (in-story linking of names then works within each piece).
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +49,55 @@ PIECE_CHARS = 100_000
 #: Where a long story may be cut, best first: a blank line, a line break, a sentence end, a space.
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?…][»”\"')\]]*\s+"),
          re.compile(r"\s+"))
+#: Default time budget of one story (or one piece of a long story), in seconds.
+DEFAULT_STORY_TIMEOUT = 60.0
+
+
+class StoryTimeout(BaseException):
+    """A story ran past its time budget. A BaseException, so that a component's own
+    ``except Exception`` does not swallow it."""
+
+
+def budget_applies() -> bool:
+    """Whether a time budget can be kept here: ``SIGALRM`` exists, this is the main thread,
+    and no one else's interval timer is running."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+
+
+def _expire(signum: int, frame: object) -> None:
+    raise StoryTimeout
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`StoryTimeout` in the block when it runs longer than ``seconds``
+    (None or 0: no budget; nothing either where :func:`budget_applies` is false)."""
+    if not seconds or not budget_applies():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # restored even if the alarm fires right now
+            signal.signal(signal.SIGALRM, previous)
+
+
+_TIMEOUT_PREFIX = "processing stopped: the story took longer than its time budget"
+
+
+def timeout_message(seconds: float) -> str:
+    """The error of a story stopped by its time budget."""
+    return f"{_TIMEOUT_PREFIX} of {seconds:g} s (--story-timeout)"
+
+
+def timed_out(result: StoryResult) -> bool:
+    """Whether ``result`` is that of a story stopped by its time budget."""
+    return bool(result.error and result.error.startswith(_TIMEOUT_PREFIX))
 
 
 @dataclass(frozen=True)
@@ -168,22 +228,27 @@ def _merge(doc_id: str, parts: list[tuple[int, StoryResult]]) -> StoryResult:
     return merged
 
 
-def _one(nlp: Language, story: Story) -> StoryResult:
-    """Process one story alone (pieces for a long one); errors become the result's error."""
+def _one(nlp: Language, story: Story, timeout: float | None = None) -> StoryResult:
+    """Process one story alone (pieces for a long one), each piece within ``timeout`` seconds;
+    errors become the result's error."""
     try:
         spans = pieces(story.text)
         if len(spans) == 1:
-            return _rows_of(nlp(make_doc(nlp, story.text, story.date, story.date_source)),
-                            story.doc_id)
+            with time_budget(timeout):
+                doc = nlp(make_doc(nlp, story.text, story.date, story.date_source))
+            return _rows_of(doc, story.doc_id)
         parts: list[tuple[int, StoryResult]] = []
         date, source = story.date, story.date_source
         for start, end in spans:
-            doc = nlp(make_doc(nlp, story.text[start:end], date, source))
+            with time_budget(timeout):
+                doc = nlp(make_doc(nlp, story.text[start:end], date, source))
             parts.append((start, _rows_of(doc, story.doc_id)))
             # later pieces are anchored where the first one was (dateline, latest date)
             if (doc._.anchor or {}).get("date"):
                 date, source = doc._.anchor["date"], "field"
         return _merge(story.doc_id, parts)
+    except StoryTimeout:
+        return StoryResult(story.doc_id, error=timeout_message(timeout or 0))
     except Exception as exc:  # noqa: BLE001 - one story's failure is reported, not raised
         return StoryResult(story.doc_id, error=f"processing failed: {type(exc).__name__}: "
                                                f"{_one_line(str(exc))}")
@@ -194,26 +259,30 @@ def _one_line(message: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[:limit - 1] + "…"
 
 
-def process_stories(nlp: Language, stories: Iterable[Story],
-                    batch_size: int = 64) -> Iterator[StoryResult]:
+def process_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 64,
+                    story_timeout: float | None = None) -> Iterator[StoryResult]:
     """Results of ``stories``, in order, with ``nlp.pipe`` batching for the ordinary ones.
 
-    Short stories go through ``nlp.pipe`` together; when a batch raises, its stories are
-    retried one by one so that only the failing one is lost. Strings the batch added to the
-    vocabulary are freed afterwards (spaCy's ``memory_zone``), so memory stays flat.
+    Short stories go through ``nlp.pipe`` together; when a batch raises (or overruns its time
+    budget, see the module docstring), its stories are retried one by one so that only the
+    failing one is lost. Strings the batch added to the vocabulary are freed afterwards
+    (spaCy's ``memory_zone``), so memory stays flat.
     """
     batch = list(stories)
     with _memory_zone(nlp):
         short = [s for s in batch if len(s.text) <= PIECE_CHARS]
         done: dict[int, StoryResult] = {}
+        chars = sum(len(s.text) for s in short)
+        budget = story_timeout * max(1, -(-chars // PIECE_CHARS)) if story_timeout else None
         try:
-            docs = nlp.pipe((make_doc(nlp, s.text, s.date, s.date_source) for s in short),
-                            batch_size=batch_size)
-            for story, doc in zip(short, docs, strict=True):
-                done[id(story)] = _rows_of(doc, story.doc_id)
-        except Exception:  # noqa: BLE001 - isolated below, story by story
+            with time_budget(budget):
+                docs = nlp.pipe((make_doc(nlp, s.text, s.date, s.date_source) for s in short),
+                                batch_size=batch_size)
+                for story, doc in zip(short, docs, strict=True):
+                    done[id(story)] = _rows_of(doc, story.doc_id)
+        except (Exception, StoryTimeout):  # noqa: BLE001 - isolated below, story by story
             done = {}
-        results = [done.get(id(s)) or _one(nlp, s) for s in batch]
+        results = [done.get(id(s)) or _one(nlp, s, story_timeout) for s in batch]
     yield from results
 
 

@@ -36,6 +36,7 @@ from pipeline.io.tables import (
     error_row,
 )
 from pipeline.io.writers import DEFAULT_FORMATS, TableSet
+from pipeline.processing import DEFAULT_STORY_TIMEOUT, timed_out
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +56,14 @@ _ITEM_CHUNK = 256
 
 class NothingToRead(DepecheError):
     """No story could be read from the inputs: the existing tables are left untouched."""
+
+
+class OutputRemoved(DepecheError):
+    """The output folder was removed during the run: the run stops, writing nothing."""
+
+    def __init__(self, outdir: str | os.PathLike[str]) -> None:
+        super().__init__(f"cannot write to {outdir}: it was removed during the run; run the "
+                         "same command again to start over")
 
 
 @dataclass
@@ -137,12 +146,13 @@ def make_engine(*, nlp: Language | None = None, model: str = DEFAULT_MODEL,
                 config: dict[str, Any] | None = None, processes: int = 1,
                 engine: str = "local", scheduler: str | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE,
-                on_load: Callable[[], Any] | None = None) -> Engine:
+                on_load: Callable[[], Any] | None = None,
+                story_timeout: float | None = None) -> Engine:
     """The engine a run asks for: ``nlp`` given or one process: this process; ``processes``
     > 1: a pool of worker processes; ``engine="dask"``: a Dask cluster."""
     from pipeline.engines import DaskEngine, LocalEngine, NlpSpec, PoolEngine
 
-    spec = NlpSpec(model, config or {}, batch_size)
+    spec = NlpSpec(model, config or {}, batch_size, story_timeout)
     if engine == "dask":
         return DaskEngine(spec, scheduler, processes)
     if nlp is not None or processes <= 1:
@@ -157,7 +167,8 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
         formats: tuple[str, ...] = DEFAULT_FORMATS, fresh: bool = False,
         reader_options: ReaderOptions | None = None, progress: bool = False,
         report: Callable[[str], Any] | None = None,
-        on_load: Callable[[], Any] | None = None) -> RunSummary:
+        on_load: Callable[[], Any] | None = None,
+        story_timeout: float | None = DEFAULT_STORY_TIMEOUT) -> RunSummary:
     """Process every story under ``inputs`` and write the tables to ``outdir``.
 
     ``nlp``: a pipeline to use in this process (else ``model`` and ``config`` are loaded, once
@@ -165,8 +176,12 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
     machine; ``engine="dask"`` with ``scheduler`` (an address, or None for a local cluster).
     ``formats``: any of ``csv``, ``jsonl``, ``parquet``. ``fresh``: forget earlier runs'
     results in ``outdir``. ``report`` receives each error as one printable line.
-    Raises :class:`NothingToRead` when no story at all could be read (tables left untouched)
-    and :class:`~pipeline.io.store.StoreLocked` when another run writes ``outdir``.
+    ``story_timeout``: seconds one story (or 100,000-character piece) may take before it is
+    stopped and reported in ``errors`` (None: no limit; not kept on Dask workers); a story so
+    stopped is tried again by the next run.
+    Raises :class:`NothingToRead` when no story at all could be read (tables left untouched),
+    :class:`~pipeline.io.store.StoreLocked` when another run writes ``outdir`` and
+    :class:`OutputRemoved` when ``outdir`` is deleted during the run.
     """
     started = time.perf_counter()
     summary = RunSummary(outdir=str(outdir))
@@ -179,7 +194,7 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
             summary.notes.append(f"starting over in {outdir}: {store.restarted}")
         work = make_engine(nlp=nlp, model=model, config=config, processes=processes,
                            engine=engine, scheduler=scheduler, batch_size=batch_size,
-                           on_load=on_load)
+                           on_load=on_load, story_timeout=story_timeout)
         try:
             n_records = _process(store, work, read_inputs(inputs, reader_options), chunk,
                                  summary, report, progress)
@@ -188,6 +203,8 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
         if n_records == 0:
             raise NothingToRead("no story could be read from the inputs; "
                                 f"the tables in {outdir} were left as they were")
+        if store.gone():
+            raise OutputRemoved(outdir)
         _write_tables(store, Path(outdir), formats, summary)
         store.prune()
     summary.seconds = time.perf_counter() - started
@@ -234,7 +251,9 @@ def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], ba
 
     try:
         for results in work.map(batches()):
-            store.put((keys.pop(r.doc_id), r) for r in results)
+            store.put((_kept_key(keys.pop(r.doc_id), r), r) for r in results)
+            if store.gone():
+                raise OutputRemoved(store.outdir)
             summary.processed += len(results)
             bar.update(len(results))
             if report is not None:
@@ -245,6 +264,12 @@ def _process(store: Store, work: Engine, items: Iterator[Record | ReadError], ba
         bar.close()
     store.add_items(pending)
     return n_records
+
+
+def _kept_key(key: str, result: StoryResult) -> str:
+    """The content key a result is stored under: one that no story has for a story stopped
+    by its time budget, so that the next run tries it again."""
+    return f"retry:{key}" if timed_out(result) else key
 
 
 def _record_data(record: Record) -> dict[str, Any]:

@@ -20,6 +20,7 @@ so that one bad file never costs the good ones.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -152,8 +153,12 @@ def _read_file(path: Path, root: Path, options: ReaderOptions) -> Iterator[Item]
         yield ReadError(name, None, file_id, "decode", "binary file (NUL bytes), not text")
         return
     text, problem = decode(data, options.encoding)
+    bad = None
     if text is None and suffix in HTML_SUFFIXES:
         text, problem = _decode_declared(data, problem)
+    elif text is None and not one_story:
+        # one bad byte costs its line or row, not the whole file
+        text, bad = _decode_lines(data, options.encoding)
     if text is None:
         yield ReadError(name, None, file_id, "decode", problem or "cannot decode")
         return
@@ -166,9 +171,43 @@ def _read_file(path: Path, root: Path, options: ReaderOptions) -> Iterator[Item]
         else:
             yield _read_html(text, name, str(file_id), dated, options)
     elif suffix == ".jsonl":
-        yield from _read_jsonl(text, name, options)
+        yield from _read_jsonl(text, name, options, bad)
     else:
-        yield from _read_csv(text, name, options)
+        yield from _read_csv(text, name, options, bad)
+
+
+#: Bytes that did not decode, as ``surrogateescape`` keeps them (U+DC80 to U+DCFF).
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+class _BadBytes:
+    """How a file with undecodable bytes was read: each such byte stays in the text as a
+    ``surrogateescape`` character, and the line or row holding one is reported."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+    def find(self, *values: Any) -> str | None:
+        """The error of the first undecodable byte in ``values``, or None."""
+        for value in values:
+            found = _ESCAPED_BYTE.search(value) if isinstance(value, str) else None
+            if found:
+                byte = ord(found.group()) - 0xDC00
+                return f"not valid {self.encoding}: byte 0x{byte:02x} (see --encoding)"
+        return None
+
+
+def _decode_lines(data: bytes, encoding: str) -> tuple[str | None, _BadBytes | None]:
+    """``data`` decoded keeping undecodable bytes (see :class:`_BadBytes`); (None, None) with
+    ``--encoding auto`` or an encoding that cannot do that."""
+    if encoding.lower() == "auto":
+        return None, None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode(encoding, errors="surrogateescape"), _BadBytes(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None, None
 
 
 def _default_date(options: ReaderOptions) -> dict[str, Any]:
@@ -307,9 +346,20 @@ def _check(record: Record, options: ReaderOptions) -> Item:
     return record
 
 
-def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _lines(text: str) -> io.StringIO:
+    """The lines of ``text``, ends kept, split at line feeds, carriage returns and CRLF
+    only: U+2028, U+0085, form feeds... are text inside a JSON string or a CSV field."""
+    return io.StringIO(text, newline="")
+
+
+def _read_jsonl(text: str, name: str, options: ReaderOptions,
+                bad: _BadBytes | None = None) -> Iterator[Item]:
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
+            continue
+        problem = bad.find(line) if bad else None
+        if problem:
+            yield ReadError(name, number, None, "decode", problem)
             continue
         try:
             row = json.loads(line)
@@ -320,12 +370,29 @@ def _read_jsonl(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
             yield ReadError(name, number, None, "parse",
                             f"expected a JSON object, got {type(row).__name__}")
             continue
+        if "\\u" in line and _has_lone_surrogate(row):
+            yield ReadError(name, number, None, "parse", "a string holds an escaped lone "
+                            "surrogate (\\ud800 to \\udfff without its pair): not Unicode text")
+            continue
         yield from _from_row(row, name, number, options)
 
 
-def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
+def _has_lone_surrogate(row: dict[str, Any]) -> bool:
+    try:
+        json.dumps(row, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _read_csv(text: str, name: str, options: ReaderOptions,
+              bad: _BadBytes | None = None) -> Iterator[Item]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(_lines(text))
+    problem = bad.find(*reader.fieldnames or ()) if bad else None
+    if problem:
+        yield ReadError(name, 1, None, "decode", f"{problem} (in the header)")
+        return
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield ReadError(name, 1, None, "parse", "CSV header has no 'text' column")
         return
@@ -341,6 +408,10 @@ def _read_csv(text: str, name: str, options: ReaderOptions) -> Iterator[Item]:
         if None in row:
             yield ReadError(name, reader.line_num, _clean(row.get("id")), "parse",
                             "row has more fields than the header")
+            continue
+        problem = bad.find(*row.values()) if bad else None
+        if problem:
+            yield ReadError(name, reader.line_num, None, "decode", problem)
             continue
         yield from _from_row(row, name, reader.line_num, options)
 

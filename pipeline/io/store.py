@@ -89,6 +89,7 @@ class Store:
             self._lock.close()
             raise StoreLocked(f"another depeche run is writing {outdir} "
                               f"(lock {self.state / 'lock'})") from None
+        self._identity = _identity(self.state)
         self.tmp = self.state / "tmp"
         shutil.rmtree(self.tmp, ignore_errors=True)  # left by a killed run
         self.tmp.mkdir()
@@ -162,6 +163,14 @@ class Store:
                 "FROM items WHERE kind = 'record')")
         return cursor.rowcount
 
+    def gone(self) -> bool:
+        """Whether the state folder was removed (or replaced) since the store was opened:
+        the output folder was deleted under the run."""
+        try:
+            return _identity(self.state) != self._identity
+        except FileNotFoundError:
+            return True
+
     def close(self) -> None:
         """Close the database and release the lock."""
         self.db.close()
@@ -175,6 +184,11 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
 
 
 def _dumps(value: Any) -> bytes:

@@ -413,6 +413,8 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
 
     Text columns are ``string``, integer columns nullable ``Int64`` (so a missing line number
     stays missing instead of turning the column into floats), JSON columns Python objects.
+    Text is given back exactly: the apostrophe the CSV writer puts before a cell a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is taken off again.
 
     >>> mentions = read_table("outputs", "mentions")
     >>> mentions.dtypes["start_char"]
@@ -424,6 +426,11 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
     frame = pd.read_csv(Path(outdir) / f"{table}.csv", keep_default_na=False,
                         na_values={c.name: [""] for c in cols},
                         dtype={c.name: PANDAS_DTYPES[c.type] for c in cols})
+    from pipeline.io.writers import unescape_cell
+
+    for column in cols:
+        if column.type == "string":
+            frame[column.name] = frame[column.name].map(unescape_cell, na_action="ignore")
     for name in json_columns(table):
         frame[name] = frame[name].map(lambda v: None if pd.isna(v) else json.loads(v))
     return frame

@@ -20,6 +20,7 @@ Formats:
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -75,12 +76,23 @@ class _CsvSink(_TextSink):
         self.json = json_columns(table)
         self.text = {c.name for c in TABLES[table][1] if c.type == "string"}
         self.file: TextIO = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self.writer = csv.writer(self.file, lineterminator="\n")
-        self.writer.writerow(self.columns)
+        # Rows are formatted with "\r\n" line ends, so that a cell holding a lone carriage
+        # return is quoted like one holding a line feed (the csv module quotes only the line
+        # end's characters), then written with "\n".
+        self.row = io.StringIO()
+        self.writer = csv.writer(self.row, lineterminator="\r\n")
+        self._write_row(self.columns)
 
     def write(self, values: list[Any]) -> None:
-        self.writer.writerow([self._cell(name, value)
-                              for name, value in zip(self.columns, values, strict=True)])
+        self._write_row([self._cell(name, value)
+                         for name, value in zip(self.columns, values, strict=True)])
+
+    def _write_row(self, cells: list[Any]) -> None:
+        self.writer.writerow(cells)
+        self.file.write(self.row.getvalue()[:-2])
+        self.file.write("\n")
+        self.row.seek(0)
+        self.row.truncate()
 
     def _cell(self, name: str, value: Any) -> Any:
         if value is None:
