@@ -91,17 +91,32 @@ class RunSummary:
 
 
 def run_options(model: str, config: dict[str, Any] | None, nlp: Language | None) -> dict[str, Any]:
-    """What the stored results of a run depend on: dépêche's version, the model (name and
-    version) and the component options (user files by content)."""
+    """What the stored results of a run depend on: dépêche's code and data (by content), the
+    model (name and version) and the component options (user files by content)."""
     from pipeline import __version__
 
+    code = {"version": __version__, "code": code_fingerprint()}
     if nlp is not None:
         meta = nlp.meta
         model = f"{meta.get('lang')}_{meta.get('name')}"
-        return {"version": __version__, "model": model, "model_version": meta.get("version"),
+        return {**code, "model": model, "model_version": meta.get("version"),
                 "pipeline": list(nlp.pipe_names), "config": _config_of(nlp)}
-    return {"version": __version__, "model": model, "model_version": _model_version(model),
+    return {**code, "model": model, "model_version": _model_version(model),
             "config": _with_file_hashes(config or {})}
+
+
+def code_fingerprint() -> str:
+    """A hash of every Python module and data file of the installed package: an upgrade (or
+    an edited rule or word list) makes a later run process every story again."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=12)
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _config_of(nlp: Language) -> dict[str, Any]:

@@ -241,3 +241,15 @@ def test_pieces_are_cut_at_paragraphs_then_sentences() -> None:
     assert pieces(text, limit=20) == [(0, 17), (17, 34), (34, 44)]
     assert "".join(text[a:b] for a, b in pieces(text, limit=20)) == text
     assert pieces("x" * 25, limit=10) == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_new_code_or_data_processes_every_story_again(tmp_path: Path, small_model: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.runner as runner
+
+    corpus = write_corpus(tmp_path / "corpus", 10)
+    run([corpus], tmp_path / "out", model=small_model)
+    assert run([corpus], tmp_path / "out", model=small_model).reused == 10
+    monkeypatch.setattr(runner, "code_fingerprint", lambda: "an edited word list")
+    summary = run([corpus], tmp_path / "out", model=small_model)
+    assert (summary.processed, summary.reused) == (10, 0)
