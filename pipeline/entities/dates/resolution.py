@@ -105,8 +105,17 @@ def resolve(reading: Reading, anchor: dt.date | None,
 
     ``hint`` is the direction (-1 past, +1 future) suggested by the clause, used for a weekday
     alone. Without an anchor, a value that needs one is underspecified (``XXXX-11-24``) or
-    empty.
+    empty; so is one that would fall before year 1 or after 9999 (an anchor at the edge of
+    the calendar, ``hier`` in a story dated 0001-01-01).
     """
+    try:
+        return _resolve(reading, anchor, hint)
+    except OverflowError:
+        return "", "day", True
+
+
+def _resolve(reading: Reading, anchor: dt.date | None,
+             hint: int | None = None) -> tuple[str, str, bool]:
     r = reading
     if r.relative_days is not None:
         if anchor is None:
