@@ -49,7 +49,7 @@ def test_any_story_gives_rows_at_exact_offsets(blank_nlp: Language, text: str) -
 
 
 @pytest.mark.model
-@settings(max_examples=examples(12))
+@settings(max_examples=examples(25))
 @given(text=story_texts(max_parts=25))
 @example(text="LYON, 3 mars (AFP) - « Nous partirons », a déclaré Mme Curie, directrice de "
               "l'Unesco. İstanbul ß 😀 (((")
