@@ -23,11 +23,11 @@ from tests.robustness.checks import (
     examples,
     rows,
 )
-from tests.robustness.strategies import csv_text, jsonl_lines, story_texts
+from tests.robustness.strategies import STORY_DATES, csv_text, jsonl_lines, story_texts
 
 
-def check_story(nlp: Language, text: str) -> None:
-    [result] = process_stories(nlp, [Story("s", text, None)])
+def check_story(nlp: Language, text: str, date: str | None = None) -> None:
+    [result] = process_stories(nlp, [Story("s", text, date)])
     assert result.error is None, f"component crash on {text!r}: {result.error}"
     texts = {"s": text}
     for table in SPANS:
@@ -39,22 +39,25 @@ def check_story(nlp: Language, text: str) -> None:
 
 
 @settings(max_examples=examples(300))
-@given(text=story_texts())
-@example(text="« " * 200 + "Marie Curie" + " »" * 200)
-@example(text="(" * 300 + "Lyon")
-@example(text="İİİ Marie Curie à Lyon. ß Unesco.")
-@example(text="\u200f\u202eمرحبا Marie Curie 👩\u200d👩\u200d👧 Lyon\u2028Unesco")
-def test_any_story_gives_rows_at_exact_offsets(blank_nlp: Language, text: str) -> None:
-    check_story(blank_nlp, text)
+@given(text=story_texts(), date=STORY_DATES)
+@example(text="« " * 200 + "Marie Curie" + " »" * 200, date=None)
+@example(text="(" * 300 + "Lyon", date=None)
+@example(text="İİİ Marie Curie à Lyon. ß Unesco.", date=None)
+@example(text="\u200f\u202eمرحبا Marie Curie 👩\u200d👩\u200d👧 Lyon\u2028Unesco", date=None)
+@example(text="LYON, 3 mars (AFP) - Il est venu lundi dernier, dit-elle.", date="2024-03-05")
+def test_any_story_gives_rows_at_exact_offsets(blank_nlp: Language, text: str,
+                                              date: str | None) -> None:
+    check_story(blank_nlp, text, date)
 
 
 @pytest.mark.model
 @settings(max_examples=examples(25))
-@given(text=story_texts(max_parts=25))
+@given(text=story_texts(max_parts=25), date=STORY_DATES)
 @example(text="LYON, 3 mars (AFP) - « Nous partirons », a déclaré Mme Curie, directrice de "
-              "l'Unesco. İstanbul ß 😀 (((")
-def test_any_story_with_the_real_model(nlp: Language, text: str) -> None:
-    check_story(nlp, text)
+              "l'Unesco. İstanbul ß 😀 (((", date="2024-03-05")
+def test_any_story_with_the_real_model(nlp: Language, text: str,
+                                      date: str | None) -> None:
+    check_story(nlp, text, date)
 
 
 @settings(max_examples=examples(40))
