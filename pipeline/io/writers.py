@@ -79,8 +79,8 @@ class _CsvSink(_TextSink):
         # Rows are formatted with "\r\n" line ends, so that a cell holding a lone carriage
         # return is quoted like one holding a line feed (the csv module quotes only the line
         # end's characters), then written with "\n".
-        self.row = io.StringIO()
-        self.writer = csv.writer(self.row, lineterminator="\r\n")
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
         self._write_row(self.columns)
 
     def write(self, values: list[Any]) -> None:
@@ -89,10 +89,10 @@ class _CsvSink(_TextSink):
 
     def _write_row(self, cells: list[Any]) -> None:
         self.writer.writerow(cells)
-        self.file.write(self.row.getvalue()[:-2])
+        self.file.write(self.buffer.getvalue()[:-2])
         self.file.write("\n")
-        self.row.seek(0)
-        self.row.truncate()
+        self.buffer.seek(0)
+        self.buffer.truncate()
 
     def _cell(self, name: str, value: Any) -> Any:
         if value is None:

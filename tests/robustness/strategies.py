@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 from hypothesis import strategies as st
 
@@ -25,8 +26,15 @@ FRAGMENTS = (
     "مرحبا بكم", "שלום", "\u202e", "\u200f", "😀", "👩\u200d👩\u200d👧", "🇫🇷", "\u200b",
     "\ufeff", "\x00", "\x07", "\x1b[31m", "\u2028", "\u2029", "\x85", "\x0c", "e\u0301",
     "İstanbul", "ß", "ﬁn", "Ⅻ", "ǅ", "Σ", "𝔐𝔞𝔯𝔦𝔢", "0/0/0", "3/4/2024", "2024-03-04",
-    "-", "=", "+", "@", "'",
+    "-", "=", "+", "@", "'", "le 31 février 2024", "mi-février", "29/02/2023", "31/04/2024",
+    "lundi dernier", "dans 3 jours", "il y a 2 semaines", "la semaine prochaine", "XIXe siècle",
+    "les années 1990", "du 3 au 1er mars", "jusqu'au 32 décembre", "à 25h61", "Louis XIV",
+    "PARIS, 31 février (AFP) -", "LYON, 3 mars /TASS/.", "a-t-il", "selon lui", "dit-elle",
 )
+#: Story dates as news carries them (the ends of the calendar crash the dates component: see
+#: test_component_crashes.py).
+STORY_DATES = st.one_of(st.none(), st.dates(date(1000, 1, 1), date(2999, 12, 31)).map(
+    date.isoformat))
 SEPARATORS = (" ", " ", " ", "", "\n", "\n\n", "\t", "\u00a0")
 
 
