@@ -78,7 +78,7 @@ def stored(outdir: Path) -> int:
 @pytest.fixture(scope="module")
 def corpus240(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """240 stories in one JSON Lines file, shared (read only) by the tests below."""
-    return write_corpus(tmp_path_factory.mktemp("shared") / "corpus", 240)
+    return write_corpus(tmp_path_factory.mktemp("stories240") / "corpus", 240)
 
 
 @pytest.fixture(scope="module")
