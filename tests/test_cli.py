@@ -52,7 +52,9 @@ def test_exit_1_and_one_line_per_bad_input(tmp_path: Path, small_model: str,
     code = main(["run", str(corpus(tmp_path, bad=True)), "-o", str(tmp_path / "out"),
                  "--model", small_model, "--processes", "1"])
     assert code == 1
-    lines = capsys.readouterr().err.strip().splitlines()
+    # the progress bar ("depeche: 1doc [00:02, ...]") shows on a slow machine: not counted
+    lines = [line for line in capsys.readouterr().err.strip().splitlines()
+             if "doc [" not in line]
     assert len(lines) == 3
     assert f"{tmp_path / 'corpus' / 'bad.jsonl'}:1: not valid JSON: Expecting " \
            "property name enclosed in double quotes" in lines
