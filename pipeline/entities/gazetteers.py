@@ -339,7 +339,7 @@ class FormMatcher(Generic[T]):
                 capitals[index] = {fold(w) for w in words
                                    if any(c.isalpha() for c in w) and _has_capital(w)}
             key = tuple(fold(w) for w in words)
-            if not key:
+            if not key or "" in key:  # a blank word never matches a story's word
                 continue
             payload = forms[index][1]
             mask = [k in capitals[index] for k in key]
@@ -356,6 +356,7 @@ class FormMatcher(Generic[T]):
             label = "\x1f".join(key)
             match_id = self.vocab.strings.add(label)
             self._keys[match_id] = key
+            _SHADOW_WORDS.update(key)
             self._matcher.add(label, [Doc(self.vocab, words=list(key))])
 
     def __len__(self) -> int:
@@ -378,23 +379,23 @@ class FormMatcher(Generic[T]):
 
 #: The vocabulary of the patterns and shadow Docs of every :class:`FormMatcher`: folded words.
 _SHADOW_VOCAB = Vocab()
+#: Every folded word of a pattern of some matcher. A story's word outside this set can match
+#: nothing, so its shadow is :data:`_OTHER`: the shadow vocabulary never learns a corpus word
+#: and stays the same size over millions of stories.
+_SHADOW_WORDS: set[str] = set()
+_OTHER = "\x1e"
 _SHADOWS: weakref.WeakKeyDictionary[Doc, Doc] = weakref.WeakKeyDictionary()
 
 
 def _shadow(doc: Doc) -> Doc:
-    """The shadow of ``doc``: a Doc of its folded token texts (a blank token is ``_``), built
-    once per story and shared by every :class:`FormMatcher`."""
+    """The shadow of ``doc``: a Doc of its folded token texts (a word no pattern has is
+    :data:`_OTHER`), built once per story and shared by every :class:`FormMatcher`."""
     shadow = _SHADOWS.get(doc)
     if shadow is None or len(shadow) != len(doc):
-        words = [w or _blank_or_text(doc[i].text) for i, w in enumerate(_folded_words(doc))]
+        words = [w if w in _SHADOW_WORDS else _OTHER for w in _folded_words(doc)]
         shadow = Doc(_SHADOW_VOCAB, words=words)
         _SHADOWS[doc] = shadow
     return shadow
-
-
-def _blank_or_text(text: str) -> str:
-    """The shadow word of a token whose folded form is empty: ``_`` for blank text."""
-    return text if text.strip() else "_"
 
 
 def token_bounds(item: Any) -> tuple[int, int]:
