@@ -128,7 +128,8 @@ class MentionIndex:
     """
 
     def __init__(self, doc: Doc, mentions: Iterable[Mention] | None = None) -> None:
-        self.doc = doc
+        # no reference to ``doc``: the story's context keeps this index, and a value of the
+        # contexts' WeakKeyDictionary that held its key would keep every story alive
         words = StoryContext.of(doc).words
         self.cover: dict[int, Mention] = {}
         self.start_of: dict[int, Mention] = {}

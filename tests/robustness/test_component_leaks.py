@@ -5,9 +5,11 @@ about 1.8 KB a story, before the gazetteer matchers stopped learning the corpus'
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.processing import Story, process_stories
@@ -46,3 +48,15 @@ def test_private_vocabularies_do_not_grow_with_new_words(blank_nlp: Language) ->
     before = [(len(v), len(v.strings)) for v in vocabs]
     list(process_stories(blank_nlp, stories(50, 200)))
     assert [(len(v), len(v.strings)) for v in vocabs] == before
+
+
+def test_no_story_outlives_its_processing(blank_nlp: Language) -> None:
+    """A story's Doc (and its shadow, context and mention index) is freed once its rows are
+    made: nothing the components cache per story may hold the Doc it is keyed by."""
+    list(process_stories(blank_nlp, stories(0, 20)))
+    gc.collect()
+    before = sum(isinstance(o, Doc) for o in gc.get_objects())
+    results = list(process_stories(blank_nlp, stories(20, 100)))
+    gc.collect()
+    assert sum(isinstance(o, Doc) for o in gc.get_objects()) == before
+    assert all(r.mentions for r in results)  # the stories were read: Marie Curie, Lyon
