@@ -29,13 +29,14 @@ from pipeline.errors import DepecheError
 from pipeline.io.readers import ReaderOptions, ReadError, Record, read_inputs
 from pipeline.io.store import Store, content_key
 from pipeline.io.tables import (
+    TABLE_NAMES,
     CooccurrenceIndex,
     EntityIndex,
     cooccurrence_rows,
     document_row,
     error_row,
 )
-from pipeline.io.writers import DEFAULT_FORMATS, TableSet
+from pipeline.io.writers import DEFAULT_FORMATS, TableSet, output_name
 from pipeline.processing import DEFAULT_STORY_TIMEOUT, timed_out
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def run(inputs: Iterable[str | os.PathLike[str]], outdir: str | os.PathLike[str]
                                 f"the tables in {outdir} were left as they were")
         if store.gone():
             raise OutputRemoved(outdir)
-        _write_tables(store, Path(outdir), formats, summary)
+        _publish(store, Path(outdir), formats, summary)
         store.prune()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -297,6 +298,44 @@ def _record_data(record: Record) -> dict[str, Any]:
 def _error_data(error: ReadError) -> dict[str, Any]:
     return {"input": error.input, "line": error.line, "doc_id": error.doc_id,
             "stage": error.stage, "message": error.message}
+
+
+_COUNTS = ("docs_ok", "docs_failed", "errors", "mentions", "relations")
+
+
+def _publish(store: Store, outdir: Path, formats: tuple[str, ...],
+             summary: RunSummary) -> None:
+    """Write the tables, unless the ones in ``outdir`` are already those of this run: every
+    story reused, the same items in the same order, the same options and formats, and the
+    files untouched since the run that wrote them (a re-run of an unchanged corpus)."""
+    names = [output_name(table, fmt) for table in TABLE_NAMES for fmt in formats]
+    last = store.published()
+    if summary.processed == 0 and last is not None \
+            and last[0] == store.publication(_file_states(outdir, names)):
+        for name in _COUNTS:
+            setattr(summary, name, last[1][name])
+        return
+    _write_tables(store, outdir, formats, summary)
+    store.set_published(store.publication(_file_states(outdir, names)),
+                        {name: getattr(summary, name) for name in _COUNTS})
+
+
+def _file_states(outdir: Path, names: list[str]) -> dict[str, Any]:
+    """Size, modification time and inode of every published file (each part of a Parquet
+    folder): a table a user edited, replaced or removed no longer matches."""
+    states: dict[str, Any] = {}
+    for name in names:
+        path = outdir / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                states[file.relative_to(outdir).as_posix()] = None
+                continue
+            states[file.relative_to(outdir).as_posix()] = [info.st_size, info.st_mtime_ns,
+                                                          info.st_ino]
+    return states
 
 
 def _write_tables(store: Store, outdir: Path, formats: tuple[str, ...],

@@ -167,6 +167,58 @@ def test_rerun_processes_only_new_and_changed_stories(tmp_path: Path, small_mode
     assert (fresh.processed, fresh.reused) == (50, 0)
 
 
+def identities(outdir: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outdir.iterdir()
+            if p.is_file()}
+
+
+def test_a_rerun_of_an_unchanged_corpus_leaves_the_tables_as_they_are(
+        tmp_path: Path, small_model: str) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    out = tmp_path / "out"
+    first = run([corpus], out, model=small_model, batch_size=4)
+    written, files = tables(out), identities(out)
+    again = run([corpus], out, model=small_model, batch_size=4)
+    # not rewritten (same inodes and times), and the summary tells the same counts
+    assert identities(out) == files
+    assert tables(out) == written
+    assert (again.processed, again.reused) == (0, 12)
+    assert [again.docs_ok, again.mentions, again.relations, again.errors] == \
+        [first.docs_ok, first.mentions, first.relations, first.errors] == \
+        [12, first.mentions, first.relations, 0]
+    assert first.mentions > 12
+
+
+def test_a_rerun_rewrites_a_table_removed_or_edited_since(tmp_path: Path,
+                                                         small_model: str) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    out = tmp_path / "out"
+    run([corpus], out, model=small_model)
+    written = tables(out)
+    (out / "mentions.csv").unlink()
+    (out / "relations.jsonl").write_text("edited by hand\n", encoding="utf-8")
+    assert run([corpus], out, model=small_model).processed == 0
+    assert tables(out) == written
+
+
+def test_a_rerun_with_new_metadata_or_order_rewrites_the_tables(tmp_path: Path,
+                                                               small_model: str) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 4)
+    out = tmp_path / "out"
+    run([corpus], out, model=small_model)
+    path = corpus / "stories.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows[1]["title"] = "Nouveau titre"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[::-1]),
+                    encoding="utf-8")
+    summary = run([corpus], out, model=small_model)
+    assert (summary.processed, summary.reused) == (0, 4)
+    documents = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"] for line in documents] == ["s0003", "s0002", "s0001",
+                                                                  "s0000"]
+    assert json.loads(documents[2])["title"] == "Nouveau titre"
+
+
 def test_a_different_option_starts_over(tmp_path: Path, small_model: str) -> None:
     corpus = write_corpus(tmp_path / "corpus", 10)
     run([corpus], tmp_path / "out", model=small_model)

@@ -30,14 +30,14 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pipeline.errors import DepecheError
+
+if TYPE_CHECKING:  # spaCy is imported where it is used: reading a data file does not need it
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = [
     "ContextRule",
@@ -321,8 +321,11 @@ class FormMatcher(Generic[T]):
 
     def __init__(self, nlp: Language, forms: Iterable[tuple[str, T]],
                  check_case: bool = True) -> None:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
         self.check_case = check_case
-        self.vocab = _SHADOW_VOCAB
+        self.vocab = _shadow_vocab()
         self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
         # folded token tuple -> (payloads, capital-required mask)
         self._entries: dict[tuple[str, ...], tuple[list[T], list[bool]]] = {}
@@ -377,8 +380,15 @@ class FormMatcher(Generic[T]):
         return matches
 
 
-#: The vocabulary of the patterns and shadow Docs of every :class:`FormMatcher`: folded words.
-_SHADOW_VOCAB = Vocab()
+@lru_cache(maxsize=1)
+def _shadow_vocab() -> Vocab:
+    """The vocabulary of the patterns and shadow Docs of every :class:`FormMatcher`: folded
+    words."""
+    from spacy.vocab import Vocab
+
+    return Vocab()
+
+
 #: Every folded word of a pattern of some matcher. A story's word outside this set can match
 #: nothing, so its shadow is :data:`_OTHER`: the shadow vocabulary never learns a corpus word
 #: and stays the same size over millions of stories.
@@ -392,8 +402,10 @@ def _shadow(doc: Doc) -> Doc:
     :data:`_OTHER`), built once per story and shared by every :class:`FormMatcher`."""
     shadow = _SHADOWS.get(doc)
     if shadow is None or len(shadow) != len(doc):
+        from spacy.tokens import Doc
+
         words = [w if w in _SHADOW_WORDS else _OTHER for w in _folded_words(doc)]
-        shadow = Doc(_SHADOW_VOCAB, words=words)
+        shadow = Doc(_shadow_vocab(), words=words)
         _SHADOWS[doc] = shadow
     return shadow
 

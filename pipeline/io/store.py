@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS manifest (name TEXT PRIMARY KEY, value TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS results (
     doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS publication (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -113,6 +114,8 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO manifest VALUES ('options_json', ?)",
                             (json.dumps(options, sort_keys=True, ensure_ascii=False),))
             self.db.execute("DELETE FROM items")
+        self._items_digest = hashlib.blake2b(digest_size=16)
+        self._options_key = wanted["options"]
 
     @classmethod
     def open(cls, outdir: str | os.PathLike[str], options: dict[str, Any],
@@ -144,15 +147,40 @@ class Store:
 
     def add_items(self, items: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Append ``(kind, data)`` items of this run (``record`` or ``error``) in order."""
+        rows = [(kind, _dumps(data).decode("utf-8")) for kind, data in items]
+        for kind, data in rows:
+            self._items_digest.update(f"{kind}\x00{data}\x00".encode())
         with self.db:
-            self.db.executemany("INSERT INTO items (kind, data) VALUES (?, ?)",
-                                ((kind, _dumps(data).decode("utf-8")) for kind, data in items))
+            self.db.executemany("INSERT INTO items (kind, data) VALUES (?, ?)", rows)
 
     def items(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """This run's items in input order."""
         cursor = self.db.execute("SELECT kind, data FROM items ORDER BY seq")
         for kind, data in cursor:
             yield kind, json.loads(data)
+
+    # -- the tables last published ----------------------------------------------------------
+
+    def publication(self, files: dict[str, Any]) -> dict[str, Any]:
+        """What the tables of this run are made of: its items (in order), the options, and
+        ``files`` (the published files' identities, see ``runner``)."""
+        return {"items": self._items_digest.hexdigest(), "options": self._options_key,
+                "files": files}
+
+    def published(self) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The publication and counts recorded by the last run that wrote the tables."""
+        row = self.db.execute(
+            "SELECT value FROM publication WHERE name = 'last'").fetchone()
+        if row is None:
+            return None
+        value = json.loads(row[0])
+        return value["publication"], value["counts"]
+
+    def set_published(self, publication: dict[str, Any], counts: dict[str, Any]) -> None:
+        """Record that the tables of ``publication`` are in place, with their ``counts``."""
+        blob = json.dumps({"publication": publication, "counts": counts}, sort_keys=True)
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO publication VALUES ('last', ?)", (blob,))
 
     def prune(self) -> int:
         """Forget stored stories this run did not read (a corpus that shrank); returns how

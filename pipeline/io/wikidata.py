@@ -15,8 +15,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.entities.gazetteers import GazetteerError, read_csv
-
 WIKIDATA_FILE = "wikidata.csv"
 #: A Wikidata item id: ``Q`` then digits, no leading zero.
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -35,6 +33,10 @@ def _check_entity(value: str) -> str | None:
 def load_wikidata(source: str | Path = WIKIDATA_FILE) -> dict[str, str]:
     """Read and validate a ``entity_id,wikidata`` file; return entity_id -> item id."""
     ids: dict[str, str] = {}
+    # imported here: the gazetteers module loads spaCy, which a re-run that reuses every
+    # story never needs
+    from pipeline.entities.gazetteers import GazetteerError, read_csv
+
     for row in read_csv(source, required=("entity_id", "wikidata"),
                         validators={"entity_id": _check_entity, "wikidata": _check_qid}):
         if row["entity_id"] in ids:
