@@ -409,7 +409,9 @@ def _progress_bar(enabled: bool) -> Any:
         return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="depeche", file=sys.stderr, delay=2.0, dynamic_ncols=True)
+    # disable=None: no bar when stderr is not a terminal (a log file gets the summary only)
+    return tqdm(unit="doc", desc="depeche", file=sys.stderr, delay=2.0, dynamic_ncols=True,
+                disable=None)
 
 
 def analyse(text: str, *, nlp: Language | None = None, doc_id: str = "doc",
