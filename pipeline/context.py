@@ -44,12 +44,13 @@ class StoryContext:
     """Text, folded words, lemmas, sentences and mention index of one ``Doc``, built once."""
 
     _cache: weakref.WeakKeyDictionary[Doc, StoryContext] = weakref.WeakKeyDictionary()
+    _texts: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
     def __init__(self, doc: Doc) -> None:
         self._doc = weakref.ref(doc)
         self.n_tokens = len(doc)
-        #: The story's text (``doc.text`` once).
-        self.text: str = doc.text
+        #: The story's text (``doc.text`` once, or the text the Doc was made from).
+        self.text: str = self._texts.get(doc) or doc.text
         #: ``fold(token.text)`` of every token.
         self.words: list[str] = [fold(t.text) for t in doc]
         self._lemmas: list[str] | None = None
@@ -67,6 +68,12 @@ class StoryContext:
             ctx = cls(doc)
             cls._cache[doc] = ctx
         return ctx
+
+    @classmethod
+    def made_from(cls, doc: Doc, text: str) -> None:
+        """Record that ``doc`` was tokenised from ``text`` (its ``doc.text``, which spaCy
+        otherwise rebuilds token by token; retokenising never changes it)."""
+        cls._texts[doc] = text
 
     @property
     def doc(self) -> Doc:

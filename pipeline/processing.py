@@ -140,9 +140,11 @@ def make_doc(nlp: Language, text: str, date: str | None,
              date_source: str | None = None) -> Doc:
     """Tokenise ``text`` and attach the metadata the components read (the reference date of
     :func:`pipeline.io.story_dates.doc_date`)."""
+    from pipeline.context import StoryContext
     from pipeline.io.story_dates import doc_date
 
     doc = nlp.make_doc(text)
+    StoryContext.made_from(doc, text)
     doc._.doc_date = doc_date(nlp, text, date, date_source)
     return doc
 
