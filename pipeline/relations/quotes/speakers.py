@@ -14,18 +14,33 @@ refers to is decided by :mod:`pipeline.relations.quotes.coreference`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.relations.base import Mention
+from pipeline.relations.base import Mention, load_org_nouns
 from pipeline.relations.quotes.cues import CLITIC_RE, Cue, Cues
 from pipeline.relations.quotes.lexicon import Lexicon, nationality_nouns
 from pipeline.relations.quotes.spans import CLOSING, OPENING, QuoteStory, norm
 
 __all__ = ["DET_GENDER", "Speaker", "Speakers"]
 
-SPEAKER_LABELS = ("PER", "ORG")
+#: Labels of the mentions that may speak: a person, an organisation, a country (its name; a
+#: demonym speaks only after a government noun: ``le gouvernement français``).
+SPEAKER_LABELS = ("PER", "ORG", "COUNTRY")
+#: Nouns that make a country speak through the words after them (folded): ``le gouvernement
+#: français``, ``les autorités russes``, ``la diplomatie de la Chine``.
+GOVERNMENT_NOUNS = frozenset({"gouvernement", "gouvernements", "executif", "autorites",
+                              "diplomatie", "administration", "regime", "chancellerie"})
+#: Role nouns whose holders speak for their organisation (folded): ``selon les analystes de
+#: la banque X``, ``l'économiste de X``, ``les experts de l'ONU`` give the organisation.
+EXPERT_NOUNS = frozenset({"analyste", "analystes", "expert", "experts", "experte", "expertes",
+                          "economiste", "economistes", "strategiste", "strategistes",
+                          "specialiste", "specialistes", "chercheur", "chercheurs",
+                          "chercheuse", "chercheuses", "observateur", "observateurs"})
+#: Words that may stand between an expert noun and its organisation (folded).
+_OF_WORDS = frozenset({"de", "d'", "du", "des", "chez", "la", "le", "l'", "les"})
 PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}
 DET_GENDER = {"le": "m", "la": "f", "un": "m", "une": "f", "ce": "m", "cet": "m", "cette": "f"}
 #: Determiners before a capitalised nationality noun that names a person (``la Kényane``).
@@ -55,7 +70,7 @@ class Speakers:
         self.cues = cues
         #: Mentions in text order.
         self.mentions = sorted(self.doc._.mentions or [], key=lambda m: m["start_char"])
-        self._mention_at: dict[tuple[int, tuple[str, ...]], Mention | None] = {}
+        self._mention_at: dict[tuple[str, ...], dict[int, Mention]] = {}
 
     # -- words ------------------------------------------------------------------------------
 
@@ -81,14 +96,23 @@ class Speakers:
     # -- mentions ---------------------------------------------------------------------------
 
     def mention_at(self, i: int, labels: tuple[str, ...] = SPEAKER_LABELS) -> Mention | None:
-        """The first mention of ``labels`` covering token ``i``."""
-        key = (i, labels)
-        if key not in self._mention_at:
-            char = self.story.starts[i]
-            self._mention_at[key] = next(
-                (m for m in self.mentions
-                 if m["start_char"] <= char < m["end_char"] and m["label"] in labels), None)
-        return self._mention_at[key]
+        """The first mention of ``labels`` covering token ``i`` (a country's demonym is no
+        speaker: ``le Français`` is a person, ``français`` an adjective)."""
+        by_token = self._mention_at.get(labels)
+        if by_token is None:
+            by_token = self._mention_at[labels] = self._cover(labels)
+        return by_token.get(i)
+
+    def _cover(self, labels: tuple[str, ...]) -> dict[int, Mention]:
+        """Token -> first mention of ``labels`` (in text order) whose span holds its start."""
+        starts, cover = self.story.starts, {}
+        for m in self.mentions:
+            if m["label"] not in labels or (m.get("form") == "demonym" and labels != ("COUNTRY",)):
+                continue
+            for i in range(bisect_left(starts, m["start_char"]),
+                           bisect_left(starts, m["end_char"])):
+                cover.setdefault(i, m)
+        return cover
 
     def mention_starting(self, i: int) -> Mention | None:
         """The PER/ORG mention that starts at token ``i`` (or whose title token it is)."""
@@ -124,6 +148,12 @@ class Speakers:
         clitic = CLITIC_RE.match(tok.text)
         if clitic or (tok.pos_ == "PRON" and word in ("il", "elle")):
             return self._pronoun(tok, clitic.group(1).lower() if clitic else word)
+        if story.ctx.words[tok.i] in GOVERNMENT_NOUNS:
+            country = self._organisation_of(tok, limit, ("COUNTRY",))
+            if country is not None:  # the speaker as written: "gouvernement français"
+                return Speaker("mention", tok.idx, country.end,
+                               story.text[tok.idx:country.end], mention=country.mention)
+            return self._named_after(tok, limit)
         gender = self.role_gender(tok.i)
         if gender is None:
             return self._named_after(tok, limit)
@@ -144,6 +174,10 @@ class Speakers:
                 end = story.token_at_or_after(m["end_char"])
                 if end >= limit or doc[end].is_punct:
                     return self.of_mention(m)
+        if story.ctx.words[tok.i] in EXPERT_NOUNS:
+            found = self._organisation_of(tok, right, ("ORG", "COUNTRY"))
+            if found is not None:
+                return found
         if not gender and left < tok.i:
             gender = DET_GENDER.get(story.norms[left], "")
         if not gender:
@@ -153,6 +187,19 @@ class Speakers:
         start_char, end_char = story.starts[left], story.end_char(right - 1)
         return Speaker("description", start_char, end_char, story.text[start_char:end_char],
                        gender=gender, role=story.norms[tok.i])
+
+    def _organisation_of(self, tok: Token, limit: int,
+                         labels: tuple[str, ...]) -> Speaker | None:
+        """The organisation or country a noun speaks for, written right after it through
+        adjectives, determiners, ``de`` or ``chez``: ``les analystes de la banque X``, ``le
+        gouvernement français``, ``les autorités de la Russie``."""
+        words, pos = self.story.ctx.words, self.story.pos
+        for k in range(tok.i + 1, min(limit, tok.i + 6)):
+            if (m := self.mention_at(k, labels)) is not None:
+                return self.of_mention(m)
+            if not (pos[k] == "ADJ" or words[k] in _OF_WORDS or words[k] in load_org_nouns()):
+                return None
+        return None
 
     def _named_after(self, tok: Token, limit: int) -> Speaker | None:
         """A name right after a common noun (adjectives between): ``le sélectionneur
@@ -234,11 +281,15 @@ class Speakers:
             if m is not None:
                 return self.of_mention(m)
             if tok.pos_ == "DET" and j + 1 < story.n_tokens:
+                if (m := self.mention_starting(j + 1)) is not None:
+                    return self.of_mention(m)  # "a annoncé l'ONU", "a déclaré la France"
                 head = next((t for t in doc[j + 1:j + 3] if t.pos_ in ("NOUN", "PROPN")), None)
-                if head is not None and self.role_gender(head.i) is not None:
+                if head is not None and (self.role_gender(head.i) is not None
+                                         or story.ctx.words[head.i] in GOVERNMENT_NOUNS):
                     return self.from_subject(head, story.n_tokens)
                 if head is not None:
-                    return None
+                    # "a indiqué le groupe X dans un communiqué": a noun, then the name
+                    return self._named_after(head, story.n_tokens)
             if tok.pos_ == "PRON" and story.norms[j] in ("il", "elle"):
                 return self.from_subject(tok, story.n_tokens)
             j += 1
