@@ -113,6 +113,8 @@ def check_rows(case: Case) -> None:
         assert doc.text[q["quote_start"]:q["quote_end"]] == q["quote_text"]
         if q["speaker_id"]:
             assert doc.text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+        labels = {m["label"] for m in doc._.mentions if m["entity_id"] == q["speaker_id"]}
+        assert q["speaker_type"] in labels if q["speaker_id"] else q["speaker_type"] is None
         assert all(v is None or isinstance(v, str | int) for v in q.values())
     spoken = [q for q in quotes if q["speaker_id"]]
     assert len(relations) == len(spoken)

@@ -30,6 +30,57 @@ CASES: list[Case] = [
               (12, 13, "COUNTRY", "country:RU")],
          [Q("indirect", "la Russie était prête", "Dmitri Peskov", "per:dmitri-peskov",
             "explicit", "a déclaré", "déclarer", "quotes.indirect_que")]),
+    Case("inverted_role_then_comma_name",
+         "Les comptes sont sains, a déclaré le PDG du groupe, Patrick Martin.", """
+        0  Les          le           DET   det        1
+        1  comptes      compte       NOUN  nsubj      3
+        2  sont         être         AUX   cop        3
+        3  sains        sain         ADJ   ROOT       3
+        4  ,            ,            PUNCT punct      6
+        5  a            avoir        AUX   aux:tense  6
+        6  déclaré      déclarer     VERB  parataxis  3
+        7  le           le           DET   det        8
+        8  PDG          pdg          NOUN  nsubj      6
+        9  du           de           ADP   case       10
+        10 groupe       groupe       NOUN  nmod       8
+        11 ,            ,            PUNCT punct      12
+        12 Patrick      Patrick      PROPN appos      8
+        13 Martin       Martin       PROPN flat:name  12
+        14 .            .            PUNCT punct      3
+        """, [(12, 14, "PER", "per:patrick-martin")],
+         [Q("indirect", "Les comptes sont sains", "Patrick Martin", "per:patrick-martin",
+            "explicit", "a déclaré", "déclarer", "quotes.indirect_postposed")]),
+    Case("inverted_organisation_after_determiner",
+         "La trêve tiendra, a annoncé l'ONU.", """
+        0  La           le           DET   det        1
+        1  trêve        trêve        NOUN  nsubj      2
+        2  tiendra      tenir        VERB  ROOT       2
+        3  ,            ,            PUNCT punct      5
+        4  a            avoir        AUX   aux:tense  5
+        5  annoncé      annoncer     VERB  parataxis  2
+        6  l'           le           DET   det        7
+        7  ONU          ONU          PROPN nsubj      5
+        8  .            .            PUNCT punct      2
+        """, [(7, 8, "ORG", "org:onu")],
+         [Q("indirect", "La trêve tiendra", "ONU", "org:onu", "explicit", "a annoncé",
+            "annoncer", "quotes.indirect_postposed")]),
+    Case("experts_of_an_organisation",
+         "Selon les économistes de la Banque mondiale, la croissance ralentira.", """
+        0  Selon        selon        ADP   case       2
+        1  les          le           DET   det        2
+        2  économistes  économiste   NOUN  obl:mod    10
+        3  de           de           ADP   case       5
+        4  la           le           DET   det        5
+        5  Banque       Banque       PROPN nmod       2
+        6  mondiale     mondial      ADJ   amod       5
+        7  ,            ,            PUNCT punct      2
+        8  la           le           DET   det        9
+        9  croissance   croissance   NOUN  nsubj      10
+        10 ralentira    ralentir     VERB  ROOT       10
+        11 .            .            PUNCT punct      10
+        """, [(5, 7, "ORG", "org:banque-mondiale")],
+         [Q("indirect", "la croissance ralentira", "Banque mondiale", "org:banque-mondiale",
+            "explicit", "Selon", "selon", "quotes.indirect_selon")]),
     Case("organisation_subject", "L'Unesco a annoncé que le site serait protégé.", """
         0  L'           le           DET   det        1
         1  Unesco       Unesco       PROPN nsubj      3

@@ -36,7 +36,8 @@ GOVERNMENT_NOUNS = frozenset({"gouvernement", "gouvernements", "executif", "auto
 #: Role nouns whose holders speak for their organisation (folded): ``selon les analystes de
 #: la banque X``, ``l'économiste de X``, ``les experts de l'ONU`` give the organisation.
 EXPERT_NOUNS = frozenset({"analyste", "analystes", "expert", "experts", "experte", "expertes",
-                          "economiste", "economistes", "strategiste", "strategistes",
+                          "economiste", "economistes", "stratege", "strateges",
+                          "strategiste", "strategistes",
                           "specialiste", "specialistes", "chercheur", "chercheurs",
                           "chercheuse", "chercheuses", "observateur", "observateurs"})
 #: Words that may stand between an expert noun and its organisation (folded).
