@@ -1,11 +1,17 @@
 """Resolving speakers, as written: who a cue attributes a quote to.
 
-``explicit``: a PER or ORG mention that is the subject of the reporting verb (before it, or
-inverted after it), or the complement of ``selon``; a role noun with a PER mention in
-apposition (``le porte-parole du Kremlin, Dmitri Peskov,``) gives the PER mention, and so does
-any common noun followed by a name (``le sélectionneur Guillaume Gille``); when the parse gives
+``explicit``: a PER, ORG or COUNTRY mention that is the subject of the reporting verb (before
+it, or inverted after it: ``a annoncé l'ONU``), or the complement of ``selon``; a role noun
+with a PER mention in apposition (``le porte-parole du Kremlin, Dmitri Peskov,``, ``a déclaré
+le PDG du groupe, Jean Dupont``) gives the PER mention, and so does any common noun followed by
+a name (``le sélectionneur Guillaume Gille``, ``a indiqué le groupe X``); when the parse gives
 the verb no subject, a name opening the sentence before an apposition between commas
-(``Marine Le Pen, présidente du groupe RN, a jugé``).
+(``Marine Le Pen, présidente du groupe RN, a jugé``). A person is preferred: an expert noun
+(``speaks_for`` in ``relations_quotes_roles.csv``) gives the organisation after it (``selon
+les analystes de la banque X``) only when no name is in apposition; a government noun
+(:data:`GOVERNMENT_NOUNS`) gives the country after it (``le gouvernement français``, speaker
+text the whole phrase). A country's demonym alone is no speaker (``le Français`` is a
+person, a description).
 
 Otherwise a pronoun (``il``, ``elle``, ``a-t-il``, ``selon lui``) or a role description (``le
 dirigeant kirghize``, ``la Kényane``), with the gender the text gives it; which person it
@@ -24,7 +30,7 @@ from pipeline.relations.quotes.cues import CLITIC_RE, Cue, Cues
 from pipeline.relations.quotes.lexicon import Lexicon, nationality_nouns
 from pipeline.relations.quotes.spans import CLOSING, OPENING, QuoteStory, norm
 
-__all__ = ["DET_GENDER", "Speaker", "Speakers"]
+__all__ = ["DET_GENDER", "GOVERNMENT_NOUNS", "SPEAKER_LABELS", "Speaker", "Speakers"]
 
 #: Labels of the mentions that may speak: a person, an organisation, a country (its name; a
 #: demonym speaks only after a government noun: ``le gouvernement français``).
@@ -33,13 +39,6 @@ SPEAKER_LABELS = ("PER", "ORG", "COUNTRY")
 #: français``, ``les autorités russes``, ``la diplomatie de la Chine``.
 GOVERNMENT_NOUNS = frozenset({"gouvernement", "gouvernements", "executif", "autorites",
                               "diplomatie", "administration", "regime", "chancellerie"})
-#: Role nouns whose holders speak for their organisation (folded): ``selon les analystes de
-#: la banque X``, ``l'économiste de X``, ``les experts de l'ONU`` give the organisation.
-EXPERT_NOUNS = frozenset({"analyste", "analystes", "expert", "experts", "experte", "expertes",
-                          "economiste", "economistes", "stratege", "strateges",
-                          "strategiste", "strategistes",
-                          "specialiste", "specialistes", "chercheur", "chercheurs",
-                          "chercheuse", "chercheuses", "observateur", "observateurs"})
 #: Words that may stand between an expert noun and its organisation (folded).
 _OF_WORDS = frozenset({"de", "d'", "du", "des", "chez", "la", "le", "l'", "les"})
 PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}
@@ -84,6 +83,13 @@ class Speakers:
             if word not in roles or story.pos[i] not in ("NOUN", "PROPN"):
                 return self.nationality_gender(i)
         return roles[word]
+
+    def is_expert(self, i: int) -> bool:
+        """Whether token ``i`` is a role noun whose holders speak for their organisation
+        (``analystes``, ``l'économiste``): ``speaks_for`` in the roles file."""
+        experts = self.lex.experts
+        return self.story.norms[i] in experts or (
+            norm(self.doc[i].lemma_) in experts and self.story.pos[i] in ("NOUN", "PROPN"))
 
     def nationality_gender(self, i: int) -> str | None:
         """Gender of a capitalised nationality noun after a determiner (``la Kényane``)."""
@@ -175,7 +181,7 @@ class Speakers:
                 end = story.token_at_or_after(m["end_char"])
                 if end >= limit or doc[end].is_punct:
                     return self.of_mention(m)
-        if story.ctx.words[tok.i] in EXPERT_NOUNS:
+        if self.is_expert(tok.i):
             found = self._organisation_of(tok, right, ("ORG", "COUNTRY"))
             if found is not None:
                 return found
