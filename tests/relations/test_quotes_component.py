@@ -234,6 +234,12 @@ SPEAKER_TYPE_CASES = [
      [("France", "country:FR", "COUNTRY")]),
     ("Le gouvernement français a annoncé que les retraites seraient revalorisées.",
      [("gouvernement français", "country:FR", "COUNTRY")]),
+    ("Selon les autorités russes, le convoi est arrivé.",
+     [("autorités russes", "country:RU", "COUNTRY")]),
+    ("Selon le groupe Renault, les ventes ont baissé.", [("Renault", "org:renault", "ORG")]),
+    ("Selon l'économiste de BNP Paribas, Jean Morel, la hausse va durer.",
+     [("Jean Morel", "per:jean-morel", "PER")]),
+    ("Les Français ont estimé que la réforme était injuste.", []),
 ]
 
 

@@ -327,16 +327,21 @@ class Speakers:
                                 gender=PRONOUNS[story.norms[first]])
         nouns = [k for k in range(first, end)
                  if story.pos[k] in ("NOUN", "PROPN") and not self.mention_at(k)]
-        if story.pos[first] == "DET" and nouns and self.role_gender(nouns[0]) is not None:
+        words = story.ctx.words
+        if story.pos[first] == "DET" and nouns and (self.role_gender(nouns[0]) is not None
+                                                    or words[nouns[0]] in GOVERNMENT_NOUNS):
             head = nouns[0]
             if any(story.pos[k] == "ADP" for k in range(first, head)):
                 return None
-            return cue, self.from_subject(doc[head], end)
-        # "le président kirghize Sadyr Japarov": determiners, role nouns, adjectives, then a name
+            # the whole story as limit: a name in apposition after the comma is the source
+            # ("selon l'économiste de la banque X, Jean Morel, ...")
+            return cue, self.from_subject(doc[head], story.n_tokens)
+        # "le président kirghize Sadyr Japarov", "le groupe Renault": determiners, role or
+        # organisation nouns, adjectives, then a name
         for k in range(first, end):
             if (m := self.mention_at(k)) is not None:
                 if all(story.pos[x] in ("DET", "ADJ") or self.role_gender(x) is not None
-                       for x in range(first, k)):
+                       or words[x] in load_org_nouns() for x in range(first, k)):
                     return cue, self.of_mention(m)
                 break
             if story.pos[k] == "ADP":
