@@ -64,8 +64,7 @@ _NAME_OPENERS: frozenset[str] = frozenset({'"', "«", "“", "'", "‘", "``"})
 def _window_start(ctx: StoryContext, i: int) -> int:
     """First token of the window of token ``i``: its sentence and the WINDOW before it."""
     starts = ctx.merged_starts
-    lower = ctx.sentence_bounds(i)[0]
-    position = starts.index(lower) if lower in starts else 0
+    position = max(0, bisect_right(starts, i) - 1)  # the sentence of token i
     return starts[max(0, position - WINDOW)]
 
 

@@ -32,6 +32,8 @@ MARKS = {"«": "»", "“": "”", '"': '"'}
 CLOSING = frozenset("»”\"")
 OPENING = frozenset("«“\"")
 _MARK_OR_BREAK = re.compile("[\n" + "".join(MARKS) + "".join(MARKS.values()) + "]")
+#: A paragraph that opens with a ``«`` (after the line break): the same quote goes on.
+_NEXT_OPENS = re.compile(r"[ \t\n]*«")
 #: Tokens that end a sentence or a clause for the span of a reported clause.
 CLAUSE_END = frozenset({".", "!", "?", ";", "…", "..."})
 
@@ -53,10 +55,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     for found in _MARK_OR_BREAK.finditer(text):  # every other character changes nothing
         i, char = found.start(), found.group()
         if char == "\n":
-            if stack:
-                rest = text[i + 1:].lstrip(" \t\n")
-                if not (stack == ["«"] and rest.startswith("«")):
-                    stack = []
+            if stack and not (stack == ["«"] and _NEXT_OPENS.match(text, i + 1)):
+                stack = []
             continue
         if stack and char == MARKS[stack[-1]]:
             stack.pop()
@@ -64,12 +64,21 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, i + 1))
             continue
         if char in MARKS and char != "\"" or (char == "\"" and "\"" not in stack):
-            if char == "«" and stack == ["«"] and text[:i].rstrip(" \t").endswith("\n"):
+            if char == "«" and stack == ["«"] and _line_start(text, i):
                 continue  # a new paragraph of the same quote
             if not stack:
                 opened = i
             stack.append(char)
     return spans
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Whether only spaces or tabs stand between a line break and offset ``i`` (not the
+    text's start: a quote must be open)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] == "\n"
 
 
 @dataclass(frozen=True)
