@@ -240,6 +240,13 @@ SPEAKER_TYPE_CASES = [
     ("Selon l'économiste de BNP Paribas, Jean Morel, la hausse va durer.",
      [("Jean Morel", "per:jean-morel", "PER")]),
     ("Les Français ont estimé que la réforme était injuste.", []),
+    # who is told (à l'AFP, à la presse) is not who speaks
+    ("Le plan sera présenté en juin, a précisé à l'AFP le porte-parole de la compagnie, "
+     "Marc Ferrand.", [("Marc Ferrand", "per:marc-ferrand", "PER")]),
+    ("« Rien n'est décidé », a déclaré à la presse Paul Morel.",
+     [("Paul Morel", "per:paul-morel", "PER")]),
+    ("« Tout va bien », a déclaré à Reuters Paul Morel.",
+     [("Paul Morel", "per:paul-morel", "PER")]),
 ]
 
 

@@ -32,8 +32,6 @@ MARKS = {"«": "»", "“": "”", '"': '"'}
 CLOSING = frozenset("»”\"")
 OPENING = frozenset("«“\"")
 _MARK_OR_BREAK = re.compile("[\n" + "".join(MARKS) + "".join(MARKS.values()) + "]")
-#: A paragraph that opens with a ``«`` (after the line break): the same quote goes on.
-_NEXT_OPENS = re.compile(r"[ \t\n]*«")
 #: Tokens that end a sentence or a clause for the span of a reported clause.
 CLAUSE_END = frozenset({".", "!", "?", ";", "…", "..."})
 
@@ -52,11 +50,18 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     opened = 0
+    blank_end = 0  # end of the last run of blanks looked through (each is read once)
     for found in _MARK_OR_BREAK.finditer(text):  # every other character changes nothing
         i, char = found.start(), found.group()
         if char == "\n":
-            if stack and not (stack == ["«"] and _NEXT_OPENS.match(text, i + 1)):
-                stack = []
+            if stack:
+                if blank_end <= i:
+                    blank_end = i + 1
+                    while blank_end < len(text) and text[blank_end] in " \t\n":
+                        blank_end += 1
+                # a paragraph that opens with « (after the break): the same quote goes on
+                if not (stack == ["«"] and text.startswith("«", blank_end)):
+                    stack = []
             continue
         if stack and char == MARKS[stack[-1]]:
             stack.pop()

@@ -284,6 +284,10 @@ class Speakers:
             tok = doc[j]
             if tok.is_punct and tok.text not in ("-",):
                 return None
+            if tok.pos_ == "ADP":  # "a précisé à l'AFP le porte-parole": who is told
+                j = self._after_complement(j + 1)
+                skipped += 1
+                continue
             m = self.mention_starting(j)
             if m is not None:
                 return self.of_mention(m)
@@ -302,6 +306,22 @@ class Speakers:
             j += 1
             skipped += 1
         return None
+
+    def _after_complement(self, k: int) -> int:
+        """First token after the noun phrase of a preposition starting at token ``k``
+        (``l'AFP``, ``la presse``, ``son tour``): determiners, then nouns, adjectives and
+        names, up to the next name (``à la presse Paul Morel``)."""
+        story, index = self.story, self.story.ctx.mention_index()
+        while k < story.n_tokens and story.pos[k] == "DET":
+            k += 1
+        first = k
+        while k < story.n_tokens and (story.pos[k] in ("NOUN", "PROPN", "ADJ", "NUM")
+                                      or k in index.cover):
+            named = index.starting(k)
+            if k > first and named is not None and index.at(k - 1) is not named:
+                break
+            k += 1
+        return k
 
     def selon_at(self, i: int) -> tuple[Cue, Speaker | None] | None:
         """``selon X`` / ``d'après X`` / ``pour X`` at token ``i``: (cue, speaker); None when
