@@ -122,7 +122,7 @@ class Speakers:
         return cover
 
     def mention_starting(self, i: int) -> Mention | None:
-        """The PER/ORG mention that starts at token ``i`` (or whose title token it is)."""
+        """The speaker mention that starts at token ``i`` (or whose title token it is)."""
         m = self.mention_at(i)
         if m is not None and m["start_char"] >= self.story.starts[i] - 1:
             return m
