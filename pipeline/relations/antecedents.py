@@ -112,66 +112,74 @@ class PersonAntecedents:
                  role_before: RoleBefore | None = None) -> None:
         # no reference to ctx or its Doc: person_antecedent keeps one per mention index
         doc = ctx.doc
-        self._role_before = role_before
-        #: PER mentions in text order (those the index places), with token and sentence.
+        #: PER mentions in text order (those the index places).
         self.people = sorted((m for m in doc._.mentions or [] if m["label"] == "PER"
                               and id(m) in index.bounds), key=lambda m: m["start_char"])
-        self._firsts = [index.tokens(m)[0] for m in self.people]
+        firsts = [index.tokens(m)[0] for m in self.people]
         self._starts = [m["start_char"] for m in self.people]
         self._sentence_chars = [doc[s].idx for s in ctx.merged_starts] if len(doc) else [0]
         self._sentences = [self.sentence_at(c) for c in self._starts]
-        self._before = [ctx.word(k - 1) if k > 0 else "" for k in self._firsts]
-        self._genders: dict[int, str] = {}
-        self._roles: dict[int, str] = {}
+        roles = [role_before(k) if role_before else None for k in firsts]
+        #: Role noun written just before each person mention ('' when none).
+        self.roles = [role[0] if role else "" for role in roles]
+        #: Gender of each person mention from its title, the word before it or a gendered
+        #: role noun before it ('' when unknown).
+        self.genders = [_title_gender(m, ctx.word(k - 1) if k > 0 else "") or
+                        (role[1] if role else "") for m, k, role in
+                        zip(self.people, firsts, roles, strict=True)]
+        # positions by gender, by role noun, and by what makes two mentions one person
+        self._by_gender: dict[str, list[int]] = {}
+        self._by_role: dict[str, list[int]] = {}
+        self._by_key: dict[str, list[int]] = {}
+        for k in range(len(self.people)):
+            self._by_gender.setdefault(self.genders[k], []).append(k)
+            if self.roles[k]:
+                self._by_role.setdefault(_role_key(self.roles[k]), []).append(k)
+            for key in self._keys(k):
+                self._by_key.setdefault(key, []).append(k)
 
     def sentence_at(self, char: int) -> int:
         """Index of the (merged) sentence holding offset ``char``."""
         return max(0, bisect_right(self._sentence_chars, char) - 1)
-
-    def gender(self, k: int) -> str:
-        """Gender of person mention ``k`` from its title, the word before it or a gendered
-        role noun before it ('' when unknown)."""
-        if k not in self._genders:
-            m = self.people[k]
-            words = m["text"].split()
-            found = (TITLE_GENDER.get((m.get("title") or "").lower())
-                     or TITLE_GENDER.get(words[0].lower() if words else "")
-                     or TITLE_GENDER.get(self._before[k]))
-            if not found and self._role_before is not None:
-                role = self._role_before(self._firsts[k])
-                found = role[1] if role else ""
-            self._genders[k] = found or ""
-        return self._genders[k]
-
-    def role(self, k: int) -> str:
-        """Role noun written just before person mention ``k`` ('' when none or unknown)."""
-        if k not in self._roles:
-            role = self._role_before(self._firsts[k]) if self._role_before else None
-            self._roles[k] = role[0] if role else ""
-        return self._roles[k]
 
     def resolve(self, anaphor: Anaphor, beyond_window: bool = False) -> Mention | None:
         """The PER mention ``anaphor`` refers to, None when unsure."""
         end = bisect_left(self._starts, anaphor.start_char)
         while end > 0 and self.people[end - 1]["end_char"] > anaphor.start_char:
             end -= 1
-
-        def fits(k: int) -> bool:
-            return _compatible(anaphor.gender, self.gender(k))
-
         low = bisect_left(self._sentences, self.sentence_at(anaphor.start_char) - WINDOW)
-        near = [k for k in range(low, end) if fits(k)]
+        near = [k for k in range(low, end) if self._fits(anaphor, k)]
         if near or not beyond_window:
             return self._pick(anaphor, near)
         if anaphor.role:
-            found = self._by_role(anaphor, end, fits)
+            found = self._by_role_noun(anaphor, end)
             if found is not None:
                 return found
-        last = next((k for k in range(end - 1, -1, -1) if fits(k)), None)
+        last = self._last_fitting(anaphor, self._gender_lists(anaphor), end)
         if last is None:
             return None
         first = bisect_left(self._sentences, self._sentences[last])
-        return self._pick(anaphor, [k for k in range(first, last + 1) if fits(k)])
+        return self._pick(anaphor, [k for k in range(first, last + 1)
+                                    if self._fits(anaphor, k)])
+
+    def _fits(self, anaphor: Anaphor, k: int) -> bool:
+        return _compatible(anaphor.gender, self.genders[k])
+
+    def _gender_lists(self, anaphor: Anaphor) -> list[list[int]]:
+        """The position lists of the genders that fit ``anaphor``."""
+        return [positions for gender, positions in self._by_gender.items()
+                if _compatible(anaphor.gender, gender)]
+
+    def _last_fitting(self, anaphor: Anaphor, lists: list[list[int]], end: int) -> int | None:
+        """The last position before ``end`` of any of ``lists`` that fits ``anaphor``."""
+        best = None
+        for positions in lists:
+            j = bisect_left(positions, end) - 1
+            while j >= 0 and not self._fits(anaphor, positions[j]):
+                j -= 1
+            if j >= 0 and (best is None or positions[j] > best):
+                best = positions[j]
+        return best
 
     def _pick(self, anaphor: Anaphor, pool: list[int]) -> Mention | None:
         """The one person of ``pool`` (or the one fitting a description's role), else None."""
@@ -179,38 +187,44 @@ class PersonAntecedents:
         if len(people) == 1:
             return self.people[pool[-1]]
         if anaphor.role:
-            fitting = [p for p in people if any(_same_role(self.role(k), anaphor.role)
+            fitting = [p for p in people if any(_same_role(self.roles[k], anaphor.role)
                                                 for k in p)]
             if len(fitting) == 1:
                 return self.people[fitting[0][-1]]
         return None
 
-    def _by_role(self, anaphor: Anaphor, end: int,
-                 fits: Callable[[int], bool]) -> Mention | None:
+    def _by_role_noun(self, anaphor: Anaphor, end: int) -> Mention | None:
         """The one person written after the anaphor's role noun anywhere before it: their
         last fitting mention."""
-        with_role = [k for k in range(end) if fits(k) and _same_role(self.role(k),
-                                                                     anaphor.role)]
-        groups = self._group(with_role)
-        if len(groups) != 1:
+        positions = self._by_role.get(_role_key(anaphor.role), [])
+        group: list[int] = []
+        for k in reversed(positions[:bisect_left(positions, end)]):
+            if not self._fits(anaphor, k):
+                continue
+            if group and not self._same_person(group, k):
+                return None  # two people after that role noun
+            group.append(k)
+        if not group:
             return None
-        keys = {key for k in groups[0] for key in self._keys(k)}
-        last = next(k for k in range(end - 1, -1, -1)
-                    if fits(k) and keys & set(self._keys(k)))
-        return self.people[last]
+        keys = {key for k in group for key in self._keys(k)}
+        last = self._last_fitting(anaphor, [self._by_key[key] for key in keys], end)
+        return self.people[group[0] if last is None else last]
 
     def _keys(self, k: int) -> tuple[str, str]:
         m = self.people[k]
         return "id:" + (m["entity_id"] or ""), "name:" + _surname(m)
 
+    def _same_person(self, group: list[int], k: int) -> bool:
+        m = self.people[k]
+        return any(self.people[g]["entity_id"] == m["entity_id"]
+                   or _surname(self.people[g]) == _surname(m) for g in group)
+
     def _group(self, pool: list[int]) -> list[list[int]]:
         """Group person mentions into people: one entity id, or a shared last name."""
         groups: list[list[int]] = []
         for k in pool:
-            m = self.people[k]
             for group in groups:
-                if any(self.people[g]["entity_id"] == m["entity_id"]
-                       or _surname(self.people[g]) == _surname(m) for g in group):
+                if self._same_person(group, k):
                     group.append(k)
                     break
             else:
@@ -232,8 +246,21 @@ def _surname(m: Mention) -> str:
     return words[-1].lower().replace("’", "'") if words else ""
 
 
+def _role_key(role: str) -> str:
+    return role.rstrip("e")
+
+
 def _same_role(a: str, b: str) -> bool:
-    return bool(a) and a.rstrip("e") == b.rstrip("e")
+    return bool(a) and _role_key(a) == _role_key(b)
+
+
+def _title_gender(m: Mention, before: str) -> str:
+    """Gender a person mention's title gives: its ``title``, its first word, or the word
+    written before it (``M.``, ``Mme``); '' when none."""
+    words = m["text"].split()
+    return (TITLE_GENDER.get((m.get("title") or "").lower())
+            or TITLE_GENDER.get(words[0].lower() if words else "")
+            or TITLE_GENDER.get(before) or "")
 
 
 def organisation_antecedent(ctx: StoryContext, index: MentionIndex, i: int) -> Mention | None:
