@@ -81,6 +81,45 @@ CASES: list[Case] = [
         """, [(5, 7, "ORG", "org:banque-mondiale")],
          [Q("indirect", "la croissance ralentira", "Banque mondiale", "org:banque-mondiale",
             "explicit", "Selon", "selon", "quotes.indirect_selon")]),
+    Case("government_noun_speaks_for_its_country",
+         "Le gouvernement français a annoncé que les loyers seraient gelés.", """
+        0  Le           le           DET   det        1
+        1  gouvernement gouvernement NOUN  nsubj      4
+        2  français     français     ADJ   amod       1
+        3  a            avoir        AUX   aux:tense  4
+        4  annoncé      annoncer     VERB  ROOT       4
+        5  que          que          SCONJ mark       10
+        6  les          le           DET   det        7
+        7  loyers       loyer        NOUN  nsubj:pass 10
+        8  seraient     être         AUX   aux:pass   10
+        9  gelés        geler        VERB  ccomp      4
+        10 .            .            PUNCT punct      4
+        """, [(2, 3, "COUNTRY", "country:FR", "demonym")],
+         [Q("indirect", "les loyers seraient gelés", "gouvernement français", "country:FR",
+            "explicit", "a annoncé", "annoncer", "quotes.indirect_que")]),
+    Case("who_is_told_is_not_who_speaks",
+         "« Rien n'est signé », a confié à l'AFP le porte-parole, Marc Ferrand.", """
+        0  «            «            PUNCT punct      4
+        1  Rien         rien         PRON  nsubj:pass 4
+        2  n'           ne           ADV   advmod     4
+        3  est          être         AUX   aux:pass   4
+        4  signé        signer       VERB  ROOT       4
+        5  »            »            PUNCT punct      4
+        6  ,            ,            PUNCT punct      8
+        7  a            avoir        AUX   aux:tense  8
+        8  confié       confier      VERB  parataxis  4
+        9  à            à            ADP   case       11
+        10 l'           le           DET   det        11
+        11 AFP          AFP          PROPN obl:arg    8
+        12 le           le           DET   det        13
+        13 porte-parole porte-parole NOUN  nsubj      8
+        14 ,            ,            PUNCT punct      15
+        15 Marc         Marc         PROPN appos      13
+        16 Ferrand      Ferrand      PROPN flat:name  15
+        17 .            .            PUNCT punct      4
+        """, [(11, 12, "ORG", "org:AFP"), (15, 17, "PER", "per:marc-ferrand")],
+         [Q("direct", "« Rien n'est signé »", "Marc Ferrand", "per:marc-ferrand", "explicit",
+            "a confié", "confier", "quotes.direct_postposed")]),
     Case("organisation_subject", "L'Unesco a annoncé que le site serait protégé.", """
         0  L'           le           DET   det        1
         1  Unesco       Unesco       PROPN nsubj      3
