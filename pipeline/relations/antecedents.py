@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pipeline.context import StoryContext
 from pipeline.relations.base import Mention, MentionIndex, load_org_nouns
 
-__all__ = ["ANAPHORIC_DETERMINERS", "PRONOUNS", "TITLE_GENDER", "WINDOW", "Anaphor",
+__all__ = ["ANAPHORIC_DETERMINERS", "PRONOUNS", "TITLE_GENDER", "WINDOW", "Anaphor", "RoleBefore",
            "PersonAntecedents", "organisation_antecedent", "person_antecedent"]
 
 #: Sentences before the anaphor's own that are searched.
