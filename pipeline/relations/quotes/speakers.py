@@ -20,7 +20,6 @@ refers to is decided by :mod:`pipeline.relations.quotes.coreference`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -68,9 +67,8 @@ class Speakers:
         self.doc = story.doc
         self.lex = lexicon
         self.cues = cues
-        #: Mentions in text order.
-        self.mentions = sorted(self.doc._.mentions or [], key=lambda m: m["start_char"])
-        self._mention_at: dict[tuple[str, ...], dict[int, Mention]] = {}
+        #: Which mention covers which token (shared by every component).
+        self.index = story.ctx.mention_index()
 
     # -- words ------------------------------------------------------------------------------
 
@@ -103,23 +101,13 @@ class Speakers:
     # -- mentions ---------------------------------------------------------------------------
 
     def mention_at(self, i: int, labels: tuple[str, ...] = SPEAKER_LABELS) -> Mention | None:
-        """The first mention of ``labels`` covering token ``i`` (a country's demonym is no
-        speaker: ``le Français`` is a person, ``français`` an adjective)."""
-        by_token = self._mention_at.get(labels)
-        if by_token is None:
-            by_token = self._mention_at[labels] = self._cover(labels)
-        return by_token.get(i)
-
-    def _cover(self, labels: tuple[str, ...]) -> dict[int, Mention]:
-        """Token -> first mention of ``labels`` (in text order) whose span holds its start."""
-        starts, cover = self.story.starts, {}
-        for m in self.mentions:
-            if m["label"] not in labels or (m.get("form") == "demonym" and labels != ("COUNTRY",)):
-                continue
-            for i in range(bisect_left(starts, m["start_char"]),
-                           bisect_left(starts, m["end_char"])):
-                cover.setdefault(i, m)
-        return cover
+        """The mention of ``labels`` covering token ``i`` (a country's demonym is no speaker:
+        ``le Français`` is a person, ``français`` an adjective; it is a COUNTRY for a
+        government noun)."""
+        m = self.index.at(i, labels)
+        if m is not None and m.get("form") == "demonym" and labels != ("COUNTRY",):
+            return None
+        return m
 
     def mention_starting(self, i: int) -> Mention | None:
         """The speaker mention that starts at token ``i`` (or whose title token it is)."""
@@ -311,7 +299,7 @@ class Speakers:
         """First token after the noun phrase of a preposition starting at token ``k``
         (``l'AFP``, ``la presse``, ``son tour``): determiners, then nouns, adjectives and
         names, up to the next name (``à la presse Paul Morel``)."""
-        story, index = self.story, self.story.ctx.mention_index()
+        story, index = self.story, self.index
         while k < story.n_tokens and story.pos[k] == "DET":
             k += 1
         first = k
