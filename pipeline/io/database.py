@@ -82,7 +82,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     "quote_details": (
         "Every quote with its speaker's canonical name and its story's date and title.",
         """
-        SELECT q.doc_id, q.quote_id, q.kind, q.speaker_id, s.name AS speaker,
+        SELECT q.doc_id, q.quote_id, q.kind, q.speaker_id, s.name AS speaker, q.speaker_type,
                q.speaker_text, q.cue, q.quote_text, d.date AS doc_date, d.title AS doc_title
         FROM quotes q
         LEFT JOIN entities s ON s.entity_id = q.speaker_id

@@ -154,6 +154,10 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         _c("quote_end", "integer", "End offset of the quote.", "1079"),
         _c("speaker_id", "string", "entity_id of the speaker (joins `entities`).",
            "per:sadyr-japarov"),
+        _c("speaker_type", "string", "Label of the speaker's entity: `PER` (a person), `ORG` "
+           "(an organisation: `a annoncé l'ONU`, `selon les analystes de la banque X`) or "
+           "`COUNTRY` (a country or its government: `le gouvernement français a déclaré`); "
+           "empty when the quote has no speaker.", "PER"),
         _c("speaker_text", "string", "The speaker as written where the quote is attributed "
            "(a pronoun or description when resolved by coreference).", "M. Japarov"),
         _c("speaker_start", "integer", "Start offset of that speaker text.", "1091"),

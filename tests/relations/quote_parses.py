@@ -37,11 +37,14 @@ def parse(table: str) -> Doc:
     return build_doc(words, pos, deps, heads, lemmas, starts)
 
 
-def add_mentions(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> None:
-    """Set ``doc._.mentions`` from (first word, end word, label, entity_id) tuples."""
-    spans = [(doc[start:end], label, entity_id) for start, end, label, entity_id in mentions]
-    doc._.mentions = [mention_row(span.start_char, span.end_char, span.text, label, entity_id)
-                      for span, label, entity_id in spans]
+def add_mentions(doc: Doc, mentions: list[tuple[Any, ...]]) -> None:
+    """Set ``doc._.mentions`` from (first word, end word, label, entity_id[, form]) tuples."""
+    rows = []
+    for start, end, label, entity_id, *form in mentions:
+        span = doc[start:end]
+        rows.append(mention_row(span.start_char, span.end_char, span.text, label, entity_id,
+                                form=form[0] if form else "name"))
+    doc._.mentions = rows
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Case:
     name: str
     text: str
     table: str
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
     expect: list[Q] = field(default_factory=list)
 
 
@@ -113,6 +116,8 @@ def check_rows(case: Case) -> None:
         assert doc.text[q["quote_start"]:q["quote_end"]] == q["quote_text"]
         if q["speaker_id"]:
             assert doc.text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+        labels = {m["label"] for m in doc._.mentions if m["entity_id"] == q["speaker_id"]}
+        assert q["speaker_type"] in labels if q["speaker_id"] else q["speaker_type"] is None
         assert all(v is None or isinstance(v, str | int) for v in q.values())
     spoken = [q for q in quotes if q["speaker_id"]]
     assert len(relations) == len(spoken)

@@ -211,3 +211,48 @@ def test_trial_model_cases(text: str, expected: list[tuple[Any, ...]], qnlp: Lan
     got = [(q["kind"], q["quote_text"], q["speaker_text"], q["speaker_id"], q["cue_lemma"])
            for q in doc._.quotes]
     assert got == expected
+
+
+#: Who speaks, and as what: a person is preferred to the organisation named with them; an
+#: organisation or a country speaks when no person does. (text, [(speaker text, speaker id,
+#: speaker type)]).
+SPEAKER_TYPE_CASES = [
+    ("Selon les analystes de la banque Natixis, la croissance ralentira en 2025.",
+     [("banque Natixis", "org:banque-natixis", "ORG")]),
+    ("Selon les analystes de Goldman Sachs, le pétrole va remonter.",
+     [("Goldman Sachs", "org:goldman-sachs", "ORG")]),
+    ("Les ventes ont reculé de 3 %, a indiqué le groupe Renault dans un communiqué.",
+     [("Renault", "org:renault", "ORG")]),
+    ("La trêve doit être respectée, a annoncé l'ONU mardi.", [("ONU", "org:ONU", "ORG")]),
+    ("« Nous allons accélérer », a déclaré le PDG du groupe, Jean Dupont.",
+     [("Jean Dupont", "per:jean-dupont", "PER")]),
+    ("Les résultats sont solides, a déclaré le PDG du groupe, Patrick Martin.",
+     [("Patrick Martin", "per:patrick-martin", "PER")]),
+    ("Selon Jean Dupont, analyste chez Natixis, le pétrole va remonter.",
+     [("Jean Dupont", "per:jean-dupont", "PER")]),
+    ("La France a déclaré qu'elle ne participerait pas au sommet.",
+     [("France", "country:FR", "COUNTRY")]),
+    ("Le gouvernement français a annoncé que les retraites seraient revalorisées.",
+     [("gouvernement français", "country:FR", "COUNTRY")]),
+    ("Selon les autorités russes, le convoi est arrivé.",
+     [("autorités russes", "country:RU", "COUNTRY")]),
+    ("Selon le groupe Renault, les ventes ont baissé.", [("Renault", "org:renault", "ORG")]),
+    ("Selon l'économiste de BNP Paribas, Jean Morel, la hausse va durer.",
+     [("Jean Morel", "per:jean-morel", "PER")]),
+    ("Les Français ont estimé que la réforme était injuste.", []),
+    # who is told (à l'AFP, à la presse) is not who speaks
+    ("Le plan sera présenté en juin, a précisé à l'AFP le porte-parole de la compagnie, "
+     "Marc Ferrand.", [("Marc Ferrand", "per:marc-ferrand", "PER")]),
+    ("« Rien n'est décidé », a déclaré à la presse Paul Morel.",
+     [("Paul Morel", "per:paul-morel", "PER")]),
+    ("« Tout va bien », a déclaré à Reuters Paul Morel.",
+     [("Paul Morel", "per:paul-morel", "PER")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", SPEAKER_TYPE_CASES, ids=lambda v: str(v)[:30])
+def test_speaker_type(text: str, expected: list[tuple[str, str, str]], qnlp: Language) -> None:
+    doc = qnlp(text)
+    assert [(q["speaker_text"], q["speaker_id"], q["speaker_type"])
+            for q in doc._.quotes] == expected

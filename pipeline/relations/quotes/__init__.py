@@ -25,7 +25,10 @@ whole reported clause (``a affirmé que « … »``) stays direct (``direct_prep
 Cue: the verb group as written (``a déclaré``, ``a-t-il assuré``, ``s'est félicité``, ``a fait
 savoir``), or the preposition (``Selon``, ``D'après``, ``Pour``); ``cue_lemma`` is the listed
 lemma (``déclarer``, ``se féliciter``, ``selon``, ``d'après``, ``pour``). ``speaker_resolution``
-is ``explicit`` for a mention, ``coreference`` for a resolved pronoun or description.
+is ``explicit`` for a mention, ``coreference`` for a resolved pronoun or description;
+``speaker_type`` is the label of the speaker's entity: ``PER``, ``ORG`` (``a annoncé l'ONU``,
+``selon les analystes de la banque X``) or ``COUNTRY`` (``la France a déclaré``, ``le
+gouvernement français a annoncé``); a person named with an organisation is preferred to it.
 (The hand-made gold of the sample story sometimes stops a reported clause earlier, at a content
 boundary such as ``…maintien de la paix`` before ``pendant sa présidence``; the spans overlap.)
 """

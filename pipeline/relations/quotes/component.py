@@ -83,6 +83,7 @@ def _quote_row(story: QuoteStory, coreference: Coreference, found: Finding) -> R
         "quote_start": found.start,
         "quote_end": found.end,
         "speaker_id": target["entity_id"] if target else None,
+        "speaker_type": target["label"] if target else None,
         "speaker_text": speaker.text if target and speaker else None,
         "speaker_start": speaker.start if target and speaker else None,
         "speaker_end": speaker.end if target and speaker else None,

@@ -6,12 +6,13 @@
 * ``quotes.indirect_incise``: ``En outre, a-t-il assuré, <clause>.`` (a short connective
   before the incise: the clause after it is the reported one);
 * ``quotes.indirect_selon``: ``Selon X, <clause>``, ``D'après X, …``, ``Pour X, …`` (``pour``
-  only at the start of a sentence and only with a PER/ORG mention), and the postposed
+  only at the start of a sentence and only with a PER/ORG/COUNTRY mention), and the postposed
   ``<clause>, selon X.``.
 
-An indirect quote is kept only when its source is a person or organisation: a PER/ORG
-mention, a pronoun ``il``/``elle`` or a role description (``le ministre``); ``le rapport
-indique que`` or ``selon les statistiques`` give no row. A reporting verb in the passive
+An indirect quote is kept only when its source is a person, an organisation or a country: a
+PER/ORG/COUNTRY mention (``la France a déclaré que``, ``selon le groupe X``, ``selon les
+autorités russes``), a pronoun ``il``/``elle`` or a role description (``le ministre``); ``le
+rapport indique que`` or ``selon les statistiques`` give no row. A reporting verb in the passive
 (``a été annoncé``) or inside quotation marks introduces none, nor does one that already
 attributes a direct quote.
 

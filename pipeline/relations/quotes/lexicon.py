@@ -44,6 +44,9 @@ class Lexicon:
     by_lemma: dict[str, tuple[ReportingVerb, ...]]
     by_form: dict[str, tuple[ReportingVerb, ...]]
     roles: dict[str, str]
+    #: Role nouns whose holders speak for the organisation named after them (``selon les
+    #: analystes de la banque X`` -> the bank): ``speaks_for = organisation`` in the roles file.
+    experts: frozenset[str] = frozenset()
 
 
 def _regular_forms(lemma: str) -> set[str]:
@@ -71,6 +74,10 @@ def _check_class(value: str) -> str | None:
 
 def _check_gender(value: str) -> str | None:
     return None if value in ("m", "f") else "expected m, f or empty"
+
+
+def _check_speaks_for(value: str) -> str | None:
+    return None if value in ("", "organisation") else "speaks_for must be organisation or empty"
 
 
 def _split_lemma(lemma: str) -> tuple[str, str | None]:
@@ -102,18 +109,22 @@ def load_lexicon(verbs: str = VERBS_FILE, roles: str = ROLES_FILE) -> Lexicon:
         for form in _regular_forms(head) | extra:
             by_form.setdefault(form, []).append(entry)
     role_nouns: dict[str, str] = {}
-    for row in read_csv(roles, required=("noun",), optional=("gender",),
-                        validators={"gender": _check_gender}):
+    experts: set[str] = set()
+    for row in read_csv(roles, required=("noun",), optional=("gender", "speaks_for"),
+                        validators={"gender": _check_gender,
+                                    "speaks_for": _check_speaks_for}):
         noun = row["noun"]
         if noun != noun.lower() or " " in noun:
             raise row.error("expected one lower-case noun")
         if noun in role_nouns:
             raise row.error(f"duplicate noun {noun!r}")
         role_nouns[noun] = row.get("gender")
+        if row.get("speaks_for"):
+            experts.add(noun)
     if not by_lemma or not role_nouns:
         raise GazetteerError(verbs if not by_lemma else roles, None, "no data rows")
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()},
-                   {k: tuple(v) for k, v in by_form.items()}, role_nouns)
+                   {k: tuple(v) for k, v in by_form.items()}, role_nouns, frozenset(experts))
 
 
 @lru_cache(maxsize=1)

@@ -50,12 +50,17 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     opened = 0
+    blank_end = 0  # end of the last run of blanks looked through (each is read once)
     for found in _MARK_OR_BREAK.finditer(text):  # every other character changes nothing
         i, char = found.start(), found.group()
         if char == "\n":
             if stack:
-                rest = text[i + 1:].lstrip(" \t\n")
-                if not (stack == ["«"] and rest.startswith("«")):
+                if blank_end <= i:
+                    blank_end = i + 1
+                    while blank_end < len(text) and text[blank_end] in " \t\n":
+                        blank_end += 1
+                # a paragraph that opens with « (after the break): the same quote goes on
+                if not (stack == ["«"] and text.startswith("«", blank_end)):
                     stack = []
             continue
         if stack and char == MARKS[stack[-1]]:
@@ -64,12 +69,21 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, i + 1))
             continue
         if char in MARKS and char != "\"" or (char == "\"" and "\"" not in stack):
-            if char == "«" and stack == ["«"] and text[:i].rstrip(" \t").endswith("\n"):
+            if char == "«" and stack == ["«"] and _line_start(text, i):
                 continue  # a new paragraph of the same quote
             if not stack:
                 opened = i
             stack.append(char)
     return spans
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Whether only spaces or tabs stand between a line break and offset ``i`` (not the
+    text's start: a quote must be open)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] == "\n"
 
 
 @dataclass(frozen=True)

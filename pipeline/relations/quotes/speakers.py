@@ -1,11 +1,17 @@
 """Resolving speakers, as written: who a cue attributes a quote to.
 
-``explicit``: a PER or ORG mention that is the subject of the reporting verb (before it, or
-inverted after it), or the complement of ``selon``; a role noun with a PER mention in
-apposition (``le porte-parole du Kremlin, Dmitri Peskov,``) gives the PER mention, and so does
-any common noun followed by a name (``le sélectionneur Guillaume Gille``); when the parse gives
+``explicit``: a PER, ORG or COUNTRY mention that is the subject of the reporting verb (before
+it, or inverted after it: ``a annoncé l'ONU``), or the complement of ``selon``; a role noun
+with a PER mention in apposition (``le porte-parole du Kremlin, Dmitri Peskov,``, ``a déclaré
+le PDG du groupe, Jean Dupont``) gives the PER mention, and so does any common noun followed by
+a name (``le sélectionneur Guillaume Gille``, ``a indiqué le groupe X``); when the parse gives
 the verb no subject, a name opening the sentence before an apposition between commas
-(``Marine Le Pen, présidente du groupe RN, a jugé``).
+(``Marine Le Pen, présidente du groupe RN, a jugé``). A person is preferred: an expert noun
+(``speaks_for`` in ``relations_quotes_roles.csv``) gives the organisation after it (``selon
+les analystes de la banque X``) only when no name is in apposition; a government noun
+(:data:`GOVERNMENT_NOUNS`) gives the country after it (``le gouvernement français``, speaker
+text the whole phrase). A country's demonym alone is no speaker (``le Français`` is a
+person, a description).
 
 Otherwise a pronoun (``il``, ``elle``, ``a-t-il``, ``selon lui``) or a role description (``le
 dirigeant kirghize``, ``la Kényane``), with the gender the text gives it; which person it
@@ -18,14 +24,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.relations.base import Mention
+from pipeline.relations.base import Mention, load_org_nouns
 from pipeline.relations.quotes.cues import CLITIC_RE, Cue, Cues
 from pipeline.relations.quotes.lexicon import Lexicon, nationality_nouns
 from pipeline.relations.quotes.spans import CLOSING, OPENING, QuoteStory, norm
 
-__all__ = ["DET_GENDER", "Speaker", "Speakers"]
+__all__ = ["DET_GENDER", "GOVERNMENT_NOUNS", "SPEAKER_LABELS", "Speaker", "Speakers"]
 
-SPEAKER_LABELS = ("PER", "ORG")
+#: Labels of the mentions that may speak: a person, an organisation, a country (its name; a
+#: demonym speaks only after a government noun: ``le gouvernement français``).
+SPEAKER_LABELS = ("PER", "ORG", "COUNTRY")
+#: Nouns that make a country speak through the words after them (folded): ``le gouvernement
+#: français``, ``les autorités russes``, ``la diplomatie de la Chine``.
+GOVERNMENT_NOUNS = frozenset({"gouvernement", "gouvernements", "executif", "autorites",
+                              "diplomatie", "administration", "regime", "chancellerie"})
+#: Words that may stand between an expert noun and its organisation (folded).
+_OF_WORDS = frozenset({"de", "d'", "du", "des", "chez", "la", "le", "l'", "les"})
 PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}
 DET_GENDER = {"le": "m", "la": "f", "un": "m", "une": "f", "ce": "m", "cet": "m", "cette": "f"}
 #: Determiners before a capitalised nationality noun that names a person (``la Kényane``).
@@ -53,9 +67,8 @@ class Speakers:
         self.doc = story.doc
         self.lex = lexicon
         self.cues = cues
-        #: Mentions in text order.
-        self.mentions = sorted(self.doc._.mentions or [], key=lambda m: m["start_char"])
-        self._mention_at: dict[tuple[int, tuple[str, ...]], Mention | None] = {}
+        #: Which mention covers which token (shared by every component).
+        self.index = story.ctx.mention_index()
 
     # -- words ------------------------------------------------------------------------------
 
@@ -69,6 +82,13 @@ class Speakers:
                 return self.nationality_gender(i)
         return roles[word]
 
+    def is_expert(self, i: int) -> bool:
+        """Whether token ``i`` is a role noun whose holders speak for their organisation
+        (``analystes``, ``l'économiste``): ``speaks_for`` in the roles file."""
+        experts = self.lex.experts
+        return self.story.norms[i] in experts or (
+            norm(self.doc[i].lemma_) in experts and self.story.pos[i] in ("NOUN", "PROPN"))
+
     def nationality_gender(self, i: int) -> str | None:
         """Gender of a capitalised nationality noun after a determiner (``la Kényane``)."""
         story = self.story
@@ -81,17 +101,16 @@ class Speakers:
     # -- mentions ---------------------------------------------------------------------------
 
     def mention_at(self, i: int, labels: tuple[str, ...] = SPEAKER_LABELS) -> Mention | None:
-        """The first mention of ``labels`` covering token ``i``."""
-        key = (i, labels)
-        if key not in self._mention_at:
-            char = self.story.starts[i]
-            self._mention_at[key] = next(
-                (m for m in self.mentions
-                 if m["start_char"] <= char < m["end_char"] and m["label"] in labels), None)
-        return self._mention_at[key]
+        """The mention of ``labels`` covering token ``i`` (a country's demonym is no speaker:
+        ``le Français`` is a person, ``français`` an adjective; it is a COUNTRY for a
+        government noun)."""
+        m = self.index.at(i, labels)
+        if m is not None and m.get("form") == "demonym" and labels != ("COUNTRY",):
+            return None
+        return m
 
     def mention_starting(self, i: int) -> Mention | None:
-        """The PER/ORG mention that starts at token ``i`` (or whose title token it is)."""
+        """The speaker mention that starts at token ``i`` (or whose title token it is)."""
         m = self.mention_at(i)
         if m is not None and m["start_char"] >= self.story.starts[i] - 1:
             return m
@@ -124,6 +143,12 @@ class Speakers:
         clitic = CLITIC_RE.match(tok.text)
         if clitic or (tok.pos_ == "PRON" and word in ("il", "elle")):
             return self._pronoun(tok, clitic.group(1).lower() if clitic else word)
+        if story.ctx.words[tok.i] in GOVERNMENT_NOUNS:
+            country = self._organisation_of(tok, limit, ("COUNTRY",))
+            if country is not None:  # the speaker as written: "gouvernement français"
+                return Speaker("mention", tok.idx, country.end,
+                               story.text[tok.idx:country.end], mention=country.mention)
+            return self._named_after(tok, limit)
         gender = self.role_gender(tok.i)
         if gender is None:
             return self._named_after(tok, limit)
@@ -144,6 +169,10 @@ class Speakers:
                 end = story.token_at_or_after(m["end_char"])
                 if end >= limit or doc[end].is_punct:
                     return self.of_mention(m)
+        if self.is_expert(tok.i):
+            found = self._organisation_of(tok, right, ("ORG", "COUNTRY"))
+            if found is not None:
+                return found
         if not gender and left < tok.i:
             gender = DET_GENDER.get(story.norms[left], "")
         if not gender:
@@ -153,6 +182,19 @@ class Speakers:
         start_char, end_char = story.starts[left], story.end_char(right - 1)
         return Speaker("description", start_char, end_char, story.text[start_char:end_char],
                        gender=gender, role=story.norms[tok.i])
+
+    def _organisation_of(self, tok: Token, limit: int,
+                         labels: tuple[str, ...]) -> Speaker | None:
+        """The organisation or country a noun speaks for, written right after it through
+        adjectives, determiners, ``de`` or ``chez``: ``les analystes de la banque X``, ``le
+        gouvernement français``, ``les autorités de la Russie``."""
+        words, pos = self.story.ctx.words, self.story.pos
+        for k in range(tok.i + 1, min(limit, tok.i + 6)):
+            if (m := self.mention_at(k, labels)) is not None:
+                return self.of_mention(m)
+            if not (pos[k] == "ADJ" or words[k] in _OF_WORDS or words[k] in load_org_nouns()):
+                return None
+        return None
 
     def _named_after(self, tok: Token, limit: int) -> Speaker | None:
         """A name right after a common noun (adjectives between): ``le sélectionneur
@@ -230,20 +272,44 @@ class Speakers:
             tok = doc[j]
             if tok.is_punct and tok.text not in ("-",):
                 return None
+            if tok.pos_ == "ADP":  # "a précisé à l'AFP le porte-parole": who is told
+                j = self._after_complement(j + 1)
+                skipped += 1
+                continue
             m = self.mention_starting(j)
             if m is not None:
                 return self.of_mention(m)
             if tok.pos_ == "DET" and j + 1 < story.n_tokens:
+                if (m := self.mention_starting(j + 1)) is not None:
+                    return self.of_mention(m)  # "a annoncé l'ONU", "a déclaré la France"
                 head = next((t for t in doc[j + 1:j + 3] if t.pos_ in ("NOUN", "PROPN")), None)
-                if head is not None and self.role_gender(head.i) is not None:
+                if head is not None and (self.role_gender(head.i) is not None
+                                         or story.ctx.words[head.i] in GOVERNMENT_NOUNS):
                     return self.from_subject(head, story.n_tokens)
                 if head is not None:
-                    return None
+                    # "a indiqué le groupe X dans un communiqué": a noun, then the name
+                    return self._named_after(head, story.n_tokens)
             if tok.pos_ == "PRON" and story.norms[j] in ("il", "elle"):
                 return self.from_subject(tok, story.n_tokens)
             j += 1
             skipped += 1
         return None
+
+    def _after_complement(self, k: int) -> int:
+        """First token after the noun phrase of a preposition starting at token ``k``
+        (``l'AFP``, ``la presse``, ``son tour``): determiners, then nouns, adjectives and
+        names, up to the next name (``à la presse Paul Morel``)."""
+        story, index = self.story, self.index
+        while k < story.n_tokens and story.pos[k] == "DET":
+            k += 1
+        first = k
+        while k < story.n_tokens and (story.pos[k] in ("NOUN", "PROPN", "ADJ", "NUM")
+                                      or k in index.cover):
+            named = index.starting(k)
+            if k > first and named is not None and index.at(k - 1) is not named:
+                break
+            k += 1
+        return k
 
     def selon_at(self, i: int) -> tuple[Cue, Speaker | None] | None:
         """``selon X`` / ``d'après X`` / ``pour X`` at token ``i``: (cue, speaker); None when
@@ -269,16 +335,21 @@ class Speakers:
                                 gender=PRONOUNS[story.norms[first]])
         nouns = [k for k in range(first, end)
                  if story.pos[k] in ("NOUN", "PROPN") and not self.mention_at(k)]
-        if story.pos[first] == "DET" and nouns and self.role_gender(nouns[0]) is not None:
+        words = story.ctx.words
+        if story.pos[first] == "DET" and nouns and (self.role_gender(nouns[0]) is not None
+                                                    or words[nouns[0]] in GOVERNMENT_NOUNS):
             head = nouns[0]
             if any(story.pos[k] == "ADP" for k in range(first, head)):
                 return None
-            return cue, self.from_subject(doc[head], end)
-        # "le président kirghize Sadyr Japarov": determiners, role nouns, adjectives, then a name
+            # the whole story as limit: a name in apposition after the comma is the source
+            # ("selon l'économiste de la banque X, Jean Morel, ...")
+            return cue, self.from_subject(doc[head], story.n_tokens)
+        # "le président kirghize Sadyr Japarov", "le groupe Renault": determiners, role or
+        # organisation nouns, adjectives, then a name
         for k in range(first, end):
             if (m := self.mention_at(k)) is not None:
                 if all(story.pos[x] in ("DET", "ADJ") or self.role_gender(x) is not None
-                       for x in range(first, k)):
+                       or words[x] in load_org_nouns() for x in range(first, k)):
                     return cue, self.of_mention(m)
                 break
             if story.pos[k] == "ADP":
