@@ -132,14 +132,23 @@ def load_event_phrases(source: str = PHRASES_FILE) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=lambda p: -len(p[0])))
 
 
-@lru_cache(maxsize=4)
-def load_place_words(source: str = PLACE_WORDS_FILE) -> frozenset[str]:
-    """Folded participles that place an organisation (``basée``, ``située``)."""
+#: Kinds of ``relations_place_words.csv``: ``based`` (participle placing an organisation),
+#: ``seat`` (the noun or verb of a seat: ``siège``), ``resident`` (a word placing a person or
+#: a body where it lives: ``résidant``, ``habitant``), ``reside`` (lemma of a verb of living
+#: somewhere: ``vivre``, ``habiter``).
+PLACE_WORD_KINDS: frozenset[str] = frozenset({"based", "seat", "resident", "reside"})
+
+
+@lru_cache(maxsize=16)
+def load_place_words(source: str = PLACE_WORDS_FILE, kind: str = "based") -> frozenset[str]:
+    """Folded words of one kind that place an organisation or a person (``basée``,
+    ``située`` for ``based``; ``siège`` for ``seat``...)."""
     def check(value: str) -> str | None:
-        return None if value == "based" else "kind must be based"
+        return None if value in PLACE_WORD_KINDS else \
+            f"kind must be one of {sorted(PLACE_WORD_KINDS)}"
 
     return frozenset(fold(row["word"]) for row in read_csv(
-        source, required=("word", "kind"), validators={"kind": check}))
+        source, required=("word", "kind"), validators={"kind": check}) if row["kind"] == kind)
 
 
 @lru_cache(maxsize=4)
@@ -160,6 +169,12 @@ class EventLexicon:
     #: One-word chairmanship nouns (``présidence``), folded.
     presidency_nouns: frozenset[str]
     place_words: frozenset[str]
+    #: Nouns and verbs of an organisation's seat (``siège``, ``siéger``), folded.
+    seat_words: frozenset[str]
+    #: Words placing a person where they live (``résidant``, ``habitant``), folded.
+    resident_words: frozenset[str]
+    #: Lemmas of the verbs of living somewhere (``vivre``, ``habiter``), folded.
+    reside_verbs: frozenset[str]
     #: First words of the functions through whom one takes part (``président``, ``chef``).
     title_words: frozenset[str]
     #: One-word function -> normalised title.
@@ -179,6 +194,9 @@ def default_lexicon() -> EventLexicon:
         presidency=presidency,
         presidency_nouns=frozenset(w[0] for w in presidency["noun"] if len(w) == 1),
         place_words=load_place_words(),
+        seat_words=load_place_words(kind="seat"),
+        resident_words=load_place_words(kind="resident"),
+        reside_verbs=load_place_words(kind="reside"),
         title_words=frozenset({e.words[0] for e in titles} | LEADER_NOUNS),
         titles={e.words[0]: e.title for e in titles if len(e.words) == 1})
 
