@@ -8,7 +8,16 @@ parser that mis-attaches a name or mis-splits a sentence does not lose the role)
   Narendra Modi`` (function, nationality adjective, name);
 * ``roles.title_comma_name``: ``le secrétaire général de l'ONU, António Guterres``;
 * ``roles.apposition``: ``Sergueï Lavrov, ministre russe des Affaires étrangères``,
-  ``X, chef de la diplomatie française``, ``Emmanuel Macron, président de la République``.
+  ``X, chef de la diplomatie française``, ``Emmanuel Macron, président de la République``;
+* ``roles.copula``: ``X est (devenu) le directeur de Y``;
+* ``roles.post``: ``X a été nommé au poste de directeur de Y``, ``X, en tant que directrice
+  de Y,`` (the person up the parse from the function);
+* ``roles.led_by``: ``Y, dirigée par X``;
+* ``roles.verb``: ``X dirige Y``, ``X, qui préside Y``, ``X travaille pour Y`` (verbs of
+  ``relations_role_verbs.csv``).
+
+After ``roles.title_name`` with no complement, a complement right after the name gives the
+object: ``le gouverneur Paul Roy de l'Ohio``.
 
 The object is the mention of a complement ``de la Russie`` / ``de l'ONU`` / ``du Kazakhstan``
 after the function (ORG, COUNTRY or LOC), else the nationality adjective inside it (a COUNTRY
@@ -76,6 +85,17 @@ RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
+RULE_POST = "roles.post"
+RULE_VERB = "roles.verb"
+VERBS_FILE = "relations_role_verbs.csv"
+#: Words that put a function on the subject of a clause: ``X a été nommé au poste de
+#: directeur de Y``, ``X, en tant que directrice de Y,``, ``X travaille comme ingénieur chez Y``
+#: (folded token tuples, written right before the function).
+POST_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
+    ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
+#: How many heads up the parse a function's clause subject is looked for.
+POST_HOPS = 4
 #: Longest description between an apposition's comma and its title, in tokens.
 APPOSITION_FILLER = 5
 #: Parts of speech of such a description (``deux frères``, ``une juriste et``).
@@ -156,6 +176,29 @@ def load_agents(source: str = AGENTS_FILE) -> dict[str, str]:
             for row in read_csv(source, required=("word", "title"))}
 
 
+@dataclass(frozen=True)
+class RoleVerb:
+    """A verb of ``relations_role_verbs.csv``: its title and the prepositions before its
+    organisation (empty: a direct object)."""
+
+    title: str
+    prepositions: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=4)
+def load_verbs(source: str = VERBS_FILE) -> dict[str, RoleVerb]:
+    """Read the verbs of ``X dirige Y`` (folded lemma or form -> :class:`RoleVerb`)."""
+    table: dict[str, RoleVerb] = {}
+    for row in read_csv(source, required=("word", "title"), optional=("preposition",)):
+        key = fold(row["word"])
+        if key in table:
+            raise row.error(f"duplicate word {row['word']!r}")
+        prepositions = tuple(tokenize_form(p) for p in (row.get("preposition") or "").split("|")
+                             if p.strip())
+        table[key] = RoleVerb(row["title"], prepositions)
+    return table
+
+
 @lru_cache(maxsize=4)
 def demonym_countries(source: str = DEMONYMS_FILE) -> dict[str, str]:
     """Folded nationality adjective -> ISO code, from the countries family's ``demonyms.csv``."""
@@ -188,6 +231,7 @@ class RoleExtractor:
         self.modifiers = load_modifiers()
         self.demonyms = demonym_countries()
         self.agents = load_agents()
+        self.verbs = load_verbs()
         self.first_words = {e.words[0] for e in self.titles}
         self._titles_by_first: dict[str, tuple[TitleEntry, ...]] = {}
         for entry in self.titles:  # longest first, as in self.titles
@@ -303,7 +347,72 @@ class RoleExtractor:
             rows.extend(self._role_for(ctx, index, found, lower, upper, taken))
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
+        rows.extend(self._verb_roles(ctx, index, taken))
         return rows
+
+    def _verb_roles(self, ctx: StoryContext, index: MentionIndex,
+                    taken: dict[int, bool]) -> list[dict[str, Any]]:
+        """``Paul Roy dirige le groupe Vialis``, ``X, qui préside Y``, ``X a fondé Y``, ``X
+        travaille pour Y`` (rule ``roles.verb``): the person subject of a verb of
+        ``relations_role_verbs.csv`` holds its function in the organisation after it. Not
+        under a negation (``X ne dirige plus Y``)."""
+        doc, word = ctx.doc, ctx.word
+        rows = []
+        for i, (folded, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
+            verb = self.verbs.get(lemma) or self.verbs.get(folded)
+            if verb is None or doc[i].pos_ not in ("VERB", "AUX"):
+                continue
+            lower, upper = ctx.sentence_bounds(i)
+            if any(word(k) in NEGATIONS for k in range(max(lower, i - 2), min(upper, i + 2))):
+                continue
+            j = i + 1
+            if verb.prepositions:
+                marker = next((p for p in verb.prepositions
+                               if tuple(word(k) for k in range(j, j + len(p))) == p), None)
+                if marker is None:
+                    continue
+                j += len(marker)
+            j = skip_determiners(ctx, j, 1, upper)
+            organisation = organisation_at(ctx, index, j, upper)
+            if organisation is None:
+                continue
+            for person in self._clause_subjects(ctx, index, i, lower):
+                if taken.get(id(person)):
+                    continue
+                taken[id(person)] = True
+                evidence = (min(person["start_char"], doc[i].idx),
+                            max(person["end_char"], organisation["end_char"]))
+                rows.append(relation(doc, "role", person, organisation, evidence, RULE_VERB,
+                                     title=verb.title))
+        return rows
+
+    @staticmethod
+    def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
+                         lower: int) -> list[Mention]:
+        """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
+        the antecedent of ``qui`` in a relative clause, else the PER mention right before the
+        verb (auxiliaries, ``qui`` and a comma skipped)."""
+        doc, word = ctx.doc, ctx.word
+        token = doc[verb]
+        found: list[Mention] = []
+        if doc.has_annotation("DEP"):
+            for child in token.children:
+                if child.dep_ not in ("nsubj", "nsubj:pass"):
+                    continue
+                for item in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                    mention = index.at(item.i, {"PER"})
+                    if mention is not None and mention not in found:
+                        found.append(mention)
+            if not found and token.dep_ == "acl:relcl" and token.head.i < verb:
+                mention = index.at(token.head.i, {"PER"})
+                found = [mention] if mention is not None else []
+        if found:
+            return found
+        k = verb - 1
+        while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
+            k -= 1
+        mention = index.ending(k, {"PER"}) if k >= lower else None
+        return [mention] if mention is not None else []
 
     def _led_by(self, ctx: StoryContext, index: MentionIndex,
                 taken: dict[int, bool]) -> list[dict[str, Any]]:
@@ -385,6 +494,14 @@ class RoleExtractor:
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
                 evidence = (begin, last.idx + len(last.text))
+            elif obj is not None:  # X a été nommé au poste de directeur de Vialis
+                subject = self._post_subject(ctx, index, start, lower)
+                if subject is not None:
+                    people, rule = [subject], RULE_POST
+                    evidence = (min(subject["start_char"], doc[start].idx),
+                                max(subject["end_char"], last.idx + len(last.text)))
+        if rule == RULE_TITLE_NAME and obj is None and found.demonym is None:
+            obj = self._object_after_name(ctx, index, people[0], upper)
         rows = []
         for person in people:
             # one role per person, unless the first had no object (X, porte-parole des
@@ -409,6 +526,46 @@ class RoleExtractor:
                and doc[k].text[:1].islower()):
             k -= 1
         return k if k >= lower and word(k) == "," else None
+
+    @staticmethod
+    def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
+                           upper: int) -> Mention | None:
+        """The complement right after a name that follows its function: ``le gouverneur
+        Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
+        end = index.tokens(person)[1]
+        if end >= upper or ctx.word(end) not in DE_WORDS:
+            return None
+        j = skip_determiners(ctx, end + 1, 1, upper)
+        return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
+
+    @staticmethod
+    def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                      lower: int) -> Mention | None:
+        """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
+        directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
+        the person up the parse from the function (the name it hangs on, or the subject of
+        the verb it hangs on, through ``qui`` to its antecedent)."""
+        doc, word = ctx.doc, ctx.word
+        if not any(start - len(m) >= lower and tuple(word(k) for k in range(
+                start - len(m), start)) == m for m in POST_MARKERS):
+            return None
+        if not doc.has_annotation("DEP"):
+            return None
+        token = doc[start]
+        for _ in range(POST_HOPS):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            person = index.at(token.i, {"PER"})
+            if person is not None:
+                return person
+            if token.pos_ in ("VERB", "AUX"):
+                subjects = [index.at(c.i, {"PER"}) for c in token.children
+                            if c.dep_ in ("nsubj", "nsubj:pass")]
+                if token.dep_ == "acl:relcl" and not any(subjects):
+                    subjects = [index.at(token.head.i, {"PER"})]
+                return next((m for m in subjects if m is not None), None)
+        return None
 
     @staticmethod
     def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
