@@ -220,6 +220,118 @@ class TitleMatch:
     demonym: int | None
 
 
+# -- walks from a function or a verb to its person -------------------------------------
+
+def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
+                      lower: int) -> int | None:
+    """The comma of an apposition before the title at ``start``: right before it, or
+    before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
+    présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
+    doc, word = ctx.doc, ctx.word
+    k = start - 1
+    while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
+           and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
+           and doc[k].text[:1].islower()):
+        k -= 1
+    return k if k >= lower and word(k) == "," else None
+
+
+def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                    lower: int) -> tuple[Mention | None, int]:
+    """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
+    right before the title, the PER mention right before the verb (adverbs skipped), or
+    the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
+    character of the words that state it."""
+    doc, word = ctx.doc, ctx.word
+    k = start - 1
+    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
+        k -= 1
+    verb = False
+    while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
+            ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
+            or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
+        verb = verb or ctx.lemmas[k] in COPULAS
+        if word(k) in NEGATIONS:
+            return None, 0
+        k -= 1
+    if not verb or k < lower:
+        return None, 0
+    if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
+        k -= 1
+    person = index.ending(k, {"PER"})
+    if person is not None:
+        return person, person["start_char"]
+    return person_antecedent(ctx, index, k), doc[k].idx
+
+
+def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                  lower: int) -> Mention | None:
+    """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
+    directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
+    the person up the parse from the function (the name it hangs on, or the subject of
+    the verb it hangs on, through ``qui`` to its antecedent)."""
+    doc, word = ctx.doc, ctx.word
+    if not any(start - len(m) >= lower and tuple(word(k) for k in range(
+            start - len(m), start)) == m for m in POST_MARKERS):
+        return None
+    if not doc.has_annotation("DEP"):
+        return None
+    token = doc[start]
+    for _ in range(POST_HOPS):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        person = index.at(token.i, {"PER"})
+        if person is not None:
+            return person
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [index.at(c.i, {"PER"}) for c in token.children
+                        if c.dep_ in ("nsubj", "nsubj:pass")]
+            if token.dep_ == "acl:relcl" and not any(subjects):
+                subjects = [index.at(token.head.i, {"PER"})]
+            return next((m for m in subjects if m is not None), None)
+    return None
+
+
+def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
+                       upper: int) -> Mention | None:
+    """The complement right after a name that follows its function: ``le gouverneur
+    Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
+    end = index.tokens(person)[1]
+    if end >= upper or ctx.word(end) not in DE_WORDS:
+        return None
+    j = skip_determiners(ctx, end + 1, 1, upper)
+    return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
+
+
+def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
+                     lower: int) -> list[Mention]:
+    """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
+    the antecedent of ``qui`` in a relative clause, else the PER mention right before the
+    verb (auxiliaries, ``qui`` and a comma skipped)."""
+    doc, word = ctx.doc, ctx.word
+    token = doc[verb]
+    found: list[Mention] = []
+    if doc.has_annotation("DEP"):
+        for child in token.children:
+            if child.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            for item in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                mention = index.at(item.i, {"PER"})
+                if mention is not None and mention not in found:
+                    found.append(mention)
+        if not found and token.dep_ == "acl:relcl" and token.head.i < verb:
+            mention = index.at(token.head.i, {"PER"})
+            found = [mention] if mention is not None else []
+    if found:
+        return found
+    k = verb - 1
+    while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
+        k -= 1
+    mention = index.ending(k, {"PER"}) if k >= lower else None
+    return [mention] if mention is not None else []
+
+
 class RoleExtractor:
     """Pipeline component: ``role`` relations between a person and a country or organisation."""
 
@@ -376,7 +488,7 @@ class RoleExtractor:
             organisation = organisation_at(ctx, index, j, upper)
             if organisation is None:
                 continue
-            for person in self._clause_subjects(ctx, index, i, lower):
+            for person in _clause_subjects(ctx, index, i, lower):
                 if taken.get(id(person)):
                     continue
                 taken[id(person)] = True
@@ -385,34 +497,6 @@ class RoleExtractor:
                 rows.append(relation(doc, "role", person, organisation, evidence, RULE_VERB,
                                      title=verb.title))
         return rows
-
-    @staticmethod
-    def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
-                         lower: int) -> list[Mention]:
-        """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
-        the antecedent of ``qui`` in a relative clause, else the PER mention right before the
-        verb (auxiliaries, ``qui`` and a comma skipped)."""
-        doc, word = ctx.doc, ctx.word
-        token = doc[verb]
-        found: list[Mention] = []
-        if doc.has_annotation("DEP"):
-            for child in token.children:
-                if child.dep_ not in ("nsubj", "nsubj:pass"):
-                    continue
-                for item in [child, *[c for c in child.children if c.dep_ == "conj"]]:
-                    mention = index.at(item.i, {"PER"})
-                    if mention is not None and mention not in found:
-                        found.append(mention)
-            if not found and token.dep_ == "acl:relcl" and token.head.i < verb:
-                mention = index.at(token.head.i, {"PER"})
-                found = [mention] if mention is not None else []
-        if found:
-            return found
-        k = verb - 1
-        while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
-            k -= 1
-        mention = index.ending(k, {"PER"}) if k >= lower else None
-        return [mention] if mention is not None else []
 
     def _led_by(self, ctx: StoryContext, index: MentionIndex,
                 taken: dict[int, bool]) -> list[dict[str, Any]]:
@@ -470,7 +554,7 @@ class RoleExtractor:
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
         after = index.starting(end, {"PER"}) if end < upper else None
-        comma = self._apposition_comma(ctx, index, start, lower)
+        comma = _apposition_comma(ctx, index, start, lower)
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
         behind = (index.starting(end + 1, {"PER"})
@@ -490,18 +574,18 @@ class RoleExtractor:
             people, rule = [glued], RULE_APPOSITION
             evidence = (glued["start_char"], last.idx + len(last.text))
         else:  # Paul Henri est le directeur de Vialis
-            subject, begin = self._copula_subject(ctx, index, start, lower)
+            subject, begin = _copula_subject(ctx, index, start, lower)
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
                 evidence = (begin, last.idx + len(last.text))
             elif obj is not None:  # X a été nommé au poste de directeur de Vialis
-                subject = self._post_subject(ctx, index, start, lower)
+                subject = _post_subject(ctx, index, start, lower)
                 if subject is not None:
                     people, rule = [subject], RULE_POST
                     evidence = (min(subject["start_char"], doc[start].idx),
                                 max(subject["end_char"], last.idx + len(last.text)))
         if rule == RULE_TITLE_NAME and obj is None and found.demonym is None:
-            obj = self._object_after_name(ctx, index, people[0], upper)
+            obj = _object_after_name(ctx, index, people[0], upper)
         rows = []
         for person in people:
             # one role per person, unless the first had no object (X, porte-parole des
@@ -512,88 +596,6 @@ class RoleExtractor:
             rows.append(relation(doc, "role", person, obj, evidence, rule,
                                  title=found.entry.title, status=status))
         return rows
-
-    @staticmethod
-    def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
-                          lower: int) -> int | None:
-        """The comma of an apposition before the title at ``start``: right before it, or
-        before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
-        présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
-        doc, word = ctx.doc, ctx.word
-        k = start - 1
-        while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-               and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
-               and doc[k].text[:1].islower()):
-            k -= 1
-        return k if k >= lower and word(k) == "," else None
-
-    @staticmethod
-    def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
-                           upper: int) -> Mention | None:
-        """The complement right after a name that follows its function: ``le gouverneur
-        Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
-        end = index.tokens(person)[1]
-        if end >= upper or ctx.word(end) not in DE_WORDS:
-            return None
-        j = skip_determiners(ctx, end + 1, 1, upper)
-        return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
-
-    @staticmethod
-    def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                      lower: int) -> Mention | None:
-        """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
-        directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
-        the person up the parse from the function (the name it hangs on, or the subject of
-        the verb it hangs on, through ``qui`` to its antecedent)."""
-        doc, word = ctx.doc, ctx.word
-        if not any(start - len(m) >= lower and tuple(word(k) for k in range(
-                start - len(m), start)) == m for m in POST_MARKERS):
-            return None
-        if not doc.has_annotation("DEP"):
-            return None
-        token = doc[start]
-        for _ in range(POST_HOPS):
-            if token.head.i == token.i:
-                return None
-            token = token.head
-            person = index.at(token.i, {"PER"})
-            if person is not None:
-                return person
-            if token.pos_ in ("VERB", "AUX"):
-                subjects = [index.at(c.i, {"PER"}) for c in token.children
-                            if c.dep_ in ("nsubj", "nsubj:pass")]
-                if token.dep_ == "acl:relcl" and not any(subjects):
-                    subjects = [index.at(token.head.i, {"PER"})]
-                return next((m for m in subjects if m is not None), None)
-        return None
-
-    @staticmethod
-    def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                        lower: int) -> tuple[Mention | None, int]:
-        """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
-        right before the title, the PER mention right before the verb (adverbs skipped), or
-        the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
-        character of the words that state it."""
-        doc, word = ctx.doc, ctx.word
-        k = start - 1
-        while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
-            k -= 1
-        verb = False
-        while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
-                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
-                or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
-            verb = verb or ctx.lemmas[k] in COPULAS
-            if word(k) in NEGATIONS:
-                return None, 0
-            k -= 1
-        if not verb or k < lower:
-            return None, 0
-        if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
-            k -= 1
-        person = index.ending(k, {"PER"})
-        if person is not None:
-            return person, person["start_char"]
-        return person_antecedent(ctx, index, k), doc[k].idx
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))
