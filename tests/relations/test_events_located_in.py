@@ -211,7 +211,7 @@ def test_events_end_to_end(model_nlp: Language, text: str,
      "a dû évacuer les lieux.",
      set()),
     ("À Lyon, un incendie a ravagé un entrepôt. Paul Roy, qui habite à Grenoble, a témoigné.",
-     {("Paul Roy", "Grenoble", "events.scene")}),
+     {("Paul Roy", "Grenoble", "events.reside")}),  # where he lives: the residence rule
 ])
 def test_story_setting_end_to_end(model_nlp: Language, text: str,
                                   expected: set[tuple[str, str, str]]) -> None:
