@@ -87,6 +87,9 @@ RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
 RULE_POST = "roles.post"
 RULE_VERB = "roles.verb"
+RULE_AFFILIATION = "roles.affiliation"
+#: Marks that close the organisation of ``X, de l'Inserm,`` or ``X (Inserm)`` (folded).
+AFFILIATION_END: frozenset[str] = frozenset({",", ")", ".", ";", ":"})
 VERBS_FILE = "relations_role_verbs.csv"
 #: Words that put a function on the subject of a clause: ``X a été nommé au poste de
 #: directeur de Y``, ``X, en tant que directrice de Y,``, ``X travaille comme ingénieur chez Y``
@@ -332,6 +335,41 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
     return [mention] if mention is not None else []
 
 
+def _affiliations(ctx: StoryContext, index: MentionIndex,
+                  taken: dict[int, bool]) -> list[dict[str, Any]]:
+    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``: a person named with
+    the body they work for in apposition, the body closed by a comma, a parenthesis or the
+    end of the sentence (rule ``roles.affiliation``, no ``title``). People who already have
+    a role with an object are left alone."""
+    doc, word = ctx.doc, ctx.word
+    rows = []
+    for person in doc._.mentions or []:
+        if person["label"] != "PER" or taken.get(id(person)) or id(person) not in index.bounds:
+            continue
+        end = index.tokens(person)[1]
+        _, upper = ctx.sentence_bounds(max(end - 1, 0))
+        if end + 2 >= upper or word(end) not in (",", "("):
+            continue
+        j = end + 1
+        if word(end) == ",":
+            if word(j) not in DE_WORDS:
+                continue
+            j += 1
+        j = skip_determiners(ctx, j, 1, upper)
+        organisation = organisation_at(ctx, index, j, upper)
+        if organisation is None or organisation.get("source") == "relations":
+            continue
+        after = index.tokens(organisation)[1]
+        if after < upper and word(after) not in AFFILIATION_END or (
+                word(end) == "(" and (after >= upper or word(after) != ")")):
+            continue
+        taken[id(person)] = True
+        rows.append(relation(doc, "role", person, organisation,
+                             (person["start_char"], organisation["end_char"]),
+                             RULE_AFFILIATION))
+    return rows
+
+
 class RoleExtractor:
     """Pipeline component: ``role`` relations between a person and a country or organisation."""
 
@@ -460,6 +498,7 @@ class RoleExtractor:
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
         rows.extend(self._verb_roles(ctx, index, taken))
+        rows.extend(_affiliations(ctx, index, taken))
         return rows
 
     def _verb_roles(self, ctx: StoryContext, index: MentionIndex,
