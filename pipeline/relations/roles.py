@@ -51,6 +51,7 @@ from pipeline.relations.antecedents import (
     ANAPHORIC_DETERMINERS,
     organisation_antecedent,
     person_antecedent,
+    possessor_organisation,
 )
 from pipeline.relations.base import (
     CLOSING_QUOTES,
@@ -305,6 +306,15 @@ def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
         return None
     j = skip_determiners(ctx, end + 1, 1, upper)
     return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
+
+
+def _person_from(ctx: StoryContext, index: MentionIndex, i: int,
+                 upper: int) -> Mention | None:
+    """The PER mention starting at token ``i``, or after a courtesy title the mention leaves
+    out (``Monsieur Paul Roy`` where the person is ``Paul Roy``)."""
+    while i < upper and index.starting(i) is None and ctx.word(i) in HONORIFICS:
+        i += 1
+    return index.starting(i, {"PER"}) if i < upper else None
 
 
 def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
@@ -586,17 +596,20 @@ class RoleExtractor:
         if before_title >= lower and word(before_title) in self.modifiers:
             status = self.modifiers[word(before_title)]
             start = before_title
+        if obj is None and start - 1 >= lower:  # Sa présidente, Inès Roy: the body named before
+            obj = possessor_organisation(ctx, index, start - 1)
+            start = start - 1 if obj is not None else start
         start = with_determiner(ctx, start, lower)
         while end < upper and word(end) in CLOSING_QUOTES and end > found.end:
             end += 1  # le président du parti « X », Monsieur Y
         last = doc[end - 1]
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
-        after = index.starting(end, {"PER"}) if end < upper else None
+        after = _person_from(ctx, index, end, upper)
         comma = _apposition_comma(ctx, index, start, lower)
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
-        behind = (index.starting(end + 1, {"PER"})
+        behind = (_person_from(ctx, index, end + 1, upper)
                   if end + 1 < upper and word(end) == "," else None)
         glued = (index.ending(start - 1, {"PER"})
                  if obj is not None and start - 1 >= lower else None)
