@@ -214,6 +214,8 @@ def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,
         j = skip_determiners(ctx, j, -1, lower)
         while j >= lower and word(j) in DE_WORDS:
             j -= 1
+        while j >= lower and word(j) in HONORIFICS:  # et Madame Léa Roy
+            j -= 1
         if j < lower or word(j) not in COORDINATORS:
             break
         j -= 1
@@ -271,9 +273,10 @@ def skip_org_noun(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
                   nouns: frozenset[str] | None = None) -> int:
     """Token where an organisation's name starts at or after token ``i``.
 
-    Skips, when no mention starts there, an organisation noun with its lower-case adjectives
-    and an optional naming participle (``l'association familiale``, ``une ONG nommée``), then
-    opening quotation marks: ``de l'association « Main tendue »`` -> the token of *Main*.
+    Skips, when no mention starts there, an organisation noun with an optional ``de`` + noun
+    (``la société de nettoyage``), its lower-case adjectives and an optional naming participle
+    (``l'association familiale``, ``une ONG nommée``), then opening quotation marks: ``de
+    l'association « Main tendue »`` -> the token of *Main*.
     Returns ``i`` itself when nothing is skipped.
     """
     nouns = load_org_nouns() if nouns is None else nouns
@@ -281,7 +284,10 @@ def skip_org_noun(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
     j = i
     if j < upper and index.starting(j) is None and word(j) in nouns:
         j += 1
-        while (j < upper and j <= i + 3 and index.starting(j) is None
+        if (j + 1 < upper and word(j) in ("de", "d'") and index.at(j + 1) is None
+                and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text[:1].islower()):
+            j += 2  # la société de nettoyage « Net Plus », la compagnie d'assurances X
+        while (j < upper and j <= i + 5 and index.starting(j) is None
                and doc[j].text[:1].islower() and doc[j].pos_ in ("ADJ", "VERB")
                and word(j) not in DE_WORDS):
             j += 1
