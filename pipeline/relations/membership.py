@@ -60,6 +60,8 @@ LINK_LEMMAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "avoir"})
 #: Determiners that open a new noun phrase rather than an apposition (``X, les membres de Y``).
 DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos", "vos"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
+#: Longest description between an apposition's comma and ``et membre de``, in tokens.
+DESCRIPTION = 6
 #: Prepositions before the organisation one joins (folded).
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
 #: Words between a subject and a joining verb when the parse gives no subject (folded).
@@ -132,6 +134,7 @@ class MembershipExtractor:
             elif (word in accession or lemma in accession) and token.pos_ != "VERB":
                 rows.extend(self._accession(ctx, index, i, upper))
         rows.extend(self._staff(doc))
+        rows = [r for r in rows if _can_be_member(r)]
         return keep_first(rows, lambda row: (row["subject_start"], row["object_start"]))
 
     @staticmethod
@@ -170,6 +173,10 @@ class MembershipExtractor:
                 break
         if j < lower:
             return []
+        if not verb and word(j) == "et":  # X, médecin à Lyon et membre de Y
+            j = self._description_comma(ctx, index, j, lower)
+            if j is None:
+                return []
         if not verb and word(j) == "," and not definite:
             rule, end = "membership.apposition", j - 1  # not "À Rennes, les membres de l'ONG"
         elif verb:
@@ -186,6 +193,18 @@ class MembershipExtractor:
         qualifier = ", ".join(qualifiers) or None
         return [relation(doc, "member_of", m, organisation, evidence, rule, qualifier=qualifier)
                 for m in members]
+
+    @staticmethod
+    def _description_comma(ctx: StoryContext, index: MentionIndex, et: int,
+                           lower: int) -> int | None:
+        """The comma opening ``, médecin à Lyon et membre de``: a short description (at
+        most :data:`DESCRIPTION` words, no verb, no person or body named) before ``et``."""
+        doc, word = ctx.doc, ctx.word
+        k = et - 1
+        while k >= lower and et - k <= DESCRIPTION and word(k) != "," and (
+                doc[k].pos_ not in ("VERB", "AUX") and index.at(k, {"PER", "ORG"}) is None):
+            k -= 1
+        return k if k >= lower and word(k) == "," and k < et - 1 else None
 
     def _join(self, ctx: StoryContext, index: MentionIndex, verb: int, lower: int,
               upper: int) -> list[dict[str, Any]]:
@@ -239,6 +258,14 @@ class MembershipExtractor:
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))
         return doc
+
+
+def _can_be_member(row: dict[str, Any]) -> bool:
+    """A place is never a member: a LOC subject is kept only when it is a country the model
+    tagged LOC (its id ``country:<ISO>``); ``la mairie de Brest, membre de l'association``
+    names the town hall, not the town."""
+    subject = str(row["subject_id"] or "")
+    return not subject.startswith("loc:")
 
 
 @Language.factory("depeche_membership", assigns=["doc._.relations"],
