@@ -6,8 +6,9 @@ Rules (token walks inside one sentence, the parse used for verb subjects):
   fondateurs de l'OCS`` (one row per listed member);
 * ``membership.copula``: ``X est (devenu) membre de Y``; a negation (``n'est pas membre``)
   gives nothing;
-* ``membership.join``: ``X a rejoint Y``, ``X adhère à Y``, ``X a intégré Y`` (subject from the
-  parse, coordinations expanded; object an ORG mention);
+* ``membership.join``: ``X a rejoint Y``, ``X adhère à Y``, ``X a intégré Y``, ``X fait
+  partie de Y``, ``X appartient à Y`` (subject from the parse, coordinations expanded; object
+  an ORG mention);
 * ``membership.accession``: ``l'adhésion de X (et de Y) à Z``, ``l'entrée de X dans Z``.
 
 A membership word with no named member gives nothing: ``les pays membres de l'OTAN``, ``les
@@ -60,6 +61,8 @@ LINK_LEMMAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "avoir"})
 #: Determiners that open a new noun phrase rather than an apposition (``X, les membres de Y``).
 DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos", "vos"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
+#: ``faire partie de``: a join verb only with its noun (folded lemma, noun).
+PART_OF: tuple[str, str] = ("faire", "partie")
 #: Longest description between an apposition's comma and ``et membre de``, in tokens.
 DESCRIPTION = 6
 #: Prepositions before the organisation one joins (folded).
@@ -123,13 +126,15 @@ class MembershipExtractor:
         triggers = member | join | accession
         rows: list[dict[str, Any]] = []
         for i, (word, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
-            if word not in triggers and lemma not in triggers:
+            if word not in triggers and lemma not in triggers and not (
+                    lemma == PART_OF[0] and ctx.word(i + 1) == PART_OF[1]):
                 continue
             token = doc[i]
             lower, upper = ctx.sentence_bounds(i)
             if (word in member or lemma in member) and token.pos_ != "VERB":
                 rows.extend(self._member(ctx, index, i, lower, upper))
-            elif (word in join or lemma in join) and token.pos_ in ("VERB", "AUX"):
+            elif (word in join or lemma in join or lemma == PART_OF[0]) \
+                    and token.pos_ in ("VERB", "AUX"):
                 rows.extend(self._join(ctx, index, i, lower, upper))
             elif (word in accession or lemma in accession) and token.pos_ != "VERB":
                 rows.extend(self._accession(ctx, index, i, upper))
@@ -212,6 +217,11 @@ class MembershipExtractor:
         if any(word(j) in NEGATIONS for j in range(max(lower, verb - 3), verb + 2)):
             return []
         j = verb + 1
+        if ctx.lemmas[verb] == PART_OF[0]:  # X fait partie de Y
+            j += 1
+            if j >= upper or word(j) not in DE_WORDS:
+                return []
+            j += 1
         while j < upper and (word(j) in DETERMINERS or word(j) in INTO_WORDS):
             j += 1
         organisation = index.starting(j, {"ORG"})
