@@ -169,6 +169,81 @@ CASES: list[EventCase] = [
 ]
 
 
+# seats, residence, chained places: (id, parse, mentions, expected {(subject, object_id, rule)})
+SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
+    ("dont le siège est à : le siège de l'organisation (events.seat)",
+     "Vialis/PROPN/nsubj>9 ,/PUNCT/punct>5 dont/PRON/nmod>4 le/DET/det>4 siège/NOUN/nsubj>5 "
+     "est/AUX/acl:relcl>0/être à/ADP/case>7 Lyon/PROPN/obl:mod>5 ,/PUNCT/punct>5 "
+     "recrute/VERB/ROOT>9/recruter ./PUNCT/punct>9",
+     [("Vialis", "ORG", "vialis"), ("Lyon", "LOC")],
+     {("Vialis", "loc:lyon", "events.seat")}),
+    ("le siège de X à Y",
+     "Le/DET/det>1 siège/NOUN/nsubj>7 de/ADP/case>3 Vialis/PROPN/nmod>1 à/ADP/case>5 "
+     "Lyon/PROPN/nmod>1 a/AUX/aux:tense>7/avoir fermé/VERB/ROOT>7/fermer ./PUNCT/punct>7",
+     [("Vialis", "ORG", "vialis"), ("Lyon", "LOC")],
+     {("Vialis", "loc:lyon", "events.seat")}),
+    ("le siège d'une ville (un siège militaire) : pas d'organisation",
+     "Le/DET/det>1 siège/NOUN/nsubj>4 de/ADP/case>3 Sarajevo/PROPN/nmod>1 "
+     "dura/VERB/ROOT>4/durer quatre/NUM/nummod>6 ans/NOUN/obj>4/an ./PUNCT/punct>4",
+     [("Sarajevo", "LOC")],
+     set()),
+    ("basée dans la banlieue de X, en Y : les deux lieux (events.based)",
+     "Vialis/PROPN/nsubj>3 est/AUX/cop>3/être une/DET/det>3/un société/NOUN/ROOT>3 "
+     "basée/VERB/acl>3/baser dans/ADP/case>7 la/DET/det>7/le banlieue/NOUN/obl:mod>4 "
+     "de/ADP/case>9 Nantes/PROPN/nmod>7 ,/PUNCT/punct>12 en/ADP/case>12 "
+     "France/PROPN/nmod>9 ./PUNCT/punct>3",
+     [("Vialis", "ORG", "vialis"), ("Nantes", "LOC"), ("France", "COUNTRY", "FR")],
+     {("Vialis", "loc:nantes", "events.based"), ("Vialis", "country:FR", "events.based")}),
+    ("l'une des écoles de Dole (events.described)",
+     "L'/DET/det>1/le institut/NOUN/nsubj>5 Bréval/PROPN/appos>1 est/AUX/cop>5/être "
+     "l'/DET/det>5/le une/PRON/ROOT>5/un des/ADP/case>8/de trois/NUM/nummod>8 "
+     "écoles/NOUN/nmod>5/école publiques/ADJ/amod>8/public de/ADP/case>11 "
+     "Dole/PROPN/nmod>8 ./PUNCT/punct>5",
+     [("Bréval", "ORG", "breval"), ("Dole", "LOC")],
+     {("Bréval", "loc:dole", "events.described")}),
+    ("résidant à : là où la personne vit (events.resident)",
+     "Marc/PROPN/nsubj>8 Petit/PROPN/flat:name>0 ,/PUNCT/punct>3 résidant/VERB/acl>0/résider "
+     "à/ADP/case>5 Lille/PROPN/obl:mod>3 ,/PUNCT/punct>8 a/AUX/aux:tense>8/avoir "
+     "vu/VERB/ROOT>8/voir l'/DET/det>10/le accident/NOUN/obj>8 ./PUNCT/punct>8",
+     [("Marc Petit", "PER"), ("Lille", "LOC")],
+     {("Marc Petit", "loc:lille", "events.resident")}),
+    ("une habitante de Brest, en apposition",
+     "Claire/PROPN/nsubj>9 Dubois/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "habitante/NOUN/appos>0/habitant de/ADP/case>6 Brest/PROPN/nmod>4 ,/PUNCT/punct>4 "
+     "a/AUX/aux:tense>9/avoir témoigné/VERB/ROOT>9/témoigner ./PUNCT/punct>9",
+     [("Claire Dubois", "PER"), ("Brest", "LOC")],
+     {("Claire Dubois", "loc:brest", "events.resident")}),
+    ("les habitants de Brest après un nom : pas une apposition",
+     "Selon/ADP/case>1 Claire/PROPN/obl:mod>8 Dubois/PROPN/flat:name>1 ,/PUNCT/punct>1 "
+     "les/DET/det>5/le habitants/NOUN/nsubj>8/habitant de/ADP/case>7 Brest/PROPN/nmod>5 "
+     "ont/VERB/ROOT>8/avoir peur/NOUN/obj>8 ./PUNCT/punct>8",
+     [("Claire Dubois", "PER"), ("Brest", "LOC")],
+     set()),
+    ("qui vit à : l'antécédent de la relative y vit (events.reside; lemme « voir » du modèle)",
+     "Paul/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 qui/PRON/nsubj>4 "
+     "vit/VERB/acl:relcl>0/voir à/ADP/case>6 Nantes/PROPN/obl:mod>4 ,/PUNCT/punct>9 "
+     "a/AUX/aux:tense>9/avoir témoigné/VERB/ROOT>9/témoigner ./PUNCT/punct>9",
+     [("Paul Roy", "PER"), ("Nantes", "LOC")],
+     {("Paul Roy", "loc:nantes", "events.reside")}),
+    ("dans le nord du Mali : un lieu atteint par un nom commun et du (events.scene)",
+     "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être hospitalisée/VERB/ROOT>4/hospitaliser dans/ADP/case>7 "
+     "le/DET/det>7 nord/NOUN/obl:mod>4 du/ADP/case>9/de Mali/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Inès Roy", "PER"), ("Mali", "COUNTRY", "ML")],
+     {("Inès Roy", "country:ML", "events.scene")}),
+]
+
+
+@pytest.mark.parametrize(("markup", "mentions", "expected"),
+                         [c[1:] for c in SEAT_CASES], ids=[c[0] for c in SEAT_CASES])
+def test_seat_and_residence_rules(markup: str, mentions: list[tuple[Any, ...]],
+                                  expected: set[tuple[Any, ...]]) -> None:
+    doc = with_mentions(parsed(markup), *mentions)
+    rows = EventExtractor().process(doc)
+    assert {(r["subject_text"], r["object_id"], r["rule"]) for r in rows
+            if r["predicate"] == "located_in"} == expected
+
+
 @pytest.mark.parametrize(("markup", "mentions", "expected"),
                          [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rules_on_hand_parses(markup: str, mentions: list[tuple[Any, ...]],
