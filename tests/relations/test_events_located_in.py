@@ -225,6 +225,24 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "a/AUX/aux:tense>9/avoir témoigné/VERB/ROOT>9/témoigner ./PUNCT/punct>9",
      [("Paul Roy", "PER"), ("Nantes", "LOC")],
      {("Paul Roy", "loc:nantes", "events.reside")}),
+    ("participe en tête de phrase : l'organisation nommée après la virgule",
+     "Basée/VERB/acl>5/baser à/ADP/case>2 Lyon/PROPN/obl:mod>0 ,/PUNCT/punct>0 "
+     "la/DET/det>5/le société/NOUN/nsubj>7 Vialis/PROPN/appos>5 recrute/VERB/ROOT>7/recruter "
+     "./PUNCT/punct>7",
+     [("Lyon", "LOC"), ("Vialis", "ORG", "vialis")],
+     {("Vialis", "loc:lyon", "events.based")}),
+    ("âge puis ville en apposition : la ville où la personne vit",
+     "Paul/PROPN/nsubj>10 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 45/NUM/nummod>4 "
+     "ans/NOUN/appos>0/an ,/PUNCT/punct>7 de/ADP/case>7 Rennes/PROPN/nmod>0 ,/PUNCT/punct>10 "
+     "a/AUX/aux:tense>10/avoir témoigné/VERB/ROOT>10/témoigner ./PUNCT/punct>10",
+     [("Paul Roy", "PER"), ("Rennes", "LOC")],
+     {("Paul Roy", "loc:rennes", "events.resident")}),
+    ("pays en apposition : une nationalité, pas un domicile",
+     "Paul/PROPN/nsubj>7 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 de/ADP/case>4 "
+     "Chine/PROPN/nmod>0 ,/PUNCT/punct>0 a/AUX/aux:tense>7/avoir témoigné/VERB/ROOT>7/témoigner "
+     "./PUNCT/punct>7",
+     [("Paul Roy", "PER"), ("Chine", "COUNTRY", "CN")],
+     set()),
     ("dans le nord du Mali : un lieu atteint par un nom commun et du (events.scene)",
      "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
      "été/AUX/aux:pass>4/être hospitalisée/VERB/ROOT>4/hospitaliser dans/ADP/case>7 "

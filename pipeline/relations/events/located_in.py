@@ -14,11 +14,11 @@ Rules, tried at every token of a sentence in this order:
 * ``events.noun_place``: ``le sommet de l'OTAN à Vilnius (le 11 juillet)``;
 * ``events.phrase``: a cue phrase, ``X, en visite à Moscou, …``;
 * ``events.opening_place``: ``À Paris, Monsieur X …``;
-* ``events.based``: ``X, une société basée à Grenoble`` (and the places chained after:
-  ``basée à Tulsa, en Oklahoma``);
-* ``events.seat``: ``X, dont le siège est à Lyon``, ``le siège de X à Lyon``;
-* ``events.resident``: ``X, résidant à Lyon``, ``X, un habitant de Brest``;
-* ``events.reside``: ``X vit à Lyon``, ``X, qui habite en Savoie``;
+* ``events.based``: ``X, une société basée à Grenoble``, ``Basée à Lyon, la société X``
+  (and the places chained after: ``basée à Tulsa, en Oklahoma``);
+* ``events.seat``, ``events.resident``, ``events.reside``: seats and homes (``X, dont le
+  siège est à Lyon``, ``X, résidant à Lyon``, ``X, qui vit à Lyon``), in
+  :mod:`~pipeline.relations.events.residence`;
 * ``events.clause_place``: ``Claire Vasseur a fait un séjour à Montréal``;
 * ``events.adjacent_place``: ``le musée Granet à Aix``.
 """
@@ -39,11 +39,13 @@ from pipeline.relations.base import (
     with_determiner,
 )
 from pipeline.relations.events.dates import date_near, date_row, first_date
+from pipeline.relations.events.residence import from_town, reside, resident, seat
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
     PLACE_LABELS,
     PLACE_PREPOSITIONS,
     RELATIVES,
+    SCENE_PREPOSITIONS,
     SUBJECT_DEPS,
     EventStory,
     VerbEntry,
@@ -55,11 +57,7 @@ __all__ = ["located_in_rows"]
 OPENING_WINDOW = 12
 #: Words before a place that make ``X à Y`` a route rather than a location (folded).
 ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
-#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
-SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
 SCENE_LABELS = frozenset({"PER", "ORG"})
-#: Common nouns and adjectives allowed between such a preposition and ``de``.
-SCENE_NOUNS = 3
 #: Words that make a place a birthplace or an origin, not where the story happens (folded).
 NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire", "originaires",
                                        "natif", "native", "depuis", "vers", "quitte", "quitter"})
@@ -71,8 +69,6 @@ TO_PLACE: frozenset[str] = frozenset({"a", "au", "aux"})
 SEAT_RULES: frozenset[str] = frozenset({"events.based", "events.described"})
 #: Most lower-case words between a describing noun and its place (``école secondaire publique``).
 DESCRIPTION_WORDS = 6
-#: Prepositions that chain a wider place to a place (``à Tulsa en Oklahoma``), folded.
-CHAIN_PREPOSITIONS: frozenset[str] = frozenset({"en", "au", "aux", "dans"})
 #: Closing marks allowed between a name and its place complement (folded).
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
 
@@ -99,18 +95,19 @@ def located_in_rows(story: EventStory) -> list[Row]:
             if words[i] in lex.place_words:
                 rows.extend(_based(story, i, lower, upper))
             if words[i] in lex.seat_words:
-                rows.extend(_seat(story, i, lower, upper))
+                rows.extend(seat(story, i, lower, upper))
             if words[i] in lex.resident_words:
-                rows.extend(_resident(story, i, lower, upper))
+                rows.extend(resident(story, i, lower, upper))
             if (story.lemmas[i] in lex.reside_verbs or words[i] in lex.reside_verbs) \
                     and pos[i] in ("VERB", "AUX"):
-                rows.extend(_reside(story, i, lower, upper))
+                rows.extend(reside(story, i, lower, upper))
             if pos[i] == "VERB" and story.has_parse:
                 rows.extend(_clause_place(story, i, upper))
             mention = index.starting(i, {"ORG", "LOC"})
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
         rows.extend(_described(story, lower, upper))
+        rows.extend(from_town(story, lower, upper))
         rows.extend(_scene(story, lower, upper, rows))
     rows.extend(_story_setting(story, rows))
     return rows
@@ -333,7 +330,7 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
     """``X, une société basée à Grenoble``: the nearest ORG before the participle; the place
     may be reached through a common noun (``située dans la banlieue de Nantes``), and the
     places chained after it hold the organisation too (``basée à Tulsa, en Oklahoma``)."""
-    place = _scene_place(story, word + 1, upper)
+    place = story.scene_place(word + 1, upper)
     if place is None:
         return []
     owner = None
@@ -348,184 +345,27 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         if start < lower or story.word(start) not in DE_WORDS:
             owner = found  # X est une équipe de la ligue Y basée à Z: X, not Y
             break
+    places = [place, *story.chained(place, upper)]
+    if owner is None and all(not story.doc[k].is_alpha for k in range(lower, word)):
+        owner = _named_after(story, story.index.tokens(places[-1])[1], upper)
     if owner is None:
         return []
     return [relation(story.doc, "located_in", owner, found,
-                     (owner["start_char"], found["end_char"]), "events.based")
-            for found in [place, *_chained(story, place, upper)]]
+                     (min(owner["start_char"], found["start_char"]),
+                      max(owner["end_char"], found["end_char"])), "events.based")
+            for found in places]
 
 
-def _chained(story: EventStory, place: Mention, upper: int) -> list[Mention]:
-    """The places named right after ``place`` that contain it: ``à Tulsa en Oklahoma``,
-    ``à Leyde, aux Pays-Bas``, ``à Leyde (Pays-Bas)``, ``à Leyde dans l'ouest des Pays-Bas``
-    (``en``/``au``/``aux``/``dans`` only: ``à Lyon à Paris`` is no chain)."""
-    found: list[Mention] = []
-    index, word = story.index, story.word
-    j = index.tokens(place)[1]
-    while j < upper:
-        if word(j) == "(":  # à Leyde (Pays-Bas)
-            nxt = index.starting(j + 1, PLACE_LABELS)
-            if nxt is not None and word(index.tokens(nxt)[1]) != ")":
-                nxt = None
-        else:
-            k = j + 1 if word(j) == "," else j
-            nxt = (_scene_place(story, k, upper)
-                   if k < upper and word(k) in CHAIN_PREPOSITIONS else None)
-        if nxt is None or nxt is place or nxt in found:
-            break
-        found.append(nxt)
-        j = index.tokens(nxt)[1]
-        if word(j) == ")":
-            j += 1
-    return found
-
-
-#: Words between a seat and its place (folded): ``dont le siège social est situé à``.
-SEAT_BRIDGE: frozenset[str] = frozenset({
-    "social", "sociaux", "principal", "mondial", "europeen", "est", "etait", "sera", "a", "se",
-    "s'", "trouve", "trouvait", "situe", "installe", "etabli", "fixe", "base", "implante",
-    "toujours", "desormais", "actuellement"})
-#: Words between an organisation and its seat (folded): ``X, qui a son siège``.
-BEFORE_SEAT: frozenset[str] = frozenset({
-    ",", "dont", "qui", "a", "avait", "ont", "le", "la", "les", "son", "sa", "ses", "leur",
-    "leurs", "etabli", "installe", "fixe", "transfere", "garde", "conserve", "gardent",
-    "conservent", '"', "»", "”", ")"})
-#: How many words a seat's bridges may span.
-SEAT_WINDOW = 6
-#: How many words of a description (``dans un hangar de l'aéroport``) may stand between a
-#: seat and its named place.
-SEAT_REACH = 10
-
-
-def _seat(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
-    """``X, dont le siège (social) est à Lyon``, ``X a son siège à Lyon``, ``le siège de X
-    à Lyon``, ``X, qui siège à Strasbourg``: the organisation's seat is at the place after
-    the seat word (rule ``events.seat``; places chained after it too)."""
-    index, w = story.index, story.word
-    j = word + 1
-    owner: Mention | None = None
-    if j < upper and w(j) in DE_WORDS:  # le siège de l'ONG « X » à Lyon
-        k = skip_determiners(story.ctx, j + 1, 1, upper)
-        owner = organisation_at(story.ctx, index, k, upper)
-        if owner is None:
-            return []
-        j = index.tokens(owner)[1]
-        while j < upper and w(j) in CLOSING_MARKS:
-            j += 1
-        if j < upper and w(j) in SEAT_BRIDGE - {"a"}:
-            j += 1
-    while j < upper and j - word <= SEAT_WINDOW and w(j) in SEAT_BRIDGE and \
-            story.place_at(j, upper) is None:
-        j += 1
-    place = _scene_place(story, j, upper)
-    k = j
-    while place is None and k < upper and k - j < SEAT_REACH and story.pos[k] not in (
-            "VERB", "AUX", "PUNCT") and story.index.at(k, {"PER", "ORG"}) is None:
-        k += 1  # son siège dans un hangar de l'aéroport de Tulsa à Tulsa
-        place = story.place_at(k, upper)
-    if place is None:
-        return []
-    if owner is None:
-        k = word - 1
-        while k >= lower and word - k <= SEAT_WINDOW and w(k) in BEFORE_SEAT:
-            k -= 1
-        if k >= lower and w(k) == ")":  # X (XYZ), dont le siège
-            k -= 1
-        far, others = k - SEAT_REACH, ACTOR_LABELS - {"COUNTRY"}  # a demonym may stand there
-        while k >= max(lower, far) and index.ending(k, {"ORG"}) is None and (
-                story.pos[k] not in ("VERB", "PUNCT") and index.at(k, others) is None):
-            k -= 1  # X est une compagnie aérienne qui a son siège
-        owner = index.ending(k, {"ORG"}) if k >= lower else None
-    if owner is None:
-        return []
-    begin = min(owner["start_char"], story.doc[word].idx)
-    return [relation(story.doc, "located_in", owner, found, (begin, found["end_char"]),
-                     "events.seat")
-            for found in [place, *_chained(story, place, upper)]]
-
-
-#: Words between a person and a word of residence (folded): ``X, un habitant de Brest``.
-BEFORE_RESIDENT: frozenset[str] = frozenset({",", "un", "une", "qui", "est", "etait"})
-
-
-def _resident(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
-    """``X, résidant à Lyon``, ``X, un habitant de Brest``, ``X, domiciliée en Savoie``: the
-    person (or body) named right before lives at the place after (rule ``events.resident``)."""
-    index, w = story.index, story.word
-    j = word + 1
-    if j < upper and w(j) in DE_WORDS:  # habitant de Brest, résident des Pays-Bas
-        place = index.starting(skip_determiners(story.ctx, j + 1, 1, upper), PLACE_LABELS)
-    else:
-        place = _scene_place(story, j, upper)
-    if place is None:
-        return []
-    k = word - 1
-    while k >= lower and word - k <= 3 and w(k) in BEFORE_RESIDENT:
-        k -= 1
-    owner = index.ending(k, {"PER", "ORG"}) if k >= lower else None
-    if owner is None or k == word - 1 and story.pos[word] != "VERB":
-        return []  # a noun (habitant) needs its apposition: "X, habitant de"
-    return [relation(story.doc, "located_in", owner, found,
-                     (owner["start_char"], found["end_char"]), "events.resident")
-            for found in [place, *_chained(story, place, upper)]]
-
-
-def _reside(story: EventStory, verb: int, lower: int, upper: int) -> list[Row]:
-    """``X vit à Lyon``, ``X, qui habite en Savoie, …``: the person subject of a verb of
-    living somewhere (through ``qui`` to the relative's antecedent) lives at the place that
-    follows the verb (rule ``events.reside``). Not under a negation (``ne vit plus à``)."""
-    index, w, doc = story.index, story.word, story.doc
-    if any(w(k) in ("ne", "n'", "plus", "jamais") for k in range(max(lower, verb - 2),
-                                                                 min(upper, verb + 2))):
-        return []
-    subjects = story.subjects(verb, {"PER"}) if story.has_parse else []
-    if not subjects and story.has_parse and doc[verb].dep_ == "acl:relcl":
-        antecedent = index.at(doc[verb].head.i, {"PER"})
-        subjects = [antecedent] if antecedent is not None else []
-    if not subjects:
-        k = verb - 1
-        if k >= lower and w(k) == "qui":
-            k -= 1
-            if k >= lower and w(k) == ",":
-                k -= 1
-        person = index.ending(k, {"PER"}) if k >= lower else None
-        subjects = [person] if person is not None else []
-    j = verb + 1
-    while j < upper and j - verb <= 3 and (story.pos[j] == "ADV" or w(j) == "toujours"):
-        j += 1  # vit depuis 2010 à ... is left alone: a date breaks the walk
-    place = _scene_place(story, j, upper)
-    if place is None or not subjects:
-        return []
-    rows = []
-    for subject in subjects:
-        begin = min(subject["start_char"], doc[verb].idx)
-        rows.extend(relation(doc, "located_in", subject, found, (begin, found["end_char"]),
-                             "events.reside")
-                    for found in [place, *_chained(story, place, upper)])
-    return rows
+def _named_after(story: EventStory, j: int, upper: int) -> Mention | None:
+    """``Basée à Lyon, la société Vialis …``: the organisation named right after the comma
+    that closes an opening participle phrase."""
+    if j >= upper or story.word(j) != ",":
+        return None
+    k = skip_determiners(story.ctx, j + 1, 1, upper)
+    return organisation_at(story.ctx, story.index, k, upper)
 
 
 # -- the scene of a sentence -------------------------------------------------------------------
-
-def _scene_place(story: EventStory, j: int, upper: int) -> Mention | None:
-    """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
-    ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
-    ``de`` and the place)."""
-    place = story.place_at(j, upper)
-    if place is not None or story.word(j) not in SCENE_PREPOSITIONS:
-        return place
-    index, doc, word = story.index, story.doc, story.word
-    k = j + 1
-    while k < upper and word(k) in DETERMINERS:
-        k += 1
-    nouns = 0
-    while (k < upper and nouns < SCENE_NOUNS and index.at(k) is None
-           and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
-        k, nouns = k + 1, nouns + 1
-    if nouns == 0 or k >= upper or word(k) not in DE_WORDS:
-        return None  # dans la ville de Dakar, dans l'ouest du Mali, au nord des Pays-Bas
-    return index.starting(skip_determiners(story.ctx, k + 1, 1, upper), PLACE_LABELS)
-
 
 def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[Row]:
     """``Madame X a été renversée par une moto dans la ville de Lyon``: a sentence that names
@@ -539,7 +379,7 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
     for j in range(lower, upper):
         if word(j) not in SCENE_PREPOSITIONS:  # every place complement opens with one
             continue
-        place = _scene_place(story, j, upper)
+        place = story.scene_place(j, upper)
         if place is None or place in places or any(
                 word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
             continue
@@ -668,5 +508,5 @@ def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
         if place is not None:
             rows.extend(relation(doc, "located_in", owner, found,
                                  (owner["start_char"], found["end_char"]), "events.described")
-                        for found in [place, *_chained(story, place, upper)])
+                        for found in [place, *story.chained(place, upper)])
     return rows
