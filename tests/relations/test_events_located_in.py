@@ -201,6 +201,14 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "Dole/PROPN/nmod>8 ./PUNCT/punct>5",
      [("Bréval", "ORG", "breval"), ("Dole", "LOC")],
      {("Bréval", "loc:dole", "events.described")}),
+    ("sujet de être loin du verbe : le premier nom d'organisation du sujet (parse)",
+     "L'/DET/det>1/le institut/NOUN/nsubj>11 Bréval/PROPN/appos>1 ,/PUNCT/punct>5 "
+     "anciennement/ADV/advmod>5 nommé/VERB/acl>1/nommer Lycée/PROPN/xcomp>5 "
+     "Sud/PROPN/flat:name>6 ,/PUNCT/punct>5 est/AUX/cop>11/être l'/DET/det>11/le "
+     "une/PRON/ROOT>11/un des/ADP/case>13/de écoles/NOUN/nmod>11/école de/ADP/case>15 "
+     "Dole/PROPN/nmod>13 ./PUNCT/punct>11",
+     [("Bréval", "ORG", "breval"), ("Lycée Sud", "ORG", "lycee-sud"), ("Dole", "LOC")],
+     {("Bréval", "loc:dole", "events.described")}),
     ("résidant à : là où la personne vit (events.resident)",
      "Marc/PROPN/nsubj>8 Petit/PROPN/flat:name>0 ,/PUNCT/punct>3 résidant/VERB/acl>0/résider "
      "à/ADP/case>5 Lille/PROPN/obl:mod>3 ,/PUNCT/punct>8 a/AUX/aux:tense>8/avoir "

@@ -471,6 +471,19 @@ def _story_setting(story: EventStory, found: list[Row]) -> list[Row]:
     return rows
 
 
+def _copula_subject(story: EventStory, verb: int) -> Mention | None:
+    """The ORG subject of the noun that *être* at ``verb`` links (``X, anciennement nommé Y,
+    est une école``), through the parse: the first ORG mention in the subject's phrase."""
+    if not story.has_parse or story.doc[verb].dep_ != "cop":
+        return None
+    head = story.doc[verb].head
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < verb]
+    if not subjects:
+        return None
+    return next((m for t in subjects[0].subtree  # its name may start after an initial: A. X
+                 if t.i < verb and (m := story.index.at(t.i, {"ORG"})) is not None), None)
+
+
 def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
     """``Brico-Rhône est une chaîne régionale de Grenoble``, ``X est une école secondaire
     publique à Lyon``, ``X est l'un des trois lycées de Dole``: an organisation described,
@@ -482,7 +495,7 @@ def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
     for i in range(lower + 1, upper):
         if story.pos[i] not in ("AUX", "VERB") or story.lemmas[i] != "etre":
             continue
-        owner = index.ending(i - 1, {"ORG"})
+        owner = index.ending(i - 1, {"ORG"}) or _copula_subject(story, i)
         j = i + 1
         if owner is None or j >= upper:
             continue
