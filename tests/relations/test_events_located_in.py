@@ -319,3 +319,20 @@ def test_story_setting_end_to_end(model_nlp: Language, text: str,
     doc = model_nlp(text)
     assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
             if r["predicate"] == "located_in"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Marc Petit, résidant à Lille, a vu l'accident.",
+     {("Marc Petit", "Lille", "events.resident")}),
+    ("Claire Dubois, une habitante de Brest, a témoigné.",
+     {("Claire Dubois", "Brest", "events.resident")}),
+    ("Paul Roy, qui vit à Nantes, a témoigné.", {("Paul Roy", "Nantes", "events.reside")}),
+    ("Basée à Toulouse, la société Airbus emploie des milliers de personnes.",
+     {("Airbus", "Toulouse", "events.based")}),
+])
+def test_seats_and_homes_end_to_end(model_nlp: Language, text: str,
+                                    expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "located_in"} == expected

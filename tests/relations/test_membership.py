@@ -152,6 +152,8 @@ def test_membership_rules_on_hand_parses(extractor: MembershipExtractor, markup:
     ("La Finlande et la Suède ont rejoint l'OTAN.", {("Finlande", "OTAN"), ("Suède", "OTAN")}),
     ("Les pays membres de l'OTAN ont salué l'accord.", set()),
     ("La Suède n'est pas membre de l'OTSC.", set()),
+    ("La Suède fait partie de l'OTAN depuis 2024.", {("Suède", "OTAN")}),
+    ("La France ne fait pas partie de l'OPEP.", set()),
 ])
 def test_membership_end_to_end(model_nlp: Language, text: str,
                                expected: set[tuple[str, str]]) -> None:

@@ -441,3 +441,22 @@ def test_roles_end_to_end(model_nlp: Language, text: str, expected: set[tuple[st
     doc = model_nlp(text)
     assert {(r["subject_text"], r["attributes"]["title"]) for r in doc._.relations
             if r["predicate"] == "role"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carlos Tavares dirige le groupe Renault.",
+     {("Carlos Tavares", "Renault", "roles.verb")}),
+    ("Jean Castex, qui préside la SNCF, a parlé.",
+     {("Jean Castex", "SNCF", "roles.verb")}),
+    ("Léa Simon travaille pour Air France depuis 2010.",
+     {("Léa Simon", "Air France", "roles.verb")}),
+    ("Léa Simon, en tant que directrice de Greenpeace, a signé.",
+     {("Léa Simon", "Greenpeace", "roles.post")}),
+    ("Carlos Tavares ne dirige plus Renault.", set()),
+])
+def test_clause_roles_end_to_end(model_nlp: Language, text: str,
+                                 expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "role"} == expected
