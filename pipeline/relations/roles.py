@@ -347,10 +347,11 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
 
 def _affiliations(ctx: StoryContext, index: MentionIndex,
                   taken: dict[int, bool]) -> list[dict[str, Any]]:
-    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``: a person named with
-    the body they work for in apposition, the body closed by a comma, a parenthesis or the
-    end of the sentence (rule ``roles.affiliation``, no ``title``). People who already have
-    a role with an object are left alone."""
+    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``, ``M. Roy du
+    laboratoire Biotek, …``: a person named with the body they work for in apposition, the
+    body closed by a comma, a parenthesis or the end of the sentence (rule
+    ``roles.affiliation``, no ``title``). People who already have a role with an object are
+    left alone."""
     doc, word = ctx.doc, ctx.word
     rows = []
     for person in doc._.mentions or []:
@@ -358,7 +359,7 @@ def _affiliations(ctx: StoryContext, index: MentionIndex,
             continue
         end = index.tokens(person)[1]
         _, upper = ctx.sentence_bounds(max(end - 1, 0))
-        if end + 2 >= upper or word(end) not in (",", "("):
+        if end + 1 >= upper or word(end) not in (",", "(", *DE_WORDS):
             continue
         j = end + 1
         if word(end) == ",":
@@ -367,9 +368,16 @@ def _affiliations(ctx: StoryContext, index: MentionIndex,
             j += 1
         j = skip_determiners(ctx, j, 1, upper)
         organisation = organisation_at(ctx, index, j, upper)
-        if organisation is None or organisation.get("source") == "relations":
+        if organisation is None:
             continue
-        after = index.tokens(organisation)[1]
+        if organisation.get("source") == "relations":  # du laboratoire « Biotek »
+            after = j
+            while after < upper and doc[after].idx < organisation["end_char"]:
+                after += 1
+        else:
+            after = index.tokens(organisation)[1]
+        while after < upper and word(after) in CLOSING_QUOTES:
+            after += 1
         if after < upper and word(after) not in AFFILIATION_END or (
                 word(end) == "(" and (after >= upper or word(after) != ")")):
             continue

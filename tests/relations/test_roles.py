@@ -342,6 +342,13 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "hausse/NOUN/nsubj>11 est/AUX/cop>11/être nette/ADJ/ROOT>11/net ./PUNCT/punct>11",
      [("Paul Roy", "PER"), ("Inserm", "ORG", "inserm")],
      {("Paul Roy", "org:inserm", None)}),
+    ("personne suivie de son organisation entre guillemets, sans virgule",
+     "Le/DET/det>1 rapport/NOUN/nsubj:pass>4 a/AUX/aux:tense>4/avoir été/AUX/aux:pass>4/être "
+     "rédigé/VERB/ROOT>4/rédiger par/ADP/case>6 M./NOUN/obl:agent>4 Paul/PROPN/flat:name>6 "
+     "Roy/PROPN/flat:name>6 du/ADP/case>10/de laboratoire/NOUN/nmod>6 «/PUNCT/punct>12 "
+     "Biotek/PROPN/appos>10 »/PUNCT/punct>12 ./PUNCT/punct>4",
+     [("Paul Roy", "PER"), ("Biotek", "ORG", "biotek")],
+     {("Paul Roy", "org:biotek", None)}),
     ("personne et sa ville en apposition : pas une organisation",
      "Paul/PROPN/nsubj>7 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 de/ADP/case>4 "
      "Lyon/PROPN/nmod>0 ,/PUNCT/punct>0 a/AUX/aux:tense>7/avoir parlé/VERB/ROOT>7/parler "
