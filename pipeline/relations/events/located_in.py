@@ -278,9 +278,10 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
 
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
     """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
-    Mexique``: a place complement right after an ORG or LOC name (rule
-    ``events.adjacent_place``). Not ``à``/``au`` after ``de``/``depuis``/``entre``
-    (``de Paris à Lyon`` is a route; ``l'hôpital de Caen en France`` is not)."""
+    Mexique``, ``le lycée « Arc-en-ciel » de Toulouse``, ``Durban, en Afrique du Sud``: a
+    place complement right after an ORG or LOC name (rule ``events.adjacent_place``). Not
+    ``à``/``au`` after ``de``/``depuis``/``entre`` (``de Paris à Lyon`` is a route;
+    ``l'hôpital de Caen en France`` is not)."""
     start, end = story.index.tokens(mention)
     j = end
     while j < upper and story.word(j) in CLOSING_MARKS:
@@ -291,11 +292,30 @@ def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row
     if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS \
             and story.word(j) in TO_PLACE:
         return []  # de Paris à Lyon; but l'hôpital de Caen en France
-    place = story.place_at(j, upper)
+    place = story.place_at(j, upper) or _town_of(story, j, upper)
+    if place is None and mention["label"] == "LOC" and story.word(j) == "," \
+            and story.word(j + 1) in ("en", "au", "aux"):  # Durban, en Afrique du Sud
+        place = story.place_at(j + 1, upper)
+        place = place if place is not None and place["label"] == "COUNTRY" else None
     if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
         return []
     return [relation(story.doc, "located_in", mention, place,
                      (mention["start_char"], place["end_char"]), "events.adjacent_place")]
+
+
+def _town_of(story: EventStory, j: int, upper: int) -> Mention | None:
+    """The town of ``l'école « Arc-en-ciel » de Toulouse``, ``la gendarmerie de Lomé``: a LOC
+    after ``de``/``d'`` that ends the phrase (not the start of a route, ``de Paris à Lyon``,
+    nor a longer name)."""
+    if j >= upper or story.word(j) not in ("de", "d'"):
+        return None
+    place = story.index.starting(j + 1, {"LOC"}) if j + 1 < upper else None
+    if place is None:
+        return None
+    after = story.index.tokens(place)[1]
+    if after < upper and (story.word(after) in TO_PLACE or story.doc[after].text[:1].isupper()):
+        return None
+    return place
 
 
 def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
