@@ -169,7 +169,8 @@ CASES: list[EventCase] = [
 ]
 
 
-# seats, residence, chained places: (id, parse, mentions, expected {(subject, object_id, rule)})
+# seats, residence, chained and adjacent places: (id, parse, mentions, expected {(subject,
+# object_id, rule)})
 SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
     ("dont le siège est à : le siège de l'organisation (events.seat)",
      "Vialis/PROPN/nsubj>9 ,/PUNCT/punct>5 dont/PRON/nmod>4 le/DET/det>4 siège/NOUN/nsubj>5 "
@@ -193,7 +194,8 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "de/ADP/case>9 Nantes/PROPN/nmod>7 ,/PUNCT/punct>12 en/ADP/case>12 "
      "France/PROPN/nmod>9 ./PUNCT/punct>3",
      [("Vialis", "ORG", "vialis"), ("Nantes", "LOC"), ("France", "COUNTRY", "FR")],
-     {("Vialis", "loc:nantes", "events.based"), ("Vialis", "country:FR", "events.based")}),
+     {("Vialis", "loc:nantes", "events.based"), ("Vialis", "country:FR", "events.based"),
+      ("Nantes", "country:FR", "events.adjacent_place")}),
     ("l'une des écoles de Dole (events.described)",
      "L'/DET/det>1/le institut/NOUN/nsubj>5 Bréval/PROPN/appos>1 est/AUX/cop>5/être "
      "l'/DET/det>5/le une/PRON/ROOT>5/un des/ADP/case>8/de trois/NUM/nummod>8 "
@@ -251,6 +253,23 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "./PUNCT/punct>7",
      [("Paul Roy", "PER"), ("Chine", "COUNTRY", "CN")],
      set()),
+    ("organisation suivie de sa ville après de (events.adjacent_place)",
+     "Le/DET/det>1 lycée/NOUN/nsubj>5 Arc-en-ciel/PROPN/appos>1 de/ADP/case>4 "
+     "Toulouse/PROPN/nmod>1 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",
+     [("Arc-en-ciel", "ORG", "arc-en-ciel"), ("Toulouse", "LOC")],
+     {("Arc-en-ciel", "loc:toulouse", "events.adjacent_place")}),
+    ("de Paris à Lyon après une organisation : un trajet",
+     "Le/DET/det>1 train/NOUN/nsubj>9 de/ADP/case>4 la/DET/det>4/le SNCF/PROPN/nmod>1 "
+     "de/ADP/case>6 Paris/PROPN/nmod>1 à/ADP/case>8 Lyon/PROPN/nmod>1 part/VERB/ROOT>9/partir "
+     "./PUNCT/punct>9",
+     [("SNCF", "ORG", "SNCF"), ("Paris", "LOC"), ("Lyon", "LOC")],
+     set()),
+    ("ville, virgule, au + pays",
+     "Une/DET/det>1/un usine/NOUN/nsubj>9 de/ADP/case>3 Porto/PROPN/nmod>1 ,/PUNCT/punct>6 "
+     "au/ADP/case>6/à Portugal/PROPN/nmod>3 ,/PUNCT/punct>6 a/AUX/aux:tense>9/avoir "
+     "brûlé/VERB/ROOT>9/brûler ./PUNCT/punct>9",
+     [("Porto", "LOC"), ("Portugal", "COUNTRY", "PT")],
+     {("Porto", "country:PT", "events.adjacent_place")}),
     ("dans le nord du Mali : un lieu atteint par un nom commun et du (events.scene)",
      "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
      "été/AUX/aux:pass>4/être hospitalisée/VERB/ROOT>4/hospitaliser dans/ADP/case>7 "
