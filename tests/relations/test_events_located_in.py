@@ -217,6 +217,14 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "vu/VERB/ROOT>8/voir l'/DET/det>10/le accident/NOUN/obj>8 ./PUNCT/punct>8",
      [("Marc Petit", "PER"), ("Lille", "LOC")],
      {("Marc Petit", "loc:lille", "events.resident")}),
+    ("métier puis résidant à : la personne avant la description",
+     "Lina/PROPN/nsubj>11 Morel/PROPN/flat:name>0 ,/PUNCT/punct>3 "
+     "chercheuse/NOUN/appos>0/chercheur en/ADP/case>5 chimie/NOUN/nmod>3 "
+     "résidant/VERB/acl>3/résider à/ADP/case>8 Nancy/PROPN/obl:mod>6 ,/PUNCT/punct>3 "
+     "a/AUX/aux:tense>11/avoir publié/VERB/ROOT>11/publier une/DET/det>13/un "
+     "étude/NOUN/obj>11 ./PUNCT/punct>11",
+     [("Lina Morel", "PER"), ("Nancy", "LOC")],
+     {("Lina Morel", "loc:nancy", "events.resident")}),
     ("une habitante de Brest, en apposition",
      "Claire/PROPN/nsubj>9 Dubois/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
      "habitante/NOUN/appos>0/habitant de/ADP/case>6 Brest/PROPN/nmod>4 ,/PUNCT/punct>4 "
