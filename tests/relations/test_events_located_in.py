@@ -278,6 +278,16 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "brûlé/VERB/ROOT>9/brûler ./PUNCT/punct>9",
      [("Porto", "LOC"), ("Portugal", "COUNTRY", "PT")],
      {("Porto", "country:PT", "events.adjacent_place")}),
+    ("a grandi à : là où la personne a vécu (events.reside)",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "grandi/VERB/ROOT>3/grandir à/ADP/case>5 Brest/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Brest", "LOC")],
+     {("Paul Roy", "loc:brest", "events.reside")}),
+    ("né à : un lieu de naissance, pas un domicile",
+     "Paul/PROPN/nsubj:pass>3 Roy/PROPN/flat:name>0 est/AUX/aux:pass>3/être "
+     "né/VERB/ROOT>3/naître à/ADP/case>5 Brest/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Brest", "LOC")],
+     set()),
     ("dans le nord du Mali : un lieu atteint par un nom commun et du (events.scene)",
      "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
      "été/AUX/aux:pass>4/être hospitalisée/VERB/ROOT>4/hospitaliser dans/ADP/case>7 "

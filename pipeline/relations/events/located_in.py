@@ -61,6 +61,8 @@ SCENE_LABELS = frozenset({"PER", "ORG"})
 #: Words that make a place a birthplace or an origin, not where the story happens (folded).
 NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire", "originaires",
                                        "natif", "native", "depuis", "vers", "quitte", "quitter"})
+#: Lemmas of the verbs of a birthplace (folded): no place of theirs is where the story is.
+BIRTH_LEMMAS: frozenset[str] = frozenset({"naitre"})
 #: How many tokens before a place such a word is looked for.
 NOT_THERE_WINDOW = 5
 #: Prepositions that end a route (``de Paris à Lyon``, ``du Kazakhstan au Kirghizistan``).
@@ -324,8 +326,8 @@ def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
     + place, or ``à`` + a LOC, not a country that may be the verb's dative) is there (rule
     ``events.clause_place``)."""
     subjects = story.subjects(verb, {"PER"})
-    if not subjects:
-        return []
+    if not subjects or story.lemmas[verb] in BIRTH_LEMMAS:
+        return []  # X est né à Brest: a birthplace, not where X is
     doc, index = story.doc, story.index
     rows = []
     for child in doc[verb].children:
