@@ -195,6 +195,44 @@ def with_determiner(ctx: StoryContext, i: int, lower: int) -> int:
     return i - 1 if i > lower and ctx.word(i - 1) in DETERMINERS else i
 
 
+def verb_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
+                  labels: Collection[str]) -> list[Mention]:
+    """Mentions of ``labels`` that the parse makes subject of the verb at ``verb``
+    (``nsubj``/``nsubj:pass``, one per coordinated item: ``la Finlande et la Suède ont …``);
+    empty without a parse."""
+    doc = ctx.doc
+    found: list[Mention] = []
+    if not doc.has_annotation("DEP"):
+        return found
+    for child in doc[verb].children:
+        if child.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+            mention = index.at(token.i, labels)
+            if mention is not None and mention not in found:
+                found.append(mention)
+    return found
+
+
+#: Longest description between an apposition's comma and the word it leads to, in tokens.
+DESCRIPTION_WORDS = 6
+
+
+def description_comma(ctx: StoryContext, index: MentionIndex, end: int,
+                      lower: int) -> int | None:
+    """The comma that opens a short description ending before token ``end``: ``, médecin à
+    Lyon et membre de``, ``, chercheuse en chimie résidant à`` (at most
+    :data:`DESCRIPTION_WORDS` words, lower-case or places, no verb, no person or body named).
+    None when there is none."""
+    doc, word = ctx.doc, ctx.word
+    k = end - 1
+    while (k >= lower and end - k <= DESCRIPTION_WORDS and word(k) != ","
+           and doc[k].pos_ not in ("VERB", "AUX") and index.at(k, {"PER", "ORG"}) is None
+           and (doc[k].text[:1].islower() or index.at(k) is not None)):
+        k -= 1
+    return k if k >= lower and word(k) == "," and k < end - 1 else None
+
+
 def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,
                        labels: Collection[str], lower: int = 0) -> list[Mention]:
     """Mentions listed up to token ``end`` (inclusive): ``la Russie, la Chine et l'Inde``.

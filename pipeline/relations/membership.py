@@ -40,11 +40,13 @@ from pipeline.relations.base import (
     add_relations,
     coordinated_after,
     coordinated_before,
+    description_comma,
     keep_first,
     load_words_by_kind,
     organisation_at,
     relation,
     skip_determiners,
+    verb_subjects,
     with_determiner,
 )
 
@@ -63,8 +65,6 @@ DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
 #: ``faire partie de``: a join verb only with its noun (folded lemma, noun).
 PART_OF: tuple[str, str] = ("faire", "partie")
-#: Longest description between an apposition's comma and ``et membre de``, in tokens.
-DESCRIPTION = 6
 #: Prepositions before the organisation one joins (folded).
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
 #: Words between a subject and a joining verb when the parse gives no subject (folded).
@@ -179,7 +179,7 @@ class MembershipExtractor:
         if j < lower:
             return []
         if not verb and word(j) == "et":  # X, médecin à Lyon et membre de Y
-            j = self._description_comma(ctx, index, j, lower)
+            j = description_comma(ctx, index, j, lower)
             if j is None:
                 return []
         if not verb and word(j) == "," and not definite:
@@ -199,18 +199,6 @@ class MembershipExtractor:
         return [relation(doc, "member_of", m, organisation, evidence, rule, qualifier=qualifier)
                 for m in members]
 
-    @staticmethod
-    def _description_comma(ctx: StoryContext, index: MentionIndex, et: int,
-                           lower: int) -> int | None:
-        """The comma opening ``, médecin à Lyon et membre de``: a short description (at
-        most :data:`DESCRIPTION` words, no verb, no person or body named) before ``et``."""
-        doc, word = ctx.doc, ctx.word
-        k = et - 1
-        while k >= lower and et - k <= DESCRIPTION and word(k) != "," and (
-                doc[k].pos_ not in ("VERB", "AUX") and index.at(k, {"PER", "ORG"}) is None):
-            k -= 1
-        return k if k >= lower and word(k) == "," and k < et - 1 else None
-
     def _join(self, ctx: StoryContext, index: MentionIndex, verb: int, lower: int,
               upper: int) -> list[dict[str, Any]]:
         doc, word = ctx.doc, ctx.word
@@ -227,14 +215,7 @@ class MembershipExtractor:
         organisation = index.starting(j, {"ORG"})
         if organisation is None:
             return []
-        members: list[Mention] = []
-        if doc.has_annotation("DEP"):
-            for child in doc[verb].children:
-                if child.dep_ in ("nsubj", "nsubj:pass"):
-                    for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
-                        mention = index.at(token.i, MEMBER_LABELS)
-                        if mention is not None and mention not in members:
-                            members.append(mention)
+        members = verb_subjects(ctx, index, verb, MEMBER_LABELS)
         if not members:  # no parse, or a parse without subject: the list just before the verb
             j = verb - 1
             while j >= lower and (doc[j].pos_ == "AUX" or word(j) in _JOIN_AUXILIARIES):

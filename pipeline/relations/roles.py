@@ -66,6 +66,7 @@ from pipeline.relations.base import (
     relation,
     skip_determiners,
     tokenize_form,
+    verb_subjects,
     with_determiner,
 )
 
@@ -324,18 +325,11 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
     verb (auxiliaries, ``qui`` and a comma skipped)."""
     doc, word = ctx.doc, ctx.word
     token = doc[verb]
-    found: list[Mention] = []
-    if doc.has_annotation("DEP"):
-        for child in token.children:
-            if child.dep_ not in ("nsubj", "nsubj:pass"):
-                continue
-            for item in [child, *[c for c in child.children if c.dep_ == "conj"]]:
-                mention = index.at(item.i, {"PER"})
-                if mention is not None and mention not in found:
-                    found.append(mention)
-        if not found and token.dep_ == "acl:relcl" and token.head.i < verb:
-            mention = index.at(token.head.i, {"PER"})
-            found = [mention] if mention is not None else []
+    found = verb_subjects(ctx, index, verb, {"PER"})
+    if not found and doc.has_annotation("DEP") and token.dep_ == "acl:relcl" \
+            and token.head.i < verb:
+        mention = index.at(token.head.i, {"PER"})
+        found = [mention] if mention is not None else []
     if found:
         return found
     k = verb - 1

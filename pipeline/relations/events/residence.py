@@ -20,6 +20,7 @@ from pipeline.relations.base import (
     CLOSING_QUOTES,
     DE_WORDS,
     Mention,
+    description_comma,
     organisation_at,
     relation,
     skip_determiners,
@@ -94,8 +95,6 @@ def seat(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
             for found in [place, *story.chained(place, upper)]]
 
 
-#: Longest description between a person's comma and a participle of residence.
-DESCRIPTION_WORDS = 5
 #: Words between a person and a word of residence (folded): ``X, un habitant de Brest``.
 BEFORE_RESIDENT: frozenset[str] = frozenset({",", "un", "une", "qui", "est", "etait"})
 
@@ -116,26 +115,13 @@ def resident(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         k -= 1
     owner = index.ending(k, {"PER", "ORG"}) if k >= lower else None
     if owner is None and story.pos[word] == "VERB":  # X, chercheuse en chimie résidant à
-        k = _description_start(story, word, lower)
+        k = description_comma(story.ctx, index, word, lower)
         owner = index.ending(k - 1, {"PER"}) if k is not None and k - 1 >= lower else None
     if owner is None or k == word - 1 and story.pos[word] != "VERB":
         return []  # a noun (habitant) needs its apposition: "X, habitant de"
     return [relation(story.doc, "located_in", owner, found,
                      (owner["start_char"], found["end_char"]), "events.resident")
             for found in [place, *story.chained(place, upper)]]
-
-
-def _description_start(story: EventStory, word: int, lower: int) -> int | None:
-    """The comma before ``, chercheuse en chimie résidant``: at most
-    :data:`DESCRIPTION_WORDS` lower-case words, no verb and no mention between it and the
-    participle at ``word``."""
-    k = word - 1
-    doc = story.doc
-    while (k >= lower and word - k <= DESCRIPTION_WORDS and story.word(k) != ","
-           and story.index.at(k) is None and doc[k].text[:1].islower()
-           and story.pos[k] not in ("VERB", "AUX")):
-        k -= 1
-    return k if k >= lower and story.word(k) == "," and k < word - 1 else None
 
 
 def reside(story: EventStory, verb: int, lower: int, upper: int) -> list[Row]:
