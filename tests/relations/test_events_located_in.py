@@ -183,6 +183,14 @@ SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "Lyon/PROPN/nmod>1 a/AUX/aux:tense>7/avoir fermé/VERB/ROOT>7/fermer ./PUNCT/punct>7",
      [("Vialis", "ORG", "vialis"), ("Lyon", "LOC")],
      {("Vialis", "loc:lyon", "events.seat")}),
+    ("le siège d'une association au nom entre guillemets, transféré à",
+     "Le/DET/det>1 siège/NOUN/nsubj:pass>11 de/ADP/case>4 l'/DET/det>4/le "
+     "association/NOUN/nmod>1 «/PUNCT/punct>6 Terre/PROPN/appos>4 Vive/PROPN/flat:name>6 "
+     "»/PUNCT/punct>6 a/AUX/aux:tense>11/avoir été/AUX/aux:pass>11/être "
+     "transféré/VERB/ROOT>11/transférer à/ADP/case>13 Rennes/PROPN/obl:mod>11 "
+     "./PUNCT/punct>11",
+     [("Rennes", "LOC")],
+     {("Terre Vive", "loc:rennes", "events.seat")}),
     ("le siège d'une ville (un siège militaire) : pas d'organisation",
      "Le/DET/det>1 siège/NOUN/nsubj>4 de/ADP/case>3 Sarajevo/PROPN/nmod>1 "
      "dura/VERB/ROOT>4/durer quatre/NUM/nummod>6 ans/NOUN/obj>4/an ./PUNCT/punct>4",

@@ -33,9 +33,9 @@ Row = dict[str, Any]
 
 #: Words between a seat and its place (folded): ``dont le siège social est situé à``.
 SEAT_BRIDGE: frozenset[str] = frozenset({
-    "social", "sociaux", "principal", "mondial", "europeen", "est", "etait", "sera", "a", "se",
-    "s'", "trouve", "trouvait", "situe", "installe", "etabli", "fixe", "base", "implante",
-    "toujours", "desormais", "actuellement"})
+    "social", "sociaux", "principal", "mondial", "europeen", "est", "etait", "sera", "a", "ete",
+    "se", "s'", "trouve", "trouvait", "situe", "installe", "etabli", "fixe", "base", "implante",
+    "transfere", "toujours", "desormais", "actuellement"})
 #: Words between an organisation and its seat (folded): ``X, qui a son siège``.
 BEFORE_SEAT: frozenset[str] = frozenset({
     ",", "dont", "qui", "a", "avait", "ont", "le", "la", "les", "son", "sa", "ses", "leur",
@@ -60,14 +60,15 @@ def seat(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         owner = organisation_at(story.ctx, index, k, upper)
         if owner is None:
             return []
-        j = index.tokens(owner)[1]
+        j = k  # after the name (a quoted one too: « X »)
+        while j < upper and story.doc[j].idx < owner["end_char"]:
+            j += 1
         while j < upper and w(j) in CLOSING_QUOTES:
             j += 1
-        if j < upper and w(j) in SEAT_BRIDGE - {"a"}:
-            j += 1
-    while j < upper and j - word <= SEAT_WINDOW and w(j) in SEAT_BRIDGE and \
+    bridge = j
+    while j < upper and j - bridge < SEAT_WINDOW and w(j) in SEAT_BRIDGE and \
             story.place_at(j, upper) is None:
-        j += 1
+        j += 1  # social est situé | a été transféré
     place = story.scene_place(j, upper)
     k = j
     while place is None and k < upper and k - j < SEAT_REACH and story.pos[k] not in (
