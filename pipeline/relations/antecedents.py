@@ -43,8 +43,9 @@ from dataclasses import dataclass
 from pipeline.context import StoryContext
 from pipeline.relations.base import Mention, MentionIndex, load_org_nouns
 
-__all__ = ["ANAPHORIC_DETERMINERS", "PRONOUNS", "TITLE_GENDER", "WINDOW", "Anaphor", "RoleBefore",
-           "PersonAntecedents", "organisation_antecedent", "person_antecedent"]
+__all__ = ["ANAPHORIC_DETERMINERS", "POSSESSIVES", "PRONOUNS", "TITLE_GENDER", "WINDOW", "Anaphor",
+           "PersonAntecedents", "RoleBefore", "organisation_antecedent", "person_antecedent",
+           "possessor_organisation"]
 
 #: Sentences before the anaphor's own that are searched.
 WINDOW = 2
@@ -57,6 +58,9 @@ TITLE_GENDER: dict[str, str] = {"m.": "m", "monsieur": "m", "mme": "f", "mme.": 
 #: Determiners of an organisation noun that points back (folded).
 ANAPHORIC_DETERMINERS: frozenset[str] = frozenset({
     "l'", "la", "le", "cette", "cet", "ce", "son", "sa", "leur"})
+#: Possessive determiners of a function whose body was named before (folded): ``sa
+#: présidente``, ``leur porte-parole``.
+POSSESSIVES: frozenset[str] = frozenset({"son", "sa", "ses", "leur", "leurs"})
 #: Words after the noun that show it names nothing new (folded): punctuation, a verb follows.
 _NAME_OPENERS: frozenset[str] = frozenset({'"', "«", "“", "'", "‘", "``"})
 
@@ -307,3 +311,20 @@ def _mentions_before(ctx: StoryContext, index: MentionIndex, i: int) -> list[Men
         if mention is not None and index.tokens(mention)[0] == k:
             found.append(mention)
     return found
+
+
+def possessor_organisation(ctx: StoryContext, index: MentionIndex, i: int) -> Mention | None:
+    """The organisation a possessive determiner at token ``i`` stands for (``L'association
+    « Main tendue » a tenu son assemblée. Sa présidente, Inès Roy, …``): the one organisation
+    named in the window before it, with no person named between it and the determiner (the
+    person could be the possessor: ``Paul Roy et son directeur``); None otherwise."""
+    if not 0 <= i < ctx.n_tokens or ctx.word(i) not in POSSESSIVES:
+        return None
+    before = _mentions_before(ctx, index, i)
+    organisations = [m for m in before if m["label"] == "ORG"]
+    if len(_distinct(organisations)) != 1:
+        return None
+    last = organisations[-1]
+    if any(m["label"] == "PER" and m["start_char"] > last["start_char"] for m in before):
+        return None
+    return last

@@ -195,6 +195,44 @@ def with_determiner(ctx: StoryContext, i: int, lower: int) -> int:
     return i - 1 if i > lower and ctx.word(i - 1) in DETERMINERS else i
 
 
+def verb_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
+                  labels: Collection[str]) -> list[Mention]:
+    """Mentions of ``labels`` that the parse makes subject of the verb at ``verb``
+    (``nsubj``/``nsubj:pass``, one per coordinated item: ``la Finlande et la Suède ont …``);
+    empty without a parse."""
+    doc = ctx.doc
+    found: list[Mention] = []
+    if not doc.has_annotation("DEP"):
+        return found
+    for child in doc[verb].children:
+        if child.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+            mention = index.at(token.i, labels)
+            if mention is not None and mention not in found:
+                found.append(mention)
+    return found
+
+
+#: Longest description between an apposition's comma and the word it leads to, in tokens.
+DESCRIPTION_WORDS = 6
+
+
+def description_comma(ctx: StoryContext, index: MentionIndex, end: int,
+                      lower: int) -> int | None:
+    """The comma that opens a short description ending before token ``end``: ``, médecin à
+    Lyon et membre de``, ``, chercheuse en chimie résidant à`` (at most
+    :data:`DESCRIPTION_WORDS` words, lower-case or places, no verb, no person or body named).
+    None when there is none."""
+    doc, word = ctx.doc, ctx.word
+    k = end - 1
+    while (k >= lower and end - k <= DESCRIPTION_WORDS and word(k) != ","
+           and doc[k].pos_ not in ("VERB", "AUX") and index.at(k, {"PER", "ORG"}) is None
+           and (doc[k].text[:1].islower() or index.at(k) is not None)):
+        k -= 1
+    return k if k >= lower and word(k) == "," and k < end - 1 else None
+
+
 def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,
                        labels: Collection[str], lower: int = 0) -> list[Mention]:
     """Mentions listed up to token ``end`` (inclusive): ``la Russie, la Chine et l'Inde``.
@@ -213,6 +251,8 @@ def coordinated_before(ctx: StoryContext, index: MentionIndex, end: int,
         j = index.tokens(mention)[0] - 1
         j = skip_determiners(ctx, j, -1, lower)
         while j >= lower and word(j) in DE_WORDS:
+            j -= 1
+        while j >= lower and word(j) in HONORIFICS:  # et Madame Léa Roy
             j -= 1
         if j < lower or word(j) not in COORDINATORS:
             break
@@ -271,9 +311,10 @@ def skip_org_noun(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
                   nouns: frozenset[str] | None = None) -> int:
     """Token where an organisation's name starts at or after token ``i``.
 
-    Skips, when no mention starts there, an organisation noun with its lower-case adjectives
-    and an optional naming participle (``l'association familiale``, ``une ONG nommée``), then
-    opening quotation marks: ``de l'association « Main tendue »`` -> the token of *Main*.
+    Skips, when no mention starts there, an organisation noun with an optional ``de`` + noun
+    (``la société de nettoyage``), its lower-case adjectives and an optional naming participle
+    (``l'association familiale``, ``une ONG nommée``), then opening quotation marks: ``de
+    l'association « Main tendue »`` -> the token of *Main*.
     Returns ``i`` itself when nothing is skipped.
     """
     nouns = load_org_nouns() if nouns is None else nouns
@@ -281,7 +322,10 @@ def skip_org_noun(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
     j = i
     if j < upper and index.starting(j) is None and word(j) in nouns:
         j += 1
-        while (j < upper and j <= i + 3 and index.starting(j) is None
+        if (j + 1 < upper and word(j) in ("de", "d'") and index.at(j + 1) is None
+                and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text[:1].islower()):
+            j += 2  # la société de nettoyage « Net Plus », la compagnie d'assurances X
+        while (j < upper and j <= i + 5 and index.starting(j) is None
                and doc[j].text[:1].islower() and doc[j].pos_ in ("ADJ", "VERB")
                and word(j) not in DE_WORDS):
             j += 1

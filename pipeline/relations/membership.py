@@ -6,8 +6,9 @@ Rules (token walks inside one sentence, the parse used for verb subjects):
   fondateurs de l'OCS`` (one row per listed member);
 * ``membership.copula``: ``X est (devenu) membre de Y``; a negation (``n'est pas membre``)
   gives nothing;
-* ``membership.join``: ``X a rejoint Y``, ``X adhère à Y``, ``X a intégré Y`` (subject from the
-  parse, coordinations expanded; object an ORG mention);
+* ``membership.join``: ``X a rejoint Y``, ``X adhère à Y``, ``X a intégré Y``, ``X fait
+  partie de Y``, ``X appartient à Y`` (subject from the parse, coordinations expanded; object
+  an ORG mention);
 * ``membership.accession``: ``l'adhésion de X (et de Y) à Z``, ``l'entrée de X dans Z``.
 
 A membership word with no named member gives nothing: ``les pays membres de l'OTAN``, ``les
@@ -39,11 +40,13 @@ from pipeline.relations.base import (
     add_relations,
     coordinated_after,
     coordinated_before,
+    description_comma,
     keep_first,
     load_words_by_kind,
     organisation_at,
     relation,
     skip_determiners,
+    verb_subjects,
     with_determiner,
 )
 
@@ -60,6 +63,8 @@ LINK_LEMMAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "avoir"})
 #: Determiners that open a new noun phrase rather than an apposition (``X, les membres de Y``).
 DEFINITE_PLURALS: frozenset[str] = frozenset({"les", "ces", "ses", "leurs", "nos", "vos"})
 NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'", "non"})
+#: ``faire partie de``: a join verb only with its noun (folded lemma, noun).
+PART_OF: tuple[str, str] = ("faire", "partie")
 #: Prepositions before the organisation one joins (folded).
 INTO_WORDS: frozenset[str] = frozenset({"a", "au", "aux", "dans", "en"})
 #: Words between a subject and a joining verb when the parse gives no subject (folded).
@@ -121,17 +126,20 @@ class MembershipExtractor:
         triggers = member | join | accession
         rows: list[dict[str, Any]] = []
         for i, (word, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
-            if word not in triggers and lemma not in triggers:
+            if word not in triggers and lemma not in triggers and not (
+                    lemma == PART_OF[0] and ctx.word(i + 1) == PART_OF[1]):
                 continue
             token = doc[i]
             lower, upper = ctx.sentence_bounds(i)
             if (word in member or lemma in member) and token.pos_ != "VERB":
                 rows.extend(self._member(ctx, index, i, lower, upper))
-            elif (word in join or lemma in join) and token.pos_ in ("VERB", "AUX"):
+            elif (word in join or lemma in join or lemma == PART_OF[0]) \
+                    and token.pos_ in ("VERB", "AUX"):
                 rows.extend(self._join(ctx, index, i, lower, upper))
             elif (word in accession or lemma in accession) and token.pos_ != "VERB":
                 rows.extend(self._accession(ctx, index, i, upper))
         rows.extend(self._staff(doc))
+        rows = [r for r in rows if _can_be_member(r)]
         return keep_first(rows, lambda row: (row["subject_start"], row["object_start"]))
 
     @staticmethod
@@ -170,6 +178,10 @@ class MembershipExtractor:
                 break
         if j < lower:
             return []
+        if not verb and word(j) == "et":  # X, médecin à Lyon et membre de Y
+            j = description_comma(ctx, index, j, lower)
+            if j is None:
+                return []
         if not verb and word(j) == "," and not definite:
             rule, end = "membership.apposition", j - 1  # not "À Rennes, les membres de l'ONG"
         elif verb:
@@ -193,19 +205,17 @@ class MembershipExtractor:
         if any(word(j) in NEGATIONS for j in range(max(lower, verb - 3), verb + 2)):
             return []
         j = verb + 1
+        if ctx.lemmas[verb] == PART_OF[0]:  # X fait partie de Y
+            j += 1
+            if j >= upper or word(j) not in DE_WORDS:
+                return []
+            j += 1
         while j < upper and (word(j) in DETERMINERS or word(j) in INTO_WORDS):
             j += 1
         organisation = index.starting(j, {"ORG"})
         if organisation is None:
             return []
-        members: list[Mention] = []
-        if doc.has_annotation("DEP"):
-            for child in doc[verb].children:
-                if child.dep_ in ("nsubj", "nsubj:pass"):
-                    for token in [child, *[c for c in child.children if c.dep_ == "conj"]]:
-                        mention = index.at(token.i, MEMBER_LABELS)
-                        if mention is not None and mention not in members:
-                            members.append(mention)
+        members = verb_subjects(ctx, index, verb, MEMBER_LABELS)
         if not members:  # no parse, or a parse without subject: the list just before the verb
             j = verb - 1
             while j >= lower and (doc[j].pos_ == "AUX" or word(j) in _JOIN_AUXILIARIES):
@@ -239,6 +249,14 @@ class MembershipExtractor:
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))
         return doc
+
+
+def _can_be_member(row: dict[str, Any]) -> bool:
+    """A place is never a member: a LOC subject is kept only when it is a country the model
+    tagged LOC (its id ``country:<ISO>``); ``la mairie de Brest, membre de l'association``
+    names the town hall, not the town."""
+    subject = str(row["subject_id"] or "")
+    return not subject.startswith("loc:")
 
 
 @Language.factory("depeche_membership", assigns=["doc._.relations"],

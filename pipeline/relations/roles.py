@@ -8,7 +8,16 @@ parser that mis-attaches a name or mis-splits a sentence does not lose the role)
   Narendra Modi`` (function, nationality adjective, name);
 * ``roles.title_comma_name``: ``le secrétaire général de l'ONU, António Guterres``;
 * ``roles.apposition``: ``Sergueï Lavrov, ministre russe des Affaires étrangères``,
-  ``X, chef de la diplomatie française``, ``Emmanuel Macron, président de la République``.
+  ``X, chef de la diplomatie française``, ``Emmanuel Macron, président de la République``;
+* ``roles.copula``: ``X est (devenu) le directeur de Y``;
+* ``roles.post``: ``X a été nommé au poste de directeur de Y``, ``X, en tant que directrice
+  de Y,`` (the person up the parse from the function);
+* ``roles.led_by``: ``Y, dirigée par X``;
+* ``roles.verb``: ``X dirige Y``, ``X, qui préside Y``, ``X travaille pour Y`` (verbs of
+  ``relations_role_verbs.csv``).
+
+After ``roles.title_name`` with no complement, a complement right after the name gives the
+object: ``le gouverneur Paul Roy de l'Ohio``.
 
 The object is the mention of a complement ``de la Russie`` / ``de l'ONU`` / ``du Kazakhstan``
 after the function (ORG, COUNTRY or LOC), else the nationality adjective inside it (a COUNTRY
@@ -42,6 +51,7 @@ from pipeline.relations.antecedents import (
     ANAPHORIC_DETERMINERS,
     organisation_antecedent,
     person_antecedent,
+    possessor_organisation,
 )
 from pipeline.relations.base import (
     CLOSING_QUOTES,
@@ -56,6 +66,7 @@ from pipeline.relations.base import (
     relation,
     skip_determiners,
     tokenize_form,
+    verb_subjects,
     with_determiner,
 )
 
@@ -76,6 +87,20 @@ RULE_TITLE_COMMA_NAME = "roles.title_comma_name"
 RULE_APPOSITION = "roles.apposition"
 RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
+RULE_POST = "roles.post"
+RULE_VERB = "roles.verb"
+RULE_AFFILIATION = "roles.affiliation"
+#: Marks that close the organisation of ``X, de l'Inserm,`` or ``X (Inserm)`` (folded).
+AFFILIATION_END: frozenset[str] = frozenset({",", ")", ".", ";", ":"})
+VERBS_FILE = "relations_role_verbs.csv"
+#: Words that put a function on the subject of a clause: ``X a été nommé au poste de
+#: directeur de Y``, ``X, en tant que directrice de Y,``, ``X travaille comme ingénieur chez Y``
+#: (folded token tuples, written right before the function).
+POST_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
+    ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
+#: How many heads up the parse a function's clause subject is looked for.
+POST_HOPS = 4
 #: Longest description between an apposition's comma and its title, in tokens.
 APPOSITION_FILLER = 5
 #: Parts of speech of such a description (``deux frères``, ``une juriste et``).
@@ -156,6 +181,29 @@ def load_agents(source: str = AGENTS_FILE) -> dict[str, str]:
             for row in read_csv(source, required=("word", "title"))}
 
 
+@dataclass(frozen=True)
+class RoleVerb:
+    """A verb of ``relations_role_verbs.csv``: its title and the prepositions before its
+    organisation (empty: a direct object)."""
+
+    title: str
+    prepositions: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=4)
+def load_verbs(source: str = VERBS_FILE) -> dict[str, RoleVerb]:
+    """Read the verbs of ``X dirige Y`` (folded lemma or form -> :class:`RoleVerb`)."""
+    table: dict[str, RoleVerb] = {}
+    for row in read_csv(source, required=("word", "title"), optional=("preposition",)):
+        key = fold(row["word"])
+        if key in table:
+            raise row.error(f"duplicate word {row['word']!r}")
+        prepositions = tuple(tokenize_form(p) for p in (row.get("preposition") or "").split("|")
+                             if p.strip())
+        table[key] = RoleVerb(row["title"], prepositions)
+    return table
+
+
 @lru_cache(maxsize=4)
 def demonym_countries(source: str = DEMONYMS_FILE) -> dict[str, str]:
     """Folded nationality adjective -> ISO code, from the countries family's ``demonyms.csv``."""
@@ -177,6 +225,163 @@ class TitleMatch:
     demonym: int | None
 
 
+# -- walks from a function or a verb to its person -------------------------------------
+
+def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
+                      lower: int) -> int | None:
+    """The comma of an apposition before the title at ``start``: right before it, or
+    before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
+    présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
+    doc, word = ctx.doc, ctx.word
+    k = start - 1
+    while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
+           and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
+           and doc[k].text[:1].islower()):
+        k -= 1
+    return k if k >= lower and word(k) == "," else None
+
+
+def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                    lower: int) -> tuple[Mention | None, int]:
+    """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
+    right before the title, the PER mention right before the verb (adverbs skipped), or
+    the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
+    character of the words that state it."""
+    doc, word = ctx.doc, ctx.word
+    k = start - 1
+    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
+        k -= 1
+    verb = False
+    while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
+            ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
+            or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
+        verb = verb or ctx.lemmas[k] in COPULAS
+        if word(k) in NEGATIONS:
+            return None, 0
+        k -= 1
+    if not verb or k < lower:
+        return None, 0
+    if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
+        k -= 1
+    person = index.ending(k, {"PER"})
+    if person is not None:
+        return person, person["start_char"]
+    return person_antecedent(ctx, index, k), doc[k].idx
+
+
+def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
+                  lower: int) -> Mention | None:
+    """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
+    directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
+    the person up the parse from the function (the name it hangs on, or the subject of
+    the verb it hangs on, through ``qui`` to its antecedent)."""
+    doc, word = ctx.doc, ctx.word
+    if not any(start - len(m) >= lower and tuple(word(k) for k in range(
+            start - len(m), start)) == m for m in POST_MARKERS):
+        return None
+    if not doc.has_annotation("DEP"):
+        return None
+    token = doc[start]
+    for _ in range(POST_HOPS):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        person = index.at(token.i, {"PER"})
+        if person is not None:
+            return person
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [index.at(c.i, {"PER"}) for c in token.children
+                        if c.dep_ in ("nsubj", "nsubj:pass")]
+            if token.dep_ == "acl:relcl" and not any(subjects):
+                subjects = [index.at(token.head.i, {"PER"})]
+            return next((m for m in subjects if m is not None), None)
+    return None
+
+
+def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
+                       upper: int) -> Mention | None:
+    """The complement right after a name that follows its function: ``le gouverneur
+    Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
+    end = index.tokens(person)[1]
+    if end >= upper or ctx.word(end) not in DE_WORDS:
+        return None
+    j = skip_determiners(ctx, end + 1, 1, upper)
+    return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
+
+
+def _person_from(ctx: StoryContext, index: MentionIndex, i: int,
+                 upper: int) -> Mention | None:
+    """The PER mention starting at token ``i``, or after a courtesy title the mention leaves
+    out (``Monsieur Paul Roy`` where the person is ``Paul Roy``)."""
+    while i < upper and index.starting(i) is None and ctx.word(i) in HONORIFICS:
+        i += 1
+    return index.starting(i, {"PER"}) if i < upper else None
+
+
+def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
+                     lower: int) -> list[Mention]:
+    """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
+    the antecedent of ``qui`` in a relative clause, else the PER mention right before the
+    verb (auxiliaries, ``qui`` and a comma skipped)."""
+    doc, word = ctx.doc, ctx.word
+    token = doc[verb]
+    found = verb_subjects(ctx, index, verb, {"PER"})
+    if not found and doc.has_annotation("DEP") and token.dep_ == "acl:relcl" \
+            and token.head.i < verb:
+        mention = index.at(token.head.i, {"PER"})
+        found = [mention] if mention is not None else []
+    if found:
+        return found
+    k = verb - 1
+    while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
+        k -= 1
+    mention = index.ending(k, {"PER"}) if k >= lower else None
+    return [mention] if mention is not None else []
+
+
+def _affiliations(ctx: StoryContext, index: MentionIndex,
+                  taken: dict[int, bool]) -> list[dict[str, Any]]:
+    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``, ``M. Roy du
+    laboratoire Biotek, …``: a person named with the body they work for in apposition, the
+    body closed by a comma, a parenthesis or the end of the sentence (rule
+    ``roles.affiliation``, no ``title``). People who already have a role with an object are
+    left alone."""
+    doc, word = ctx.doc, ctx.word
+    rows = []
+    for person in doc._.mentions or []:
+        if person["label"] != "PER" or taken.get(id(person)) or id(person) not in index.bounds:
+            continue
+        end = index.tokens(person)[1]
+        _, upper = ctx.sentence_bounds(max(end - 1, 0))
+        if end + 1 >= upper or word(end) not in (",", "(", *DE_WORDS):
+            continue
+        j = end + 1
+        if word(end) == ",":
+            if word(j) not in DE_WORDS:
+                continue
+            j += 1
+        j = skip_determiners(ctx, j, 1, upper)
+        organisation = organisation_at(ctx, index, j, upper)
+        if organisation is None:
+            continue
+        if organisation.get("source") == "relations":  # du laboratoire « Biotek »
+            after = j
+            while after < upper and doc[after].idx < organisation["end_char"]:
+                after += 1
+        else:
+            after = index.tokens(organisation)[1]
+        while after < upper and word(after) in CLOSING_QUOTES:
+            after += 1
+        if after < upper and word(after) not in AFFILIATION_END or (
+                word(end) == "(" and (after >= upper or word(after) != ")")):
+            continue
+        taken[id(person)] = True
+        rows.append(relation(doc, "role", person, organisation,
+                             (person["start_char"], organisation["end_char"]),
+                             RULE_AFFILIATION))
+    return rows
+
+
 class RoleExtractor:
     """Pipeline component: ``role`` relations between a person and a country or organisation."""
 
@@ -188,6 +393,7 @@ class RoleExtractor:
         self.modifiers = load_modifiers()
         self.demonyms = demonym_countries()
         self.agents = load_agents()
+        self.verbs = load_verbs()
         self.first_words = {e.words[0] for e in self.titles}
         self._titles_by_first: dict[str, tuple[TitleEntry, ...]] = {}
         for entry in self.titles:  # longest first, as in self.titles
@@ -303,6 +509,44 @@ class RoleExtractor:
             rows.extend(self._role_for(ctx, index, found, lower, upper, taken))
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
+        rows.extend(self._verb_roles(ctx, index, taken))
+        rows.extend(_affiliations(ctx, index, taken))
+        return rows
+
+    def _verb_roles(self, ctx: StoryContext, index: MentionIndex,
+                    taken: dict[int, bool]) -> list[dict[str, Any]]:
+        """``Paul Roy dirige le groupe Vialis``, ``X, qui préside Y``, ``X a fondé Y``, ``X
+        travaille pour Y`` (rule ``roles.verb``): the person subject of a verb of
+        ``relations_role_verbs.csv`` holds its function in the organisation after it. Not
+        under a negation (``X ne dirige plus Y``)."""
+        doc, word = ctx.doc, ctx.word
+        rows = []
+        for i, (folded, lemma) in enumerate(zip(ctx.words, ctx.lemmas, strict=True)):
+            verb = self.verbs.get(lemma) or self.verbs.get(folded)
+            if verb is None or doc[i].pos_ not in ("VERB", "AUX"):
+                continue
+            lower, upper = ctx.sentence_bounds(i)
+            if any(word(k) in NEGATIONS for k in range(max(lower, i - 2), min(upper, i + 2))):
+                continue
+            j = i + 1
+            if verb.prepositions:
+                marker = next((p for p in verb.prepositions
+                               if tuple(word(k) for k in range(j, j + len(p))) == p), None)
+                if marker is None:
+                    continue
+                j += len(marker)
+            j = skip_determiners(ctx, j, 1, upper)
+            organisation = organisation_at(ctx, index, j, upper)
+            if organisation is None:
+                continue
+            for person in _clause_subjects(ctx, index, i, lower):
+                if taken.get(id(person)):
+                    continue
+                taken[id(person)] = True
+                evidence = (min(person["start_char"], doc[i].idx),
+                            max(person["end_char"], organisation["end_char"]))
+                rows.append(relation(doc, "role", person, organisation, evidence, RULE_VERB,
+                                     title=verb.title))
         return rows
 
     def _led_by(self, ctx: StoryContext, index: MentionIndex,
@@ -354,17 +598,20 @@ class RoleExtractor:
         if before_title >= lower and word(before_title) in self.modifiers:
             status = self.modifiers[word(before_title)]
             start = before_title
+        if obj is None and start - 1 >= lower:  # Sa présidente, Inès Roy: the body named before
+            obj = possessor_organisation(ctx, index, start - 1)
+            start = start - 1 if obj is not None else start
         start = with_determiner(ctx, start, lower)
         while end < upper and word(end) in CLOSING_QUOTES and end > found.end:
             end += 1  # le président du parti « X », Monsieur Y
         last = doc[end - 1]
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
-        after = index.starting(end, {"PER"}) if end < upper else None
-        comma = self._apposition_comma(ctx, index, start, lower)
+        after = _person_from(ctx, index, end, upper)
+        comma = _apposition_comma(ctx, index, start, lower)
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
-        behind = (index.starting(end + 1, {"PER"})
+        behind = (_person_from(ctx, index, end + 1, upper)
                   if end + 1 < upper and word(end) == "," else None)
         glued = (index.ending(start - 1, {"PER"})
                  if obj is not None and start - 1 >= lower else None)
@@ -381,10 +628,18 @@ class RoleExtractor:
             people, rule = [glued], RULE_APPOSITION
             evidence = (glued["start_char"], last.idx + len(last.text))
         else:  # Paul Henri est le directeur de Vialis
-            subject, begin = self._copula_subject(ctx, index, start, lower)
+            subject, begin = _copula_subject(ctx, index, start, lower)
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
                 evidence = (begin, last.idx + len(last.text))
+            elif obj is not None:  # X a été nommé au poste de directeur de Vialis
+                subject = _post_subject(ctx, index, start, lower)
+                if subject is not None:
+                    people, rule = [subject], RULE_POST
+                    evidence = (min(subject["start_char"], doc[start].idx),
+                                max(subject["end_char"], last.idx + len(last.text)))
+        if rule == RULE_TITLE_NAME and obj is None and found.demonym is None:
+            obj = _object_after_name(ctx, index, people[0], upper)
         rows = []
         for person in people:
             # one role per person, unless the first had no object (X, porte-parole des
@@ -395,48 +650,6 @@ class RoleExtractor:
             rows.append(relation(doc, "role", person, obj, evidence, rule,
                                  title=found.entry.title, status=status))
         return rows
-
-    @staticmethod
-    def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
-                          lower: int) -> int | None:
-        """The comma of an apposition before the title at ``start``: right before it, or
-        before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
-        présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
-        doc, word = ctx.doc, ctx.word
-        k = start - 1
-        while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-               and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
-               and doc[k].text[:1].islower()):
-            k -= 1
-        return k if k >= lower and word(k) == "," else None
-
-    @staticmethod
-    def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                        lower: int) -> tuple[Mention | None, int]:
-        """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
-        right before the title, the PER mention right before the verb (adverbs skipped), or
-        the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
-        character of the words that state it."""
-        doc, word = ctx.doc, ctx.word
-        k = start - 1
-        while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
-            k -= 1
-        verb = False
-        while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
-                ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
-                or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
-            verb = verb or ctx.lemmas[k] in COPULAS
-            if word(k) in NEGATIONS:
-                return None, 0
-            k -= 1
-        if not verb or k < lower:
-            return None, 0
-        if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
-            k -= 1
-        person = index.ending(k, {"PER"})
-        if person is not None:
-            return person, person["start_char"]
-        return person_antecedent(ctx, index, k), doc[k].idx
 
     def __call__(self, doc: Doc) -> Doc:
         add_relations(doc, self.process(doc))

@@ -169,6 +169,152 @@ CASES: list[EventCase] = [
 ]
 
 
+# seats, residence, chained and adjacent places: (id, parse, mentions, expected {(subject,
+# object_id, rule)})
+SEAT_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] = [
+    ("dont le siège est à : le siège de l'organisation (events.seat)",
+     "Vialis/PROPN/nsubj>9 ,/PUNCT/punct>5 dont/PRON/nmod>4 le/DET/det>4 siège/NOUN/nsubj>5 "
+     "est/AUX/acl:relcl>0/être à/ADP/case>7 Lyon/PROPN/obl:mod>5 ,/PUNCT/punct>5 "
+     "recrute/VERB/ROOT>9/recruter ./PUNCT/punct>9",
+     [("Vialis", "ORG", "vialis"), ("Lyon", "LOC")],
+     {("Vialis", "loc:lyon", "events.seat")}),
+    ("le siège de X à Y",
+     "Le/DET/det>1 siège/NOUN/nsubj>7 de/ADP/case>3 Vialis/PROPN/nmod>1 à/ADP/case>5 "
+     "Lyon/PROPN/nmod>1 a/AUX/aux:tense>7/avoir fermé/VERB/ROOT>7/fermer ./PUNCT/punct>7",
+     [("Vialis", "ORG", "vialis"), ("Lyon", "LOC")],
+     {("Vialis", "loc:lyon", "events.seat")}),
+    ("le siège d'une association au nom entre guillemets, transféré à",
+     "Le/DET/det>1 siège/NOUN/nsubj:pass>11 de/ADP/case>4 l'/DET/det>4/le "
+     "association/NOUN/nmod>1 «/PUNCT/punct>6 Terre/PROPN/appos>4 Vive/PROPN/flat:name>6 "
+     "»/PUNCT/punct>6 a/AUX/aux:tense>11/avoir été/AUX/aux:pass>11/être "
+     "transféré/VERB/ROOT>11/transférer à/ADP/case>13 Rennes/PROPN/obl:mod>11 "
+     "./PUNCT/punct>11",
+     [("Rennes", "LOC")],
+     {("Terre Vive", "loc:rennes", "events.seat")}),
+    ("le siège d'une ville (un siège militaire) : pas d'organisation",
+     "Le/DET/det>1 siège/NOUN/nsubj>4 de/ADP/case>3 Sarajevo/PROPN/nmod>1 "
+     "dura/VERB/ROOT>4/durer quatre/NUM/nummod>6 ans/NOUN/obj>4/an ./PUNCT/punct>4",
+     [("Sarajevo", "LOC")],
+     set()),
+    ("basée dans la banlieue de X, en Y : les deux lieux (events.based)",
+     "Vialis/PROPN/nsubj>3 est/AUX/cop>3/être une/DET/det>3/un société/NOUN/ROOT>3 "
+     "basée/VERB/acl>3/baser dans/ADP/case>7 la/DET/det>7/le banlieue/NOUN/obl:mod>4 "
+     "de/ADP/case>9 Nantes/PROPN/nmod>7 ,/PUNCT/punct>12 en/ADP/case>12 "
+     "France/PROPN/nmod>9 ./PUNCT/punct>3",
+     [("Vialis", "ORG", "vialis"), ("Nantes", "LOC"), ("France", "COUNTRY", "FR")],
+     {("Vialis", "loc:nantes", "events.based"), ("Vialis", "country:FR", "events.based"),
+      ("Nantes", "country:FR", "events.adjacent_place")}),
+    ("l'une des écoles de Dole (events.described)",
+     "L'/DET/det>1/le institut/NOUN/nsubj>5 Bréval/PROPN/appos>1 est/AUX/cop>5/être "
+     "l'/DET/det>5/le une/PRON/ROOT>5/un des/ADP/case>8/de trois/NUM/nummod>8 "
+     "écoles/NOUN/nmod>5/école publiques/ADJ/amod>8/public de/ADP/case>11 "
+     "Dole/PROPN/nmod>8 ./PUNCT/punct>5",
+     [("Bréval", "ORG", "breval"), ("Dole", "LOC")],
+     {("Bréval", "loc:dole", "events.described")}),
+    ("sujet de être loin du verbe : le premier nom d'organisation du sujet (parse)",
+     "L'/DET/det>1/le institut/NOUN/nsubj>11 Bréval/PROPN/appos>1 ,/PUNCT/punct>5 "
+     "anciennement/ADV/advmod>5 nommé/VERB/acl>1/nommer Lycée/PROPN/xcomp>5 "
+     "Sud/PROPN/flat:name>6 ,/PUNCT/punct>5 est/AUX/cop>11/être l'/DET/det>11/le "
+     "une/PRON/ROOT>11/un des/ADP/case>13/de écoles/NOUN/nmod>11/école de/ADP/case>15 "
+     "Dole/PROPN/nmod>13 ./PUNCT/punct>11",
+     [("Bréval", "ORG", "breval"), ("Lycée Sud", "ORG", "lycee-sud"), ("Dole", "LOC")],
+     {("Bréval", "loc:dole", "events.described")}),
+    ("résidant à : là où la personne vit (events.resident)",
+     "Marc/PROPN/nsubj>8 Petit/PROPN/flat:name>0 ,/PUNCT/punct>3 résidant/VERB/acl>0/résider "
+     "à/ADP/case>5 Lille/PROPN/obl:mod>3 ,/PUNCT/punct>8 a/AUX/aux:tense>8/avoir "
+     "vu/VERB/ROOT>8/voir l'/DET/det>10/le accident/NOUN/obj>8 ./PUNCT/punct>8",
+     [("Marc Petit", "PER"), ("Lille", "LOC")],
+     {("Marc Petit", "loc:lille", "events.resident")}),
+    ("métier puis résidant à : la personne avant la description",
+     "Lina/PROPN/nsubj>11 Morel/PROPN/flat:name>0 ,/PUNCT/punct>3 "
+     "chercheuse/NOUN/appos>0/chercheur en/ADP/case>5 chimie/NOUN/nmod>3 "
+     "résidant/VERB/acl>3/résider à/ADP/case>8 Nancy/PROPN/obl:mod>6 ,/PUNCT/punct>3 "
+     "a/AUX/aux:tense>11/avoir publié/VERB/ROOT>11/publier une/DET/det>13/un "
+     "étude/NOUN/obj>11 ./PUNCT/punct>11",
+     [("Lina Morel", "PER"), ("Nancy", "LOC")],
+     {("Lina Morel", "loc:nancy", "events.resident")}),
+    ("une habitante de Brest, en apposition",
+     "Claire/PROPN/nsubj>9 Dubois/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "habitante/NOUN/appos>0/habitant de/ADP/case>6 Brest/PROPN/nmod>4 ,/PUNCT/punct>4 "
+     "a/AUX/aux:tense>9/avoir témoigné/VERB/ROOT>9/témoigner ./PUNCT/punct>9",
+     [("Claire Dubois", "PER"), ("Brest", "LOC")],
+     {("Claire Dubois", "loc:brest", "events.resident")}),
+    ("les habitants de Brest après un nom : pas une apposition",
+     "Selon/ADP/case>1 Claire/PROPN/obl:mod>8 Dubois/PROPN/flat:name>1 ,/PUNCT/punct>1 "
+     "les/DET/det>5/le habitants/NOUN/nsubj>8/habitant de/ADP/case>7 Brest/PROPN/nmod>5 "
+     "ont/VERB/ROOT>8/avoir peur/NOUN/obj>8 ./PUNCT/punct>8",
+     [("Claire Dubois", "PER"), ("Brest", "LOC")],
+     set()),
+    ("qui vit à : l'antécédent de la relative y vit (events.reside; lemme « voir » du modèle)",
+     "Paul/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 qui/PRON/nsubj>4 "
+     "vit/VERB/acl:relcl>0/voir à/ADP/case>6 Nantes/PROPN/obl:mod>4 ,/PUNCT/punct>9 "
+     "a/AUX/aux:tense>9/avoir témoigné/VERB/ROOT>9/témoigner ./PUNCT/punct>9",
+     [("Paul Roy", "PER"), ("Nantes", "LOC")],
+     {("Paul Roy", "loc:nantes", "events.reside")}),
+    ("participe en tête de phrase : l'organisation nommée après la virgule",
+     "Basée/VERB/acl>5/baser à/ADP/case>2 Lyon/PROPN/obl:mod>0 ,/PUNCT/punct>0 "
+     "la/DET/det>5/le société/NOUN/nsubj>7 Vialis/PROPN/appos>5 recrute/VERB/ROOT>7/recruter "
+     "./PUNCT/punct>7",
+     [("Lyon", "LOC"), ("Vialis", "ORG", "vialis")],
+     {("Vialis", "loc:lyon", "events.based")}),
+    ("âge puis ville en apposition : la ville où la personne vit",
+     "Paul/PROPN/nsubj>10 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 45/NUM/nummod>4 "
+     "ans/NOUN/appos>0/an ,/PUNCT/punct>7 de/ADP/case>7 Rennes/PROPN/nmod>0 ,/PUNCT/punct>10 "
+     "a/AUX/aux:tense>10/avoir témoigné/VERB/ROOT>10/témoigner ./PUNCT/punct>10",
+     [("Paul Roy", "PER"), ("Rennes", "LOC")],
+     {("Paul Roy", "loc:rennes", "events.resident")}),
+    ("pays en apposition : une nationalité, pas un domicile",
+     "Paul/PROPN/nsubj>7 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 de/ADP/case>4 "
+     "Chine/PROPN/nmod>0 ,/PUNCT/punct>0 a/AUX/aux:tense>7/avoir témoigné/VERB/ROOT>7/témoigner "
+     "./PUNCT/punct>7",
+     [("Paul Roy", "PER"), ("Chine", "COUNTRY", "CN")],
+     set()),
+    ("organisation suivie de sa ville après de (events.adjacent_place)",
+     "Le/DET/det>1 lycée/NOUN/nsubj>5 Arc-en-ciel/PROPN/appos>1 de/ADP/case>4 "
+     "Toulouse/PROPN/nmod>1 ferme/VERB/ROOT>5/fermer ./PUNCT/punct>5",
+     [("Arc-en-ciel", "ORG", "arc-en-ciel"), ("Toulouse", "LOC")],
+     {("Arc-en-ciel", "loc:toulouse", "events.adjacent_place")}),
+    ("de Paris à Lyon après une organisation : un trajet",
+     "Le/DET/det>1 train/NOUN/nsubj>9 de/ADP/case>4 la/DET/det>4/le SNCF/PROPN/nmod>1 "
+     "de/ADP/case>6 Paris/PROPN/nmod>1 à/ADP/case>8 Lyon/PROPN/nmod>1 part/VERB/ROOT>9/partir "
+     "./PUNCT/punct>9",
+     [("SNCF", "ORG", "SNCF"), ("Paris", "LOC"), ("Lyon", "LOC")],
+     set()),
+    ("ville, virgule, au + pays",
+     "Une/DET/det>1/un usine/NOUN/nsubj>9 de/ADP/case>3 Porto/PROPN/nmod>1 ,/PUNCT/punct>6 "
+     "au/ADP/case>6/à Portugal/PROPN/nmod>3 ,/PUNCT/punct>6 a/AUX/aux:tense>9/avoir "
+     "brûlé/VERB/ROOT>9/brûler ./PUNCT/punct>9",
+     [("Porto", "LOC"), ("Portugal", "COUNTRY", "PT")],
+     {("Porto", "country:PT", "events.adjacent_place")}),
+    ("a grandi à : là où la personne a vécu (events.reside)",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "grandi/VERB/ROOT>3/grandir à/ADP/case>5 Brest/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Brest", "LOC")],
+     {("Paul Roy", "loc:brest", "events.reside")}),
+    ("né à : un lieu de naissance, pas un domicile",
+     "Paul/PROPN/nsubj:pass>3 Roy/PROPN/flat:name>0 est/AUX/aux:pass>3/être "
+     "né/VERB/ROOT>3/naître à/ADP/case>5 Brest/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Brest", "LOC")],
+     set()),
+    ("dans le nord du Mali : un lieu atteint par un nom commun et du (events.scene)",
+     "Inès/PROPN/nsubj:pass>4 Roy/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être hospitalisée/VERB/ROOT>4/hospitaliser dans/ADP/case>7 "
+     "le/DET/det>7 nord/NOUN/obl:mod>4 du/ADP/case>9/de Mali/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Inès Roy", "PER"), ("Mali", "COUNTRY", "ML")],
+     {("Inès Roy", "country:ML", "events.scene")}),
+]
+
+
+@pytest.mark.parametrize(("markup", "mentions", "expected"),
+                         [c[1:] for c in SEAT_CASES], ids=[c[0] for c in SEAT_CASES])
+def test_seat_and_residence_rules(markup: str, mentions: list[tuple[Any, ...]],
+                                  expected: set[tuple[Any, ...]]) -> None:
+    doc = with_mentions(parsed(markup), *mentions)
+    rows = EventExtractor().process(doc)
+    assert {(r["subject_text"], r["object_id"], r["rule"]) for r in rows
+            if r["predicate"] == "located_in"} == expected
+
+
 @pytest.mark.parametrize(("markup", "mentions", "expected"),
                          [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rules_on_hand_parses(markup: str, mentions: list[tuple[Any, ...]],
@@ -211,10 +357,27 @@ def test_events_end_to_end(model_nlp: Language, text: str,
      "a dû évacuer les lieux.",
      set()),
     ("À Lyon, un incendie a ravagé un entrepôt. Paul Roy, qui habite à Grenoble, a témoigné.",
-     {("Paul Roy", "Grenoble", "events.scene")}),
+     {("Paul Roy", "Grenoble", "events.reside")}),  # where he lives: the residence rule
 ])
 def test_story_setting_end_to_end(model_nlp: Language, text: str,
                                   expected: set[tuple[str, str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "located_in"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Marc Petit, résidant à Lille, a vu l'accident.",
+     {("Marc Petit", "Lille", "events.resident")}),
+    ("Claire Dubois, une habitante de Brest, a témoigné.",
+     {("Claire Dubois", "Brest", "events.resident")}),
+    ("Paul Roy, qui vit à Nantes, a témoigné.", {("Paul Roy", "Nantes", "events.reside")}),
+    ("Basée à Toulouse, la société Airbus emploie des milliers de personnes.",
+     {("Airbus", "Toulouse", "events.based")}),
+])
+def test_seats_and_homes_end_to_end(model_nlp: Language, text: str,
+                                    expected: set[tuple[str, str, str]]) -> None:
     doc = model_nlp(text)
     assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
             if r["predicate"] == "located_in"} == expected

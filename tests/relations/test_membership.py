@@ -82,6 +82,42 @@ MEMBERSHIP_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...
      "absent/ADJ/ROOT>11 ./PUNCT/punct>11",
      [("Sylvie Garnaud", "PER")],
      {("Sylvie Garnaud", "org:solidaires", None)}),
+    ("faire partie de (membership.join)",
+     "La/DET/det>1/le Suède/PROPN/nsubj>2 fait/VERB/ROOT>2/faire partie/NOUN/obj>2 "
+     "de/ADP/case>6 l'/DET/det>6/le OTAN/PROPN/nmod>3 ./PUNCT/punct>2",
+     [("Suède", "COUNTRY", "SE"), ("OTAN", "ORG", "OTAN")],
+     {("Suède", "org:OTAN", None)}),
+    ("faire sans partie : pas une adhésion",
+     "Le/DET/det>1 PSG/PROPN/nsubj>3 a/AUX/aux:tense>3/avoir fait/VERB/ROOT>3/faire "
+     "appel/NOUN/obj>3 à/ADP/case>7 l'/DET/det>7/le UEFA/PROPN/obl:arg>3 ./PUNCT/punct>3",
+     [("PSG", "ORG", "psg"), ("UEFA", "ORG", "UEFA")],
+     set()),
+    ("appartenir à un parti",
+     "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 appartient/VERB/ROOT>2/appartenir "
+     "au/ADP/case>4/à Parti/PROPN/obl:arg>2 vert/ADJ/amod>4 ./PUNCT/punct>2",
+     [("Paul Roy", "PER"), ("Parti vert", "ORG", "parti-vert")],
+     {("Paul Roy", "org:parti-vert", None)}),
+    ("apposition avec une description avant et membre de",
+     "Inès/PROPN/nsubj>14 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 médecin/NOUN/appos>0 "
+     "à/ADP/case>5 Lyon/PROPN/nmod>3 et/CCONJ/cc>7 membre/NOUN/conj>3 de/ADP/case>10 "
+     "l'/DET/det>10/le association/NOUN/nmod>7 Terre/PROPN/appos>10 Vive/PROPN/flat:name>11 "
+     ",/PUNCT/punct>3 témoigne/VERB/ROOT>14/témoigner ./PUNCT/punct>14",
+     [("Inès Roy", "PER"), ("Lyon", "LOC"), ("Terre Vive", "ORG", "terre-vive")],
+     {("Inès Roy", "org:terre-vive", None)}),
+    ("une ville n'est jamais membre",
+     "Brest/PROPN/nsubj>9 ,/PUNCT/punct>2 membre/NOUN/appos>0 de/ADP/case>5 "
+     "l'/DET/det>5/le association/NOUN/nmod>2 Villes/PROPN/appos>5 Unies/PROPN/flat:name>6 "
+     ",/PUNCT/punct>2 vote/VERB/ROOT>9/voter ./PUNCT/punct>9",
+     [("Brest", "LOC"), ("Villes Unies", "ORG", "villes-unies")],
+     set()),
+    ("deux membres coordonnés, civilités hors des mentions",
+     "Monsieur/NOUN/nsubj>16 Paul/PROPN/flat:name>0 Roy/PROPN/flat:name>0 et/CCONJ/cc>4 "
+     "Madame/NOUN/conj>0 Léa/PROPN/flat:name>4 Simon/PROPN/flat:name>4 ,/PUNCT/punct>8 "
+     "membres/NOUN/appos>0/membre de/ADP/case>11 l'/DET/det>11/le association/NOUN/nmod>8 "
+     "Terre/PROPN/appos>11 Vive/PROPN/flat:name>12 ,/PUNCT/punct>8 "
+     "sont/AUX/aux:tense>16/être venus/VERB/ROOT>16/venir ./PUNCT/punct>16",
+     [("Paul Roy", "PER"), ("Léa Simon", "PER"), ("Terre Vive", "ORG", "terre-vive")],
+     {("Paul Roy", "org:terre-vive", None), ("Léa Simon", "org:terre-vive", None)}),
     ("lieu, les membres de l'ONG : un nouveau groupe nominal, pas une apposition",
      "À/ADP/case>1 Rennes/PROPN/obl:mod>11 ,/PUNCT/punct>1 les/DET/det>4/le "
      "membres/NOUN/nsubj>11/membre de/ADP/case>7 l'/DET/det>7/le ONG/NOUN/nmod>4 "
@@ -116,6 +152,8 @@ def test_membership_rules_on_hand_parses(extractor: MembershipExtractor, markup:
     ("La Finlande et la Suède ont rejoint l'OTAN.", {("Finlande", "OTAN"), ("Suède", "OTAN")}),
     ("Les pays membres de l'OTAN ont salué l'accord.", set()),
     ("La Suède n'est pas membre de l'OTSC.", set()),
+    ("La Suède fait partie de l'OTAN depuis 2024.", {("Suède", "OTAN")}),
+    ("La France ne fait pas partie de l'OPEP.", set()),
 ])
 def test_membership_end_to_end(model_nlp: Language, text: str,
                                expected: set[tuple[str, str]]) -> None:

@@ -14,7 +14,11 @@ Rules, tried at every token of a sentence in this order:
 * ``events.noun_place``: ``le sommet de l'OTAN à Vilnius (le 11 juillet)``;
 * ``events.phrase``: a cue phrase, ``X, en visite à Moscou, …``;
 * ``events.opening_place``: ``À Paris, Monsieur X …``;
-* ``events.based``: ``X, une société basée à Grenoble``;
+* ``events.based``: ``X, une société basée à Grenoble``, ``Basée à Lyon, la société X``
+  (and the places chained after: ``basée à Tulsa, en Oklahoma``);
+* ``events.seat``, ``events.resident``, ``events.reside``: seats and homes (``X, dont le
+  siège est à Lyon``, ``X, résidant à Lyon``, ``X, qui vit à Lyon``), in
+  :mod:`~pipeline.relations.events.residence`;
 * ``events.clause_place``: ``Claire Vasseur a fait un séjour à Montréal``;
 * ``events.adjacent_place``: ``le musée Granet à Aix``.
 """
@@ -29,16 +33,19 @@ from pipeline.relations.base import (
     HONORIFICS,
     Mention,
     load_org_nouns,
+    organisation_at,
     relation,
     skip_determiners,
     with_determiner,
 )
 from pipeline.relations.events.dates import date_near, date_row, first_date
+from pipeline.relations.events.residence import from_town, reside, resident, seat
 from pipeline.relations.events.triggers import (
     ACTOR_LABELS,
     PLACE_LABELS,
     PLACE_PREPOSITIONS,
     RELATIVES,
+    SCENE_PREPOSITIONS,
     SUBJECT_DEPS,
     EventStory,
     VerbEntry,
@@ -50,14 +57,12 @@ __all__ = ["located_in_rows"]
 OPENING_WINDOW = 12
 #: Words before a place that make ``X à Y`` a route rather than a location (folded).
 ROUTE_WORDS: frozenset[str] = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
-#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
-SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
 SCENE_LABELS = frozenset({"PER", "ORG"})
-#: Common nouns and adjectives allowed between such a preposition and ``de``.
-SCENE_NOUNS = 3
 #: Words that make a place a birthplace or an origin, not where the story happens (folded).
 NOT_THERE: frozenset[str] = frozenset({"ne", "nee", "nes", "nees", "originaire", "originaires",
                                        "natif", "native", "depuis", "vers", "quitte", "quitter"})
+#: Lemmas of the verbs of a birthplace (folded): no place of theirs is where the story is.
+BIRTH_LEMMAS: frozenset[str] = frozenset({"naitre"})
 #: How many tokens before a place such a word is looked for.
 NOT_THERE_WINDOW = 5
 #: Prepositions that end a route (``de Paris à Lyon``, ``du Kazakhstan au Kirghizistan``).
@@ -91,12 +96,20 @@ def located_in_rows(story: EventStory) -> list[Row]:
                 rows.extend(_opening_place(story, lower, upper))
             if words[i] in lex.place_words:
                 rows.extend(_based(story, i, lower, upper))
+            if words[i] in lex.seat_words:
+                rows.extend(seat(story, i, lower, upper))
+            if words[i] in lex.resident_words:
+                rows.extend(resident(story, i, lower, upper))
+            if (story.lemmas[i] in lex.reside_verbs or words[i] in lex.reside_verbs) \
+                    and pos[i] in ("VERB", "AUX"):
+                rows.extend(reside(story, i, lower, upper))
             if pos[i] == "VERB" and story.has_parse:
                 rows.extend(_clause_place(story, i, upper))
             mention = index.starting(i, {"ORG", "LOC"})
             if mention is not None and index.tokens(mention)[0] == i:
                 rows.extend(_adjacent_place(story, mention, upper))
         rows.extend(_described(story, lower, upper))
+        rows.extend(from_town(story, lower, upper))
         rows.extend(_scene(story, lower, upper, rows))
     rows.extend(_story_setting(story, rows))
     return rows
@@ -267,9 +280,10 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
 
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
     """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
-    Mexique``: a place complement right after an ORG or LOC name (rule
-    ``events.adjacent_place``). Not ``à``/``au`` after ``de``/``depuis``/``entre``
-    (``de Paris à Lyon`` is a route; ``l'hôpital de Caen en France`` is not)."""
+    Mexique``, ``le lycée « Arc-en-ciel » de Toulouse``, ``Durban, en Afrique du Sud``: a
+    place complement right after an ORG or LOC name (rule ``events.adjacent_place``). Not
+    ``à``/``au`` after ``de``/``depuis``/``entre`` (``de Paris à Lyon`` is a route;
+    ``l'hôpital de Caen en France`` is not)."""
     start, end = story.index.tokens(mention)
     j = end
     while j < upper and story.word(j) in CLOSING_MARKS:
@@ -280,11 +294,30 @@ def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row
     if mention["label"] == "LOC" and story.word(start - 1) in ROUTE_WORDS \
             and story.word(j) in TO_PLACE:
         return []  # de Paris à Lyon; but l'hôpital de Caen en France
-    place = story.place_at(j, upper)
+    place = story.place_at(j, upper) or _town_of(story, j, upper)
+    if place is None and mention["label"] == "LOC" and story.word(j) == "," \
+            and story.word(j + 1) in ("en", "au", "aux"):  # Durban, en Afrique du Sud
+        place = story.place_at(j + 1, upper)
+        place = place if place is not None and place["label"] == "COUNTRY" else None
     if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
         return []
     return [relation(story.doc, "located_in", mention, place,
                      (mention["start_char"], place["end_char"]), "events.adjacent_place")]
+
+
+def _town_of(story: EventStory, j: int, upper: int) -> Mention | None:
+    """The town of ``l'école « Arc-en-ciel » de Toulouse``, ``la gendarmerie de Lomé``: a LOC
+    after ``de``/``d'`` that ends the phrase (not the start of a route, ``de Paris à Lyon``,
+    nor a longer name)."""
+    if j >= upper or story.word(j) not in ("de", "d'"):
+        return None
+    place = story.index.starting(j + 1, {"LOC"}) if j + 1 < upper else None
+    if place is None:
+        return None
+    after = story.index.tokens(place)[1]
+    if after < upper and (story.word(after) in TO_PLACE or story.doc[after].text[:1].isupper()):
+        return None
+    return place
 
 
 def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
@@ -293,8 +326,8 @@ def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
     + place, or ``à`` + a LOC, not a country that may be the verb's dative) is there (rule
     ``events.clause_place``)."""
     subjects = story.subjects(verb, {"PER"})
-    if not subjects:
-        return []
+    if not subjects or story.lemmas[verb] in BIRTH_LEMMAS:
+        return []  # X est né à Brest: a birthplace, not where X is
     doc, index = story.doc, story.index
     rows = []
     for child in doc[verb].children:
@@ -316,8 +349,10 @@ def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
 
 
 def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
-    """``X, une société basée à Grenoble``: the nearest ORG before the participle."""
-    place = story.place_at(word + 1, upper)
+    """``X, une société basée à Grenoble``: the nearest ORG before the participle; the place
+    may be reached through a common noun (``située dans la banlieue de Nantes``), and the
+    places chained after it hold the organisation too (``basée à Tulsa, en Oklahoma``)."""
+    place = story.scene_place(word + 1, upper)
     if place is None:
         return []
     owner = None
@@ -332,33 +367,27 @@ def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
         if start < lower or story.word(start) not in DE_WORDS:
             owner = found  # X est une équipe de la ligue Y basée à Z: X, not Y
             break
+    places = [place, *story.chained(place, upper)]
+    if owner is None and all(not story.doc[k].is_alpha for k in range(lower, word)):
+        owner = _named_after(story, story.index.tokens(places[-1])[1], upper)
     if owner is None:
         return []
-    return [relation(story.doc, "located_in", owner, place,
-                     (owner["start_char"], place["end_char"]), "events.based")]
+    return [relation(story.doc, "located_in", owner, found,
+                     (min(owner["start_char"], found["start_char"]),
+                      max(owner["end_char"], found["end_char"])), "events.based")
+            for found in places]
+
+
+def _named_after(story: EventStory, j: int, upper: int) -> Mention | None:
+    """``Basée à Lyon, la société Vialis …``: the organisation named right after the comma
+    that closes an opening participle phrase."""
+    if j >= upper or story.word(j) != ",":
+        return None
+    k = skip_determiners(story.ctx, j + 1, 1, upper)
+    return organisation_at(story.ctx, story.index, k, upper)
 
 
 # -- the scene of a sentence -------------------------------------------------------------------
-
-def _scene_place(story: EventStory, j: int, upper: int) -> Mention | None:
-    """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
-    ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
-    ``de`` and the place)."""
-    place = story.place_at(j, upper)
-    if place is not None or story.word(j) not in SCENE_PREPOSITIONS:
-        return place
-    index, doc, word = story.index, story.doc, story.word
-    k = j + 1
-    while k < upper and word(k) in DETERMINERS:
-        k += 1
-    nouns = 0
-    while (k < upper and nouns < SCENE_NOUNS and index.at(k) is None
-           and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
-        k, nouns = k + 1, nouns + 1
-    if nouns == 0 or k >= upper or word(k) not in ("de", "d'"):
-        return None
-    return index.starting(k + 1, PLACE_LABELS)
-
 
 def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[Row]:
     """``Madame X a été renversée par une moto dans la ville de Lyon``: a sentence that names
@@ -372,7 +401,7 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
     for j in range(lower, upper):
         if word(j) not in SCENE_PREPOSITIONS:  # every place complement opens with one
             continue
-        place = _scene_place(story, j, upper)
+        place = story.scene_place(j, upper)
         if place is None or place in places or any(
                 word(k) in NOT_THERE for k in range(max(lower, j - NOT_THERE_WINDOW), j)):
             continue
@@ -464,21 +493,42 @@ def _story_setting(story: EventStory, found: list[Row]) -> list[Row]:
     return rows
 
 
+def _copula_subject(story: EventStory, verb: int) -> Mention | None:
+    """The ORG subject of the noun that *être* at ``verb`` links (``X, anciennement nommé Y,
+    est une école``), through the parse: the first ORG mention in the subject's phrase."""
+    if not story.has_parse or story.doc[verb].dep_ != "cop":
+        return None
+    head = story.doc[verb].head
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < verb]
+    if not subjects:
+        return None
+    return next((m for t in subjects[0].subtree  # its name may start after an initial: A. X
+                 if t.i < verb and (m := story.index.at(t.i, {"ORG"})) is not None), None)
+
+
 def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
     """``Brico-Rhône est une chaîne régionale de Grenoble``, ``X est une école secondaire
-    publique à Lyon``: an organisation described, after *être*, by an organisation noun whose
-    place complement follows (lower-case words between) is there (rule ``events.described``)."""
+    publique à Lyon``, ``X est l'un des trois lycées de Dole``: an organisation described,
+    after *être*, by an organisation noun whose place complement follows (lower-case words
+    between) is there, and in the places chained after it (rule ``events.described``)."""
     index, doc, word = story.index, story.doc, story.word
     nouns = load_org_nouns()
     rows = []
     for i in range(lower + 1, upper):
         if story.pos[i] not in ("AUX", "VERB") or story.lemmas[i] != "etre":
             continue
-        owner = index.ending(i - 1, {"ORG"})
+        owner = index.ending(i - 1, {"ORG"}) or _copula_subject(story, i)
         j = i + 1
-        if owner is None or j >= upper or word(j) not in ("un", "une"):
+        if owner is None or j >= upper:
             continue
-        j += 1
+        if word(j) == "l'" and word(j + 1) in ("un", "une") and word(j + 2) in DE_WORDS:
+            j += 3  # X est l'une des (douze) écoles (publiques) de Lyon
+            while j < upper and story.pos[j] in ("NUM", "ADJ") and index.at(j) is None:
+                j += 1
+        elif word(j) in ("un", "une"):
+            j += 1
+        else:
+            continue
         if j >= upper or word(j) not in nouns:
             continue
         k, place = j + 1, None
@@ -491,6 +541,7 @@ def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
                 break
             k += 1
         if place is not None:
-            rows.append(relation(doc, "located_in", owner, place,
-                                 (owner["start_char"], place["end_char"]), "events.described"))
+            rows.extend(relation(doc, "located_in", owner, found,
+                                 (owner["start_char"], found["end_char"]), "events.described")
+                        for found in [place, *story.chained(place, upper)])
     return rows

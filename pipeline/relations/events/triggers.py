@@ -26,6 +26,7 @@ from pipeline.context import StoryContext
 from pipeline.entities.gazetteers import fold, read_csv
 from pipeline.relations.base import (
     DE_WORDS,
+    DETERMINERS,
     Mention,
     MentionIndex,
     load_words_by_kind,
@@ -60,6 +61,12 @@ PLACE_LABELS: frozenset[str] = frozenset({"LOC", "COUNTRY"})
 ACTOR_LABELS: frozenset[str] = frozenset({"PER", "ORG", "COUNTRY", "LOC"})
 #: Prepositions that introduce a place (folded).
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans"})
+#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
+SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
+#: Common nouns and adjectives allowed between such a preposition and ``de``.
+SCENE_NOUNS = 3
+#: Prepositions that chain a wider place to a place (``à Tulsa en Oklahoma``), folded.
+CHAIN_PREPOSITIONS: frozenset[str] = frozenset({"en", "au", "aux", "dans"})
 #: Prepositions that introduce what one takes part in (folded).
 TO_WORDS: frozenset[str] = frozenset({"a", "au", "aux"})
 REFLEXIVES: frozenset[str] = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
@@ -132,14 +139,23 @@ def load_event_phrases(source: str = PHRASES_FILE) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=lambda p: -len(p[0])))
 
 
-@lru_cache(maxsize=4)
-def load_place_words(source: str = PLACE_WORDS_FILE) -> frozenset[str]:
-    """Folded participles that place an organisation (``basée``, ``située``)."""
+#: Kinds of ``relations_place_words.csv``: ``based`` (participle placing an organisation),
+#: ``seat`` (the noun or verb of a seat: ``siège``), ``resident`` (a word placing a person or
+#: a body where it lives: ``résidant``, ``habitant``), ``reside`` (lemma of a verb of living
+#: somewhere: ``vivre``, ``habiter``).
+PLACE_WORD_KINDS: frozenset[str] = frozenset({"based", "seat", "resident", "reside"})
+
+
+@lru_cache(maxsize=16)
+def load_place_words(source: str = PLACE_WORDS_FILE, kind: str = "based") -> frozenset[str]:
+    """Folded words of one kind that place an organisation or a person (``basée``,
+    ``située`` for ``based``; ``siège`` for ``seat``...)."""
     def check(value: str) -> str | None:
-        return None if value == "based" else "kind must be based"
+        return None if value in PLACE_WORD_KINDS else \
+            f"kind must be one of {sorted(PLACE_WORD_KINDS)}"
 
     return frozenset(fold(row["word"]) for row in read_csv(
-        source, required=("word", "kind"), validators={"kind": check}))
+        source, required=("word", "kind"), validators={"kind": check}) if row["kind"] == kind)
 
 
 @lru_cache(maxsize=4)
@@ -160,6 +176,12 @@ class EventLexicon:
     #: One-word chairmanship nouns (``présidence``), folded.
     presidency_nouns: frozenset[str]
     place_words: frozenset[str]
+    #: Nouns and verbs of an organisation's seat (``siège``, ``siéger``), folded.
+    seat_words: frozenset[str]
+    #: Words placing a person where they live (``résidant``, ``habitant``), folded.
+    resident_words: frozenset[str]
+    #: Lemmas of the verbs of living somewhere (``vivre``, ``habiter``), folded.
+    reside_verbs: frozenset[str]
     #: First words of the functions through whom one takes part (``président``, ``chef``).
     title_words: frozenset[str]
     #: One-word function -> normalised title.
@@ -179,6 +201,9 @@ def default_lexicon() -> EventLexicon:
         presidency=presidency,
         presidency_nouns=frozenset(w[0] for w in presidency["noun"] if len(w) == 1),
         place_words=load_place_words(),
+        seat_words=load_place_words(kind="seat"),
+        resident_words=load_place_words(kind="resident"),
+        reside_verbs=load_place_words(kind="reside"),
         title_words=frozenset({e.words[0] for e in titles} | LEADER_NOUNS),
         titles={e.words[0]: e.title for e in titles if len(e.words) == 1})
 
@@ -261,6 +286,49 @@ class EventStory:
             return None
         j = skip_determiners(self.ctx, i + 1, 1, upper)
         return self.index.starting(j, PLACE_LABELS)
+
+    def scene_place(self, j: int, upper: int) -> Mention | None:
+        """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
+        ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
+        ``de`` and the place)."""
+        place = self.place_at(j, upper)
+        if place is not None or self.word(j) not in SCENE_PREPOSITIONS:
+            return place
+        index, doc, word = self.index, self.doc, self.word
+        k = j + 1
+        while k < upper and word(k) in DETERMINERS:
+            k += 1
+        nouns = 0
+        while (k < upper and nouns < SCENE_NOUNS and index.at(k) is None
+               and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
+            k, nouns = k + 1, nouns + 1
+        if nouns == 0 or k >= upper or word(k) not in DE_WORDS:
+            return None  # dans la ville de Dakar, dans l'ouest du Mali, au nord des Pays-Bas
+        return index.starting(skip_determiners(self.ctx, k + 1, 1, upper), PLACE_LABELS)
+
+    def chained(self, place: Mention, upper: int) -> list[Mention]:
+        """The places named right after ``place`` that contain it: ``à Tulsa en Oklahoma``,
+        ``à Leyde, aux Pays-Bas``, ``à Leyde (Pays-Bas)``, ``à Leyde dans l'ouest des Pays-Bas``
+        (``en``/``au``/``aux``/``dans`` only: ``à Lyon à Paris`` is no chain)."""
+        found: list[Mention] = []
+        index, word = self.index, self.word
+        j = index.tokens(place)[1]
+        while j < upper:
+            if word(j) == "(":  # à Leyde (Pays-Bas)
+                nxt = index.starting(j + 1, PLACE_LABELS)
+                if nxt is not None and word(index.tokens(nxt)[1]) != ")":
+                    nxt = None
+            else:
+                k = j + 1 if word(j) == "," else j
+                nxt = (self.scene_place(k, upper)
+                       if k < upper and word(k) in CHAIN_PREPOSITIONS else None)
+            if nxt is None or nxt is place or nxt in found:
+                break
+            found.append(nxt)
+            j = index.tokens(nxt)[1]
+            if word(j) == ")":
+                j += 1
+        return found
 
     def clause(self, verb: int, lower: int, upper: int) -> list[int]:
         """Token indices of a verb's clause: its subtree without nested verb clauses."""
