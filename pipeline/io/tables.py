@@ -418,7 +418,9 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
     Text columns are ``string``, integer columns nullable ``Int64`` (so a missing line number
     stays missing instead of turning the column into floats), JSON columns Python objects.
     Text is given back exactly: the apostrophe the CSV writer puts before a cell a spreadsheet
-    would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is taken off again.
+    would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is taken off again. A column
+    that a table written by an earlier version lacks (``quotes.speaker_type``) comes back
+    empty, so older output folders still load.
 
     >>> mentions = read_table("outputs", "mentions")
     >>> mentions.dtypes["start_char"]
@@ -432,12 +434,18 @@ def read_table(outdir: str | Path, table: str) -> pd.DataFrame:
                         dtype={c.name: PANDAS_DTYPES[c.type] for c in cols})
     from pipeline.io.writers import unescape_cell
 
+    present = set(frame.columns)
     for column in cols:
-        if column.type == "string":
+        if column.type == "string" and column.name in present:
             frame[column.name] = frame[column.name].map(unescape_cell, na_action="ignore")
     for name in json_columns(table):
-        frame[name] = frame[name].map(lambda v: None if pd.isna(v) else json.loads(v))
-    return frame
+        if name in present:
+            frame[name] = frame[name].map(lambda v: None if pd.isna(v) else json.loads(v))
+    for column in cols:
+        if column.name not in present:
+            frame[column.name] = pd.Series(pd.NA, index=frame.index,
+                                           dtype=PANDAS_DTYPES[column.type])
+    return frame[[c.name for c in cols]]
 
 
 def markdown() -> str:

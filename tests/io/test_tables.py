@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.io.tables import TABLES, markdown
+from pathlib import Path
+
+from pipeline.io.tables import TABLES, markdown, read_table
 from tests.conftest import ROOT
 
 
@@ -56,3 +58,17 @@ def test_entities_count_nationality_words_apart_from_names() -> None:
     assert (row["n_mentions"], row["n_demonyms"], row["n_documents"], row["aliases"]) == (
         1, 2, 1, "Kirghizistan")
     assert (row["name"], row["iso3"]) == ("Kirghizistan", "KGZ")
+
+
+def test_a_table_written_before_a_column_was_added_still_loads(tmp_path: Path) -> None:
+    # the quotes table as written before speaker_type existed
+    (tmp_path / "quotes.csv").write_text(
+        "doc_id,quote_id,kind,quote_text,quote_start,quote_end,speaker_id,speaker_text,"
+        "speaker_start,speaker_end,speaker_resolution,cue,cue_lemma,sentence,rule\n"
+        "d1,d1#0-9,direct,« Oui »,0,9,per:anne-roy,Anne Roy,20,28,explicit,a dit,dire,0,"
+        "quotes.direct_postposed\n", encoding="utf-8")
+    quotes = read_table(tmp_path, "quotes")
+    assert list(quotes.columns) == [c.name for c in TABLES["quotes"][1]]
+    assert quotes.loc[0, "speaker_text"] == "Anne Roy"
+    assert quotes.loc[0, "speaker_end"] == 28
+    assert quotes["speaker_type"].isna().all() and str(quotes["speaker_type"].dtype) == "string"
