@@ -59,11 +59,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.context import StoryContext
+from pipeline.context import StoryContext, is_break
 from pipeline.entities.countries import country_by_code, lookup_country
 from pipeline.entities.gazetteers import fold, non_overlapping, read_csv, strip_accents
 from pipeline.entities.organisations import lookup_organisation
 from pipeline.entities.organisations.acronyms import STOPWORDS
+from pipeline.entities.organisations.base import load_nouns
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 from pipeline.extensions import get_span_attrs
@@ -99,6 +100,21 @@ def place_heads() -> frozenset[str]:
     """Folded generic nouns that open a model LOC span before the name (data file)."""
     return frozenset(fold(row["word"]) for row in read_csv("model_place_heads.csv",
                                                            required=("word",)))
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """Lower-case nouns that introduce a body's name (``banque``, ``lycée``, ``parti``:
+    ``organisations_nouns.csv``, cue ``head``)."""
+    return frozenset(word for word, cue in load_nouns().items() if cue == "head")
+
+
+#: Endings of a past participle that opens a sentence before its complement (``Transportée
+#: à l'hôpital``, ``Impressionnés par``): such a first word is no name.
+PARTICIPLE_ENDINGS = ("ée", "ées", "és")
+#: Words that follow such a participle: a preposition or a comma.
+PARTICIPLE_FOLLOWERS = frozenset({"à", "a", "par", "dans", "de", "d'", "d’", "en", "au", "aux",
+                                  "sur", ","})
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +185,9 @@ def clean_model_span(ent: Span) -> Span | None:
                       else (start, cut))
     while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
+    if (start < end - 1 and doc[start].is_lower and doc[start].text in organisation_nouns()
+            and doc[start + 1].text[:1].isupper()):
+        start += 1  # `la banque Ostrava`: the noun that introduces the name stays out
     if ent.label_ == "LOC":
         start = _after_place_head(doc, start, end)
     while end > start + 1 and (doc[end - 1].lower_ in LEADING_FUNCTION_WORDS
@@ -180,9 +199,18 @@ def clean_model_span(ent: Span) -> Span | None:
                                                                   label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
-    if span[0].is_lower and fold(span[0].text) in function_words():
+    if fold(span[0].text) in function_words() and (span[0].is_lower or len(span) > 1):
         return None  # `ministre de l'Intérieur`: a function, not the body's name
+    if len(span) == 1 and _opening_participle(span):
+        return None
     return span if plausible_name(span) else None
+
+
+def _opening_participle(span: Span) -> bool:
+    """A past participle that opens a sentence before a preposition (``Transportée à``)."""
+    doc, i = span.doc, span.start
+    return (is_break(doc, i) and span.text.lower().endswith(PARTICIPLE_ENDINGS)
+            and i + 1 < len(doc) and doc[i + 1].lower_ in PARTICIPLE_FOLLOWERS)
 
 
 def plausible_name(span: Span) -> bool:
@@ -349,19 +377,27 @@ def _looks_like_person(span: Span) -> bool:
             and all(word[:1].isupper() for word in words))
 
 
-def _in_context(candidate: Candidate) -> Candidate | None:
+def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
-    a case); the subject of a reporting verb that the place gazetteer does not know (a known
-    place that speaks stands for its authorities) is a person when it looks like a person's
-    name, else a body (rule ``+reporting``)."""
+    a case); the subject of a reporting verb is no place unless the place gazetteer knows it
+    (a known place that speaks stands for its authorities): a body when the organisation
+    gazetteer knows the name, a person when it looks like a person's name or the story
+    names that person in full (``persons``), else no mention (rule ``+reporting``)."""
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
     span = candidate.span
     if _after_affaire(span):
         return None
     if _speaks(span) and lookup_place(span.text) is None:
-        return _relabelled(candidate, "PER" if _looks_like_person(span) else "ORG",
-                           "+reporting")
+        org = lookup_organisation(span.text)
+        if org is not None:
+            relabelled = _relabelled(candidate, "ORG", "+reporting")
+            relabelled.norm = org.id
+            relabelled.attrs.update(canonical=org.canonical, form=org.form_of(span.text))
+            return relabelled
+        if _looks_like_person(span) or slug(span.text) in persons:
+            return _relabelled(candidate, "PER", "+reporting")
+        return None
     return candidate
 
 
@@ -393,8 +429,9 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     most of the same name's spans carry, a span with evidence of its own counting
     :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label, and so do the spans
     :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
-    kept = [c for c in (_in_context(candidate) for candidate in kept) if c is not None]
     persons = _person_keys(kept)
+    kept = [c for c in (_in_context(candidate, persons) for candidate in kept)
+            if c is not None]
     votes: dict[str, dict[str, int]] = {}
     for candidate in kept:
         if candidate.label in NAME_LABELS:
@@ -459,6 +496,78 @@ def link_acronyms(kept: list[Candidate]) -> list[Candidate]:
             candidate = Candidate(candidate.span, "ORG", name.norm, candidate.source, attrs,
                                   candidate.rank)
         result.append(candidate)
+    return result
+
+
+# -- 3c. options of a gold set's conventions --------------------------------------------------
+
+#: First words of a quoted name that reads as a phrase, not a proper name (``"Un toit, un
+#: espoir"``, ``"Mon village"``): articles, possessives and ``tous``.
+PHRASE_OPENERS = frozenset({"un", "une", "le", "la", "les", "l'", "mon", "ma", "mes", "ton",
+                            "ta", "tes", "notre", "nos", "votre", "vos", "tous", "toutes"})
+
+
+def _quoted(span: Span) -> bool:
+    """Whether ``span`` is the whole text between two quotation marks."""
+    doc = span.doc
+    return (span.start > 0 and span.end < len(doc)
+            and doc[span.start - 1].text in QUOTE_MARKS and doc[span.end].text in QUOTE_MARKS)
+
+
+def drop_phrase_names(kept: list[Candidate]) -> list[Candidate]:
+    """Without the quoted names that read as a phrase: a name of no gazetteer, between
+    quotation marks, that opens with an article, a possessive or a lower-case word."""
+    def phrase(candidate: Candidate) -> bool:
+        span = candidate.span
+        return (candidate.label in NAME_LABELS and _quoted(span)
+                and lookup_organisation(span.text) is None
+                and (fold(span[0].text) in PHRASE_OPENERS or span[0].is_lower))
+    return [candidate for candidate in kept if not phrase(candidate)]
+
+
+def _place_tail(span: Span) -> int | None:
+    """Start of a known place or country that ends ``span`` after ``de``/``du``/``d'``
+    (``Centre hospitalier de Lisbonne`` -> ``Lisbonne``), else None."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in HEAD_LINKS:
+            tail = k + 1
+            if doc[tail].lower_ in ("la", "l'", "l’", "le") and tail + 1 < span.end:
+                tail += 1
+            text = doc[tail:span.end].text
+            if doc[tail].text[:1].isupper() and (lookup_place(text) or lookup_country(text)):
+                return tail
+    return None
+
+
+def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
+    """An organisation's name cut before the place that ends it, the place its own mention
+    (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``); a name left without a capitalised
+    word goes (``université de [Prague](LOC)``). A name the organisation gazetteer knows
+    whole (``Banque de France``) stays whole."""
+    result = []
+    for candidate in kept:
+        span = candidate.span
+        tail = (_place_tail(span) if candidate.label == "ORG"
+                and lookup_organisation(span.text) is None else None)
+        if tail is None:
+            result.append(candidate)
+            continue
+        doc, end = span.doc, tail - 1
+        while end > span.start + 1 and doc[end - 1].lower_ in LEADING_FUNCTION_WORDS:
+            end -= 1
+        head = doc[span.start:end]
+        if any(t.text[:1].isupper() for t in head):
+            rule = f"{candidate.attrs.get('rule') or candidate.source}+place"
+            result.append(Candidate(head, "ORG", None, candidate.source,
+                                    {"rule": rule, "form": "name"}, candidate.rank))
+        place = Span(doc, tail, span.end, label="LOC")
+        code = lookup_country(place.text)
+        result.append(Candidate(place, "COUNTRY", code, candidate.source,
+                                {"rule": "resolver.place_tail"}, candidate.rank) if code
+                      else with_place(Candidate(place, "LOC", None, candidate.source,
+                                                {"rule": "resolver.place_tail"},
+                                                candidate.rank)))
     return result
 
 
@@ -540,10 +649,13 @@ class Resolver:
     """Pipeline component that turns candidate spans into ``doc._.mentions``."""
 
     def __init__(self, nlp: Language, name: str = "depeche_resolver",
-                 keep_misc: bool = False) -> None:
+                 keep_misc: bool = False, phrase_names: bool = True,
+                 place_in_name: bool = True) -> None:
         """Find the families among the components already in ``nlp``'s pipeline."""
         self.name = name
         self.keep_misc = keep_misc
+        self.phrase_names = phrase_names
+        self.place_in_name = place_in_name
         self.families = families_of(nlp)
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
@@ -557,10 +669,13 @@ class Resolver:
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
+        kept = select(collect(doc, self.families, self.keep_misc))
+        if not self.phrase_names:
+            kept = drop_phrase_names(kept)
+        if not self.place_in_name:
+            kept = split_place_tails(kept)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in link_acronyms(harmonise(select(collect(doc, self.families,
-                                                                self.keep_misc))))
-                if c.label in LABELS]
+                for c in link_acronyms(harmonise(kept)) if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc._.mentions``."""
@@ -569,11 +684,17 @@ class Resolver:
 
 
 @Language.factory("depeche_resolver", assigns=["doc._.mentions"],
-                  requires=["doc.ents", "doc.spans"], default_config={"keep_misc": False})
-def make_resolver(nlp: Language, name: str, keep_misc: bool) -> Resolver:
+                  requires=["doc.ents", "doc.spans"],
+                  default_config={"keep_misc": False, "phrase_names": True,
+                                  "place_in_name": True})
+def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
+                  place_in_name: bool) -> Resolver:
     """Build the resolution component (spaCy factory ``depeche_resolver``); add it after the
     families, which it finds in the pipeline.
 
-    ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise).
+    ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise);
+    ``phrase_names``: keep quoted names that read as a phrase (``"Un toit, un espoir"``);
+    ``place_in_name``: keep the place that ends an organisation's name inside it
+    (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own).
     """
-    return Resolver(nlp, name, keep_misc)
+    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name)

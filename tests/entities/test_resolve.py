@@ -291,8 +291,14 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
 @pytest.mark.parametrize(("words", "ents", "expected"), [
     (["Selon", "Paul", "Vernier", "a", "déclaré", "hier"], [(1, 3, "LOC")],
      [("Paul Vernier", "PER")]),
-    (["Ensuite", "Brenalux", "affirme", "le", "contraire"], [(1, 2, "LOC")],
-     [("Brenalux", "ORG")]),
+    # a speaker no gazetteer knows and that does not look like a person: no mention
+    (["Ensuite", "Brenalux", "affirme", "le", "contraire"], [(1, 2, "LOC")], []),
+    # a speaker the organisation gazetteer knows is the body
+    (["Ensuite", "Airbus", "a", "affirmé", "le", "contraire"], [(1, 2, "LOC")],
+     [("Airbus", "ORG")]),
+    # a speaker the story names in full elsewhere is that person
+    (["Nadia", "Brenault", "arrive", ".", "Brenault", "a", "déclaré", "non"],
+     [(0, 2, "PER"), (4, 5, "LOC")], [("Nadia Brenault", "PER"), ("Brenault", "PER")]),
     (["Ensuite", "Astana", "affirme", "le", "contraire"], [(1, 2, "LOC")],
      [("Astana", "LOC")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
@@ -337,3 +343,69 @@ def test_an_acronym_without_one_matching_name_stays_alone(
         blank: Language, words: list[str], ents: list[tuple[int, int, str]]) -> None:
     found = ids(blank, words, ents)
     assert found[-1] == (words[ents[-1][0]], "ORG", f"org:{slug(words[ents[-1][0]])}")
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # the noun that introduces a body's name stays out of the model's span
+    (["Elle", "a", "quitté", "la", "banque", "Ostrava", "hier"], [(4, 6, "ORG")],
+     [("Ostrava", "ORG")]),
+    # a function that opens a model span, capitalised or not, is no body's name
+    (["Mme", "Roux", ",", "Présidente", "de", "l'", "association", ",", "part"],
+     [(3, 7, "ORG")], []),
+    # a past participle opening a sentence before its complement is no name
+    (["Il", "tombe", ".", "Transportée", "à", "l'", "hôpital", ",", "elle", "guérit"],
+     [(3, 4, "ORG")], []),
+    # a name opening a sentence before a preposition stays
+    (["Il", "tombe", ".", "Valdor", "à", "l'", "appui", ",", "il", "part"],
+     [(3, 4, "ORG")], [("Valdor", "ORG")]),
+])
+def test_model_spans_that_hold_no_name_or_more_than_the_name(
+        blank: Language, words: list[str], ents: list[tuple[int, int, str]],
+        expected: list[tuple[str, str]]) -> None:
+    assert texts_and_labels(blank, words, ents) == expected
+
+
+def labels(nlp: Language, words: list[str], ents: list[tuple[int, int, str]],
+           **config: Any) -> list[tuple[str, str]]:
+    """Text and label of the mentions the resolver alone, with ``config``, makes of ``ents``."""
+    return [(text, label) for text, label, _, _ in resolve(nlp, words, ents, **config)]
+
+
+QUOTED = ["Elle", "préside", "l'", "association", "«", "Mon", "toit", ",", "mon", "espoir", "»"]
+NAMED = ["Elle", "préside", "l'", "association", "«", "Terre", "Claire", "»"]
+
+
+@pytest.mark.parametrize(("words", "ents", "phrase_names", "expected"), [
+    (QUOTED, [(5, 10, "ORG")], True, [("Mon toit , mon espoir", "ORG")]),
+    (QUOTED, [(5, 10, "ORG")], False, []),
+    (NAMED, [(5, 7, "ORG")], False, [("Terre Claire", "ORG")]),
+])
+def test_quoted_names_that_read_as_a_phrase(blank: Language, words: list[str],
+                                            ents: list[tuple[int, int, str]],
+                                            phrase_names: bool,
+                                            expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents, phrase_names=phrase_names) == expected
+
+
+@pytest.mark.parametrize(("words", "ents", "place_in_name", "expected"), [
+    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], True,
+     [("Gendarmerie nationale de Dakar", "ORG")]),
+    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], False,
+     [("Gendarmerie nationale", "ORG"), ("Dakar", "LOC")]),
+    (["la", "Bourse", "d'", "Allemagne", "chute"], [(1, 4, "ORG")], False,
+     [("Bourse", "ORG"), ("Allemagne", "COUNTRY")]),
+    # a name left without a capital is no name; the place stays
+    (["l'", "université", "de", "Prague", "ferme"], [(1, 4, "ORG")], False,
+     [("Prague", "LOC")]),
+    # a name the organisation gazetteer knows whole stays whole
+    (["la", "Banque", "de", "France", "prête"], [(1, 4, "ORG")], False,
+     [("Banque de France", "ORG")]),
+    # the last words are no known place
+    (["la", "Société", "des", "Amis", "de", "Brenalux", "rit"], [(1, 6, "ORG")], False,
+     [("Société des Amis de Brenalux", "ORG")]),
+])
+def test_the_place_that_ends_an_organisation_name(blank: Language, words: list[str],
+                                                  ents: list[tuple[int, int, str]],
+                                                  place_in_name: bool,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents, place_in_name=place_in_name) == expected
