@@ -42,6 +42,12 @@ This is the one place where overlaps are resolved, by one policy, in four steps.
    :func:`select` keeps, greedily in that order, each candidate that overlaps no kept one
    (the idea of :func:`spacy.util.filter_spans`, whose ranking is by token length alone).
 
+3b. **One story, one reading** (:mod:`pipeline.entities.story`): the subject of a reporting
+   verb is no unknown place, a surname seen in a full name is a person's, the same name takes
+   one label, an acronym links to the name it abbreviates; with a gold set's conventions,
+   quoted phrase-like names go (``phrase_names``) and a place ending an organisation's name
+   becomes its own mention (``place_in_name``).
+
 4. **Linking.** A kept LOC gets its country and canonical name from the place gazetteer when
    its family gave none; every kept span gets an ``entity_id`` ``label:key`` (ISO code,
    organisation id, canonical person name, place name, ISO date; none for a date without a
@@ -50,9 +56,7 @@ This is the one place where overlaps are resolved, by one policy, in four steps.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -61,31 +65,34 @@ from spacy.tokens import Doc, Span
 
 from pipeline.context import StoryContext, is_break
 from pipeline.entities.countries import country_by_code, lookup_country
-from pipeline.entities.gazetteers import fold, non_overlapping, read_csv, strip_accents
+from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
 from pipeline.entities.organisations import lookup_organisation
-from pipeline.entities.organisations.acronyms import STOPWORDS
 from pipeline.entities.organisations.base import load_nouns
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
+from pipeline.entities.story import (
+    HEAD_LINKS,
+    LEADING_FUNCTION_WORDS,
+    MODEL,
+    QUOTE_MARKS,
+    Candidate,
+    drop_phrase_names,
+    harmonise,
+    link_acronyms,
+    reporting_forms,
+    slug,
+    split_place_tails,
+    with_place,
+)
 from pipeline.extensions import get_span_attrs
 
 __all__ = ["Candidate", "Family", "Resolver", "families_of", "make_resolver", "select", "slug"]
 
-MODEL = "model"
-#: The model's place in the ranking: below every family.
-MODEL_RANK = 100
 LABELS = ("PER", "ORG", "COUNTRY", "LOC", "DATE", "MISC")
 #: How a mention names its entity (``mentions.form``); a family's other forms (``dateline``,
 #: ``agency``, a date's ``absolute``/``partial``/``relative``) count as ``name``, and a date's
 #: goes to ``mentions.kind``.
 FORMS = ("name", "acronym", "short", "demonym")
-#: Words that open a model span without belonging to the name (`l'OTAN`, `la Russie`).
-LEADING_FUNCTION_WORDS = frozenset({"l'", "l’", "le", "la", "les", "d'", "d’", "de", "du",
-                                    "des", "au", "aux", "un", "une", "en", "à"})
-#: Quotation marks; a model span holding one without its pair crosses a quote's edge.
-QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "„"})
-#: Links between a generic head and a name: ``ville de``, ``aéroport d'``, ``île du``.
-HEAD_LINKS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 @lru_cache(maxsize=1)
@@ -247,31 +254,6 @@ def _cut_before(ent: Span, starts: list[int]) -> Span:
     return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
-@dataclass
-class Candidate:
-    """A span proposed by the model or by a rule family, with its extra values."""
-
-    span: Span
-    label: str
-    norm: str | None
-    source: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    #: The rank of the family that proposed it (:data:`MODEL_RANK` for the model).
-    rank: int = MODEL_RANK
-
-    @property
-    def weak(self) -> bool:
-        """A span with no evidence of its own: the model's, or a family's copy of it (rule
-        ``<family>.model``)."""
-        return self.source == MODEL or str(self.attrs.get("rule") or "").endswith(".model")
-
-    @property
-    def order(self) -> tuple[int, int, int, int]:
-        """Its place in :func:`select`: longer first, then with evidence, then by family rank,
-        then leftmost."""
-        return (-(self.span.end_char - self.span.start_char), int(self.weak), self.rank,
-                self.span.start_char)
-
 
 def refine_model_span(ent: Span) -> Candidate:
     """A model entity as a candidate, its label and value corrected by the gazetteers.
@@ -336,266 +318,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                            bounds=lambda c: (c.span.start, c.span.end))
 
 
-# -- 3b. one label per name in a story -------------------------------------------------------
-
-#: The labels a name can take in a story; a country, a date or a MISC keeps its own.
-NAME_LABELS = ("PER", "ORG", "LOC")
-#: How many votes a span with evidence of its own (a family's pattern or gazetteer) weighs
-#: against a weak one (the model's) when the same name is labelled differently in a story.
-EVIDENCE_VOTES = 3
-
-
-@lru_cache(maxsize=1)
-def reporting_forms() -> frozenset[str]:
-    """Folded verb forms that report speech after their subject (``model_reporting_verbs.csv``)."""
-    return frozenset(fold(row["form"]) for row in read_csv("model_reporting_verbs.csv",
-                                                           required=("form",)))
-
-
-#: Auxiliaries before a reporting verb's past participle (``a déclaré``).
-AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
-
-
-def _speaks(span: Span) -> bool:
-    """Whether ``span`` is the subject of a reporting verb right after it (``X a déclaré``,
-    ``X affirme``)."""
-    doc, i = span.doc, span.end
-    if i < len(doc) and doc[i].lower_ in AUXILIARIES:
-        i += 1
-    return i < len(doc) and fold(doc[i].text) in reporting_forms()
-
-
-def _after_affaire(span: Span) -> bool:
-    """Whether ``span`` names a case (``l'affaire X``), not a place."""
-    return span.start > 0 and fold(span.doc[span.start - 1].text) == "affaire"
-
-
-def _looks_like_person(span: Span) -> bool:
-    """A common given name followed by one or more capitalised words (``Lucie Marchand``)."""
-    words = span.text.split()
-    return (len(words) >= 2 and fold(words[0]) in load_given_names()
-            and all(word[:1].isupper() for word in words))
-
-
-def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
-    """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
-    a case); the subject of a reporting verb is no place unless the place gazetteer knows it
-    (a known place that speaks stands for its authorities): a body when the organisation
-    gazetteer knows the name, a person when it looks like a person's name or the story
-    names that person in full (``persons``), else no mention (rule ``+reporting``)."""
-    if candidate.label != "LOC" or not candidate.weak:
-        return candidate
-    span = candidate.span
-    if _after_affaire(span):
-        return None
-    if _speaks(span) and lookup_place(span.text) is None:
-        org = lookup_organisation(span.text)
-        if org is not None:
-            relabelled = _relabelled(candidate, "ORG", "+reporting")
-            relabelled.norm = org.id
-            relabelled.attrs.update(canonical=org.canonical, form=org.form_of(span.text))
-            return relabelled
-        if _looks_like_person(span) or slug(span.text) in persons:
-            return _relabelled(candidate, "PER", "+reporting")
-        return None
-    return candidate
-
-
-def _person_keys(kept: list[Candidate]) -> set[str]:
-    """Slugs of the names a story shows to be a person's: each PER span of two capitalised
-    words or more (``Lucie Marchand``) and its last word (``Marchand``)."""
-    keys = set()
-    for candidate in kept:
-        words = candidate.span.text.split()
-        if (candidate.label == "PER" and len(words) >= 2
-                and sum(1 for word in words if word[:1].isupper()) >= 2):
-            keys.add(slug(candidate.span.text))
-            keys.add(slug(words[-1]))
-    return keys
-
-
-def _relabelled(candidate: Candidate, label: str, mark: str = "+story") -> Candidate:
-    """``candidate`` with another label, its rule marked ``mark``."""
-    rule = f"{candidate.attrs.get('rule') or candidate.source}{mark}"
-    attrs = {key: value for key, value in candidate.attrs.items()
-             if key not in ("country", "name", "canonical", "form")}
-    attrs["rule"] = rule
-    return Candidate(candidate.span, label, None, candidate.source, attrs, candidate.rank)
-
-
-def harmonise(kept: list[Candidate]) -> list[Candidate]:
-    """One label per name in a story: a weak span (the model's) whose name the story shows to
-    be a person's (:func:`_person_keys`) becomes PER; otherwise a weak span takes the label
-    most of the same name's spans carry, a span with evidence of its own counting
-    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label, and so do the spans
-    :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
-    persons = _person_keys(kept)
-    kept = [c for c in (_in_context(candidate, persons) for candidate in kept)
-            if c is not None]
-    votes: dict[str, dict[str, int]] = {}
-    for candidate in kept:
-        if candidate.label in NAME_LABELS:
-            tally = votes.setdefault(slug(candidate.span.text), {})
-            weight = 1 if candidate.weak else EVIDENCE_VOTES
-            tally[candidate.label] = tally.get(candidate.label, 0) + weight
-    result = []
-    for candidate in kept:
-        if (candidate.label in NAME_LABELS and candidate.weak
-                and not str(candidate.attrs.get("rule")).endswith("+reporting")):
-            key = slug(candidate.span.text)
-            tally = votes[key]
-            best = max(tally.values())
-            winners = [label for label, count in tally.items() if count == best]
-            if key in persons and candidate.label != "PER":
-                candidate = _relabelled(candidate, "PER")
-            elif len(winners) == 1 and winners[0] != candidate.label:
-                candidate = _relabelled(candidate, winners[0])
-        result.append(candidate)
-    return result
-
-
-def _initials(text: str) -> str:
-    """The capital initials of a name's words, hyphenated parts apart (``Paris Saint-Germain``
-    -> ``PSG``, ``club du Paris Saint-Germain`` too: lower-case words before the first
-    capital are skipped); empty when a later content word is not capitalised."""
-    letters: list[str] = []
-    for word in text.replace("-", " ").split():
-        if fold(word) in STOPWORDS or (not letters and word.islower()):
-            continue
-        if not word[:1].isupper():
-            return ""
-        letters.append(word[0])
-    return "".join(letters)
-
-
-def link_acronyms(kept: list[Candidate]) -> list[Candidate]:
-    """Link a bare acronym to the organisation whose name it abbreviates in the same story,
-    parentheses or not (``PSG`` and ``Paris Saint-Germain``): an all-capital word of two to
-    six letters equal to the capital initials of the words of one ORG name of three words or
-    parts or more in the story (and of one only) becomes an ORG with that name's id."""
-    names: dict[str, list[Candidate]] = {}
-    for candidate in kept:
-        if candidate.label == "ORG" and len(candidate.span.text.split()) >= 2:
-            initials = _initials(candidate.span.text)
-            if len(initials) >= 3:
-                names.setdefault(strip_accents(initials), []).append(candidate)
-    if not names:
-        return kept
-    result = []
-    for candidate in kept:
-        text = candidate.span.text
-        full = names.get(strip_accents(text)) if (
-            text.isupper() and 3 <= len(text) <= 6 and text.isalpha()
-            and candidate.label in NAME_LABELS) else None
-        if full and len({slug(c.span.text) for c in full}) == 1 and (
-                candidate.norm is None or candidate.norm == text):
-            name = full[0]
-            attrs = {**candidate.attrs, "form": "acronym",
-                     "canonical": name.attrs.get("canonical") or name.norm or name.span.text,
-                     "rule": f"{candidate.attrs.get('rule') or candidate.source}+acronym"}
-            candidate = Candidate(candidate.span, "ORG", name.norm, candidate.source, attrs,
-                                  candidate.rank)
-        result.append(candidate)
-    return result
-
-
-# -- 3c. options of a gold set's conventions --------------------------------------------------
-
-#: First words of a quoted name that reads as a phrase, not a proper name (``"Un toit, un
-#: espoir"``, ``"Mon village"``): articles, possessives and ``tous``.
-PHRASE_OPENERS = frozenset({"un", "une", "le", "la", "les", "l'", "mon", "ma", "mes", "ton",
-                            "ta", "tes", "notre", "nos", "votre", "vos", "tous", "toutes"})
-
-
-def _quoted(span: Span) -> bool:
-    """Whether ``span`` is the whole text between two quotation marks."""
-    doc = span.doc
-    return (span.start > 0 and span.end < len(doc)
-            and doc[span.start - 1].text in QUOTE_MARKS and doc[span.end].text in QUOTE_MARKS)
-
-
-def drop_phrase_names(kept: list[Candidate]) -> list[Candidate]:
-    """Without the quoted names that read as a phrase: a name of no gazetteer, between
-    quotation marks, that opens with an article, a possessive or a lower-case word."""
-    def phrase(candidate: Candidate) -> bool:
-        span = candidate.span
-        return (candidate.label in NAME_LABELS and _quoted(span)
-                and lookup_organisation(span.text) is None
-                and (fold(span[0].text) in PHRASE_OPENERS or span[0].is_lower))
-    return [candidate for candidate in kept if not phrase(candidate)]
-
-
-def _place_tail(span: Span) -> int | None:
-    """Start of a known place or country that ends ``span`` after ``de``/``du``/``d'``
-    (``Centre hospitalier de Lisbonne`` -> ``Lisbonne``), else None."""
-    doc = span.doc
-    for k in range(span.start + 1, span.end - 1):
-        if doc[k].lower_ in HEAD_LINKS:
-            tail = k + 1
-            if doc[tail].lower_ in ("la", "l'", "l’", "le") and tail + 1 < span.end:
-                tail += 1
-            text = doc[tail:span.end].text
-            if doc[tail].text[:1].isupper() and (lookup_place(text) or lookup_country(text)):
-                return tail
-    return None
-
-
-def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
-    """An organisation's name cut before the place that ends it, the place its own mention
-    (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``); a name left without a capitalised
-    word goes (``université de [Prague](LOC)``). A name the organisation gazetteer knows
-    whole (``Banque de France``) stays whole."""
-    result = []
-    for candidate in kept:
-        span = candidate.span
-        tail = (_place_tail(span) if candidate.label == "ORG"
-                and lookup_organisation(span.text) is None else None)
-        if tail is None:
-            result.append(candidate)
-            continue
-        doc, end = span.doc, tail - 1
-        while end > span.start + 1 and doc[end - 1].lower_ in LEADING_FUNCTION_WORDS:
-            end -= 1
-        head = doc[span.start:end]
-        if any(t.text[:1].isupper() for t in head):
-            rule = f"{candidate.attrs.get('rule') or candidate.source}+place"
-            result.append(Candidate(head, "ORG", None, candidate.source,
-                                    {"rule": rule, "form": "name"}, candidate.rank))
-        place = Span(doc, tail, span.end, label="LOC")
-        code = lookup_country(place.text)
-        result.append(Candidate(place, "COUNTRY", code, candidate.source,
-                                {"rule": "resolver.place_tail"}, candidate.rank) if code
-                      else with_place(Candidate(place, "LOC", None, candidate.source,
-                                                {"rule": "resolver.place_tail"},
-                                                candidate.rank)))
-    return result
-
-
 # -- 4. linking --------------------------------------------------------------------------------
 
-
-def with_place(candidate: Candidate) -> Candidate:
-    """Fill a LOC candidate's country and canonical name from the place gazetteer."""
-    if candidate.label != "LOC" or candidate.attrs.get("country"):
-        return candidate
-    place = lookup_place(candidate.span.text)
-    if place is None:
-        return candidate
-    attrs = {**candidate.attrs, "country": place.country}
-    attrs.setdefault("name", place.name)
-    return Candidate(candidate.span, candidate.label, candidate.norm, candidate.source, attrs,
-                     candidate.rank)
-
-
-def slug(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name.
-
-    >>> slug("Sadyr  JAPAROV")
-    'sadyr-japarov'
-    """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", "-", folded).strip("-")
 
 
 def entity_key(candidate: Candidate) -> str | None:
