@@ -208,8 +208,6 @@ def clean_model_span(ent: Span) -> Span | None:
         return None
     if fold(span[0].text) in function_words() and (span[0].is_lower or len(span) > 1):
         return None  # `ministre de l'Intérieur`: a function, not the body's name
-    if len(span) == 1 and _opening_participle(span):
-        return None
     return span if plausible_name(span) else None
 
 
@@ -223,11 +221,12 @@ def _opening_participle(span: Span) -> bool:
 def plausible_name(span: Span) -> bool:
     """Whether a one-word span can be a name on its own: not a generic capitalised noun
     (``République``, ``Hier``), not a nationality word (``Suisses``), not one or two letters
-    (``I``, ``AI``: OCR debris or initials). Longer spans are always plausible here."""
+    (``I``, ``AI``: OCR debris or initials), not a participle opening a sentence
+    (``Transportée à``). Longer spans are always plausible here."""
     if len(span) != 1:
         return True
     text = span.text
-    if len(text) <= 2 or fold(text) in generic_words():
+    if len(text) <= 2 or fold(text) in generic_words() or _opening_participle(span):
         return False
     return not (lookup_country(text) is None and lookup_country(text, demonyms=True))
 

@@ -297,11 +297,11 @@ def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
     """An organisation's name cut before the place that ends it, the place its own mention
     (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``); a name left without a capitalised
     word goes (``université de [Prague](LOC)``). A name the organisation gazetteer knows
-    whole (``Banque de France``) stays whole."""
+    whole (``Banque de France``) or a quoted name (``"Les Amis de Lyon"``) stays whole."""
     result = []
     for candidate in kept:
         span = candidate.span
-        tail = (_place_tail(span) if candidate.label == "ORG"
+        tail = (_place_tail(span) if candidate.label == "ORG" and not _quoted(span)
                 and lookup_organisation(span.text) is None else None)
         if tail is None:
             result.append(candidate)

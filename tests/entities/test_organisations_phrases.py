@@ -159,6 +159,9 @@ def test_head_phrase_end(text: str, start: int, name: str | None) -> None:
     ("une association nommée \"Sport-santé\", qui", "association", "Sport-santé"),
     ("la société a remercié Madame Dupont", "société", None),
     ("la société Madame Dupont", "société", None),
+    ("l'organisation des Motards Solidaires a défilé", "organisation", "Motards Solidaires"),
+    # a place after `des` is where the body is, not its name
+    ("il travaille à l'usine des Pays-Bas", "usine", None),
 ])
 def test_named_by_noun(text: str, noun: str, name: str | None) -> None:
     doc = spacy.blank("fr")(text)

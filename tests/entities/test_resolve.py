@@ -400,6 +400,9 @@ def test_quoted_names_that_read_as_a_phrase(blank: Language, words: list[str],
     # a name the organisation gazetteer knows whole stays whole
     (["la", "Banque", "de", "France", "prête"], [(1, 4, "ORG")], False,
      [("Banque de France", "ORG")]),
+    # a quoted name keeps its place
+    (["l'", "association", "«", "Amis", "de", "Lyon", "»", "rit"], [(3, 6, "ORG")], False,
+     [("Amis de Lyon", "ORG")]),
     # the last words are no known place
     (["la", "Société", "des", "Amis", "de", "Brenalux", "rit"], [(1, 6, "ORG")], False,
      [("Société des Amis de Brenalux", "ORG")]),
@@ -409,3 +412,38 @@ def test_the_place_that_ends_an_organisation_name(blank: Language, words: list[s
                                                   place_in_name: bool,
                                                   expected: list[tuple[str, str]]) -> None:
     assert labels(blank, words, ents, place_in_name=place_in_name) == expected
+
+
+def run_with_model_ents(nlp: Language, text: str, ents: list[tuple[int, int, str]]
+                        ) -> list[tuple[str, str, str | None]]:
+    """Run ``nlp`` on ``text`` whose model entities are ``ents`` (token offsets)."""
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions]
+
+
+def test_a_people_copy_of_an_opening_participle_is_dropped(families: Language) -> None:
+    text = "Il tombe. Impressionnée par la foule, elle sourit."
+    assert run_with_model_ents(families, text, [(3, 4, "PER")]) == []
+
+
+def test_the_palace_is_a_place_and_the_elysee_the_presidency(families: Language) -> None:
+    # the palace is a building; `l'Élysée` alone stands for the presidency
+    text = "Ils ont marché vers le Palais de l'Élysée. L'Élysée a réagi."
+    assert run_with_model_ents(families, text, [(5, 9, "LOC")]) == [
+        ("Palais de l'Élysée", "LOC", "loc:palais-de-l-elysee"),
+        ("Élysée", "ORG", "org:elysee")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a club and its acronym are one entity when the gazetteer knows it
+    ("Le Paris Saint-Germain a gagné. Le PSG reste premier.",
+     [("Paris Saint-Germain", "ORG", "org:PSG"), ("PSG", "ORG", "org:PSG")]),
+    ("L'Olympique de Marseille recrute.", [("Olympique de Marseille", "ORG", "org:OM")]),
+])
+def test_gazetteer_forms_in_the_story(families: Language, text: str,
+                                      expected: list[tuple[str, str, str]]) -> None:
+    doc = families(text)
+    assert [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions] == expected
