@@ -79,6 +79,7 @@ from pipeline.entities.story import (
     drop_phrase_names,
     harmonise,
     link_acronyms,
+    press_titles_as_misc,
     reporting_forms,
     slug,
     split_place_tails,
@@ -254,12 +255,26 @@ def _cut_before(ent: Span, starts: list[int]) -> Span:
 
 
 
+#: Fewest letters of an upper-case heading word read as a place (shorter ones are acronyms).
+HEADING_MIN_LETTERS = 5
+
+
+def _heading_word(ent: Span) -> bool:
+    """An upper-case word of five letters or more that opens a sentence or a line and ends
+    it or is followed by a comma: a section heading or a dateline (``SUISSE.``,
+    ``GENÈVE, 3 mars``), which names a place, not a body."""
+    doc, text = ent.doc, ent.text
+    return (len(ent) == 1 and text.isupper() and text.isalpha()
+            and len(text) >= HEADING_MIN_LETTERS and is_break(doc, ent.start)
+            and ent.end < len(doc) and doc[ent.end].text in (".", ","))
+
+
 def refine_model_span(ent: Span) -> Candidate:
     """A model entity as a candidate, its label and value corrected by the gazetteers.
 
     A LOC, ORG or MISC whose text is a country name becomes COUNTRY; an ORG known to the
     organisation gazetteer gets its id; a one-word upper-case ORG that is a known place (a
-    dateline city such as ``BICHKEK``) becomes LOC.
+    dateline city such as ``BICHKEK``) or a heading word (:func:`_heading_word`) becomes LOC.
     """
     text, label = ent.text, ent.label_
     attrs: dict[str, Any] = {"rule": "model.ner"}
@@ -277,6 +292,8 @@ def refine_model_span(ent: Span) -> Candidate:
             return Candidate(ent, "ORG", org.id, MODEL, attrs)
         if len(ent) == 1 and text.isupper() and lookup_place(text) is not None:
             return Candidate(ent, "LOC", None, MODEL, {"rule": "model.ner+places"})
+        if _heading_word(ent):
+            return Candidate(ent, "LOC", None, MODEL, {"rule": "model.ner+heading"})
     return Candidate(ent, label, None, MODEL, attrs)
 
 
@@ -373,12 +390,13 @@ class Resolver:
 
     def __init__(self, nlp: Language, name: str = "depeche_resolver",
                  keep_misc: bool = False, phrase_names: bool = True,
-                 place_in_name: bool = True) -> None:
+                 place_in_name: bool = True, press_titles_misc: bool = False) -> None:
         """Find the families among the components already in ``nlp``'s pipeline."""
         self.name = name
         self.keep_misc = keep_misc
         self.phrase_names = phrase_names
         self.place_in_name = place_in_name
+        self.press_titles_misc = press_titles_misc
         self.families = families_of(nlp)
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
@@ -397,6 +415,8 @@ class Resolver:
             kept = drop_phrase_names(kept)
         if not self.place_in_name:
             kept = split_place_tails(kept)
+        if self.press_titles_misc:
+            kept = press_titles_as_misc(kept)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
                 for c in link_acronyms(harmonise(kept)) if c.label in LABELS]
 
@@ -409,15 +429,17 @@ class Resolver:
 @Language.factory("depeche_resolver", assigns=["doc._.mentions"],
                   requires=["doc.ents", "doc.spans"],
                   default_config={"keep_misc": False, "phrase_names": True,
-                                  "place_in_name": True})
+                                  "place_in_name": True, "press_titles_misc": False})
 def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
-                  place_in_name: bool) -> Resolver:
+                  place_in_name: bool, press_titles_misc: bool) -> Resolver:
     """Build the resolution component (spaCy factory ``depeche_resolver``); add it after the
     families, which it finds in the pipeline.
 
     ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise);
     ``phrase_names``: keep quoted names that read as a phrase (``"Un toit, un espoir"``);
     ``place_in_name``: keep the place that ends an organisation's name inside it
-    (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own).
+    (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own);
+    ``press_titles_misc``: a quoted name after an article (``la « Gazette »``) is a
+    newspaper's title, labelled MISC as a work, not ORG.
     """
-    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name)
+    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name, press_titles_misc)

@@ -24,8 +24,8 @@ from pipeline.entities.organisations.acronyms import STOPWORDS
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 
-__all__ = ["Candidate", "drop_phrase_names", "harmonise", "link_acronyms", "slug",
-           "split_place_tails", "with_place"]
+__all__ = ["Candidate", "drop_phrase_names", "harmonise", "link_acronyms",
+           "press_titles_as_misc", "slug", "split_place_tails", "with_place"]
 
 MODEL = "model"
 #: The model's place in the ranking: below every family.
@@ -276,6 +276,32 @@ def drop_phrase_names(kept: list[Candidate]) -> list[Candidate]:
                 and lookup_organisation(span.text) is None
                 and (fold(span[0].text) in PHRASE_OPENERS or span[0].is_lower))
     return [candidate for candidate in kept if not phrase(candidate)]
+
+
+#: Words before the opening quotation mark of a newspaper's title (``la « Gazette »``,
+#: ``du journal « Le Temps »``).
+PRESS_LEADS = frozenset({"le", "la", "les", "l'", "du", "des", "au", "aux", "de", "d'",
+                         "journal", "revue", "quotidien", "hebdomadaire", "feuille"})
+
+
+#: Labels of a quoted name that may be a newspaper's title (``la « Suisse »``).
+TITLE_LABELS = frozenset({"ORG", "LOC", "COUNTRY", "PER"})
+
+
+def press_titles_as_misc(kept: list[Candidate]) -> list[Candidate]:
+    """A quoted name after an article or a press noun (``dit la « Gazette du Soir »``, ``la
+    « Suisse »``) is a newspaper's title: a work, labelled MISC (rule ``+press``); a name of
+    the organisation gazetteer keeps its label."""
+    result = []
+    for candidate in kept:
+        span = candidate.span
+        doc, i = span.doc, span.start
+        if (candidate.label in TITLE_LABELS and i >= 2 and doc[i - 1].text in QUOTE_MARKS
+                and fold(doc[i - 2].text) in PRESS_LEADS
+                and lookup_organisation(span.text) is None):
+            candidate = _relabelled(candidate, "MISC", "+press")
+        result.append(candidate)
+    return result
 
 
 def _place_tail(span: Span) -> int | None:

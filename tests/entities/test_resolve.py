@@ -447,3 +447,43 @@ def test_gazetteer_forms_in_the_story(families: Language, text: str,
                                       expected: list[tuple[str, str, str]]) -> None:
     doc = families(text)
     assert [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions] == expected
+
+
+PRESS = ["Selon", "la", "«", "Gazette", "du", "Soir", "»", ",", "il", "pleut"]
+CLUB = ["Il", "préside", "l'", "association", "«", "Amis", "du", "Soir", "»"]
+
+
+@pytest.mark.parametrize(("words", "ents", "press_titles_misc", "expected"), [
+    (PRESS, [(3, 6, "ORG")], False, [("Gazette du Soir", "ORG")]),
+    (PRESS, [(3, 6, "ORG")], True, [("Gazette du Soir", "MISC")]),
+    # a title that is a country's name is the newspaper's, not the country
+    (["On", "lit", "dans", "la", "«", "Belgique", "»", "que"], [(5, 6, "LOC")], True,
+     [("Belgique", "MISC")]),
+    # a quoted name after a body's noun is the body
+    (CLUB, [(5, 8, "ORG")], True, [("Amis du Soir", "ORG")]),
+    # a body the gazetteer knows keeps its label
+    (["selon", "le", "«", "Parlement", "européen", "»"], [(3, 5, "ORG")], True,
+     [("Parlement européen", "ORG")]),
+])
+def test_press_titles_are_works_with_the_option(blank: Language, words: list[str],
+                                                ents: list[tuple[int, int, str]],
+                                                press_titles_misc: bool,
+                                                expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents, press_titles_misc=press_titles_misc) == expected
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # an upper-case heading word is a place
+    (["Il", "part", ".", "\n", "NORMANDIE", ".", "Le", "vent", "souffle"], [(4, 5, "ORG")],
+     [("NORMANDIE", "LOC")]),
+    # an acronym is no heading
+    (["Il", "part", ".", "\n", "UNEF", ".", "Le", "vent", "souffle"], [(4, 5, "ORG")],
+     [("UNEF", "ORG")]),
+    # an upper-case word inside a sentence is no heading
+    (["Il", "a", "rejoint", "BRENALUX", ",", "puis", "rit"], [(3, 4, "ORG")],
+     [("BRENALUX", "ORG")]),
+])
+def test_upper_case_headings_are_places(blank: Language, words: list[str],
+                                        ents: list[tuple[int, int, str]],
+                                        expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents) == expected
