@@ -105,6 +105,8 @@ def reporting_forms() -> frozenset[str]:
                                                            required=("form",)))
 
 
+#: Rule marks of the spans :func:`_in_context` relabelled, which keep their label.
+STORY_MARKS = ("+reporting", "+given_name")
 #: Auxiliaries before a reporting verb's past participle (``a déclaré``).
 AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
 
@@ -132,7 +134,8 @@ def _looks_like_person(span: Span) -> bool:
 
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
-    a case); the subject of a reporting verb is no place unless the place gazetteer knows it
+    a case); a common given name alone that names no known place is a person's (``Maud
+    est partie``); the subject of a reporting verb is no place unless the place gazetteer knows it
     (a known place that speaks stands for its authorities): a body when the organisation
     gazetteer knows the name, a person when it looks like a person's name or the story
     names that person in full (``persons``), else no mention (rule ``+reporting``)."""
@@ -141,6 +144,9 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     span = candidate.span
     if _after_affaire(span):
         return None
+    if (len(span.text.split()) == 1 and fold(span.text) in load_given_names()
+            and lookup_place(span.text) is None and lookup_country(span.text) is None):
+        return _relabelled(candidate, "PER", "+given_name")
     if _speaks(span) and lookup_place(span.text) is None:
         org = lookup_organisation(span.text)
         if org is not None:
@@ -194,7 +200,7 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     result = []
     for candidate in kept:
         if (candidate.label in NAME_LABELS and candidate.weak
-                and not str(candidate.attrs.get("rule")).endswith("+reporting")):
+                and not str(candidate.attrs.get("rule")).endswith(STORY_MARKS)):
             key = slug(candidate.span.text)
             tally = votes[key]
             best = max(tally.values())

@@ -303,6 +303,9 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
      [("Astana", "LOC")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
     (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+    # a common given name alone that is no known place is a person's
+    (["Ensuite", "Lucie", "est", "partie"], [(1, 2, "LOC")], [("Lucie", "PER")]),
+    (["Il", "vit", "à", "Florence", "depuis", "mai"], [(3, 4, "LOC")], [("Florence", "LOC")]),
 ])
 def test_a_place_by_its_neighbours(blank: Language, words: list[str],
                                    ents: list[tuple[int, int, str]],
