@@ -325,16 +325,25 @@ def _place_tail(span: Span) -> int | None:
     return None
 
 
+def _whole_name(candidate: Candidate) -> bool:
+    """A name that stays whole: quoted, or known whole to the organisation gazetteer
+    (``Banque de France``) or, for a place, to the place or country gazetteer."""
+    text = candidate.span.text
+    return (_quoted(candidate.span) or lookup_organisation(text) is not None
+            or (candidate.label == "LOC"
+                and (lookup_place(text) is not None or lookup_country(text) is not None)))
+
+
 def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
-    """An organisation's name cut before the place that ends it, the place its own mention
-    (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``); a name left without a capitalised
-    word goes (``université de [Prague](LOC)``). A name the organisation gazetteer knows
-    whole (``Banque de France``) or a quoted name (``"Les Amis de Lyon"``) stays whole."""
+    """An organisation's or a site's name cut before the place that ends it, the place its
+    own mention (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``, ``[Centrale du Lac](LOC)
+    du [Japon](COUNTRY)``); a name left without a capitalised word goes (``université de
+    [Prague](LOC)``). A name :func:`_whole_name` stays whole."""
     result = []
     for candidate in kept:
         span = candidate.span
-        tail = (_place_tail(span) if candidate.label == "ORG" and not _quoted(span)
-                and lookup_organisation(span.text) is None else None)
+        tail = (_place_tail(span) if candidate.label in ("ORG", "LOC")
+                and not _whole_name(candidate) else None)
         if tail is None:
             result.append(candidate)
             continue
@@ -344,7 +353,7 @@ def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
         head = doc[span.start:end]
         if any(t.text[:1].isupper() for t in head):
             rule = f"{candidate.attrs.get('rule') or candidate.source}+place"
-            result.append(Candidate(head, "ORG", None, candidate.source,
+            result.append(Candidate(head, candidate.label, None, candidate.source,
                                     {"rule": rule, "form": "name"}, candidate.rank))
         place = Span(doc, tail, span.end, label="LOC")
         code = lookup_country(place.text)

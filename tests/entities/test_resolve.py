@@ -403,6 +403,12 @@ def test_quoted_names_that_read_as_a_phrase(blank: Language, words: list[str],
     # a name the organisation gazetteer knows whole stays whole
     (["la", "Banque", "de", "France", "prête"], [(1, 4, "ORG")], False,
      [("Banque de France", "ORG")]),
+    # a site's name too
+    (["la", "Centrale", "du", "Lac", "Bleu", "du", "Japon", "ferme"], [(1, 7, "LOC")], False,
+     [("Centrale du Lac Bleu", "LOC"), ("Japon", "COUNTRY")]),
+    # a place the gazetteer knows whole stays whole
+    (["la", "République", "démocratique", "du", "Congo", "vote"], [(1, 5, "LOC")], False,
+     [("République démocratique du Congo", "COUNTRY")]),
     # a quoted name keeps its place
     (["l'", "association", "«", "Amis", "de", "Lyon", "»", "rit"], [(3, 6, "ORG")], False,
      [("Amis de Lyon", "ORG")]),
