@@ -76,6 +76,7 @@ from pipeline.entities.story import (
     MODEL,
     QUOTE_MARKS,
     Candidate,
+    drop_lower_case_openings,
     drop_phrase_names,
     harmonise,
     link_acronyms,
@@ -390,13 +391,15 @@ class Resolver:
 
     def __init__(self, nlp: Language, name: str = "depeche_resolver",
                  keep_misc: bool = False, phrase_names: bool = True,
-                 place_in_name: bool = True, press_titles_misc: bool = False) -> None:
+                 place_in_name: bool = True, press_titles_misc: bool = False,
+                 lower_case_openings: bool = True) -> None:
         """Find the families among the components already in ``nlp``'s pipeline."""
         self.name = name
         self.keep_misc = keep_misc
         self.phrase_names = phrase_names
         self.place_in_name = place_in_name
         self.press_titles_misc = press_titles_misc
+        self.lower_case_openings = lower_case_openings
         self.families = families_of(nlp)
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
@@ -417,6 +420,8 @@ class Resolver:
             kept = split_place_tails(kept)
         if self.press_titles_misc:
             kept = press_titles_as_misc(kept)
+        if not self.lower_case_openings:
+            kept = drop_lower_case_openings(kept)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
                 for c in link_acronyms(harmonise(kept)) if c.label in LABELS]
 
@@ -429,9 +434,11 @@ class Resolver:
 @Language.factory("depeche_resolver", assigns=["doc._.mentions"],
                   requires=["doc.ents", "doc.spans"],
                   default_config={"keep_misc": False, "phrase_names": True,
-                                  "place_in_name": True, "press_titles_misc": False})
+                                  "place_in_name": True, "press_titles_misc": False,
+                                  "lower_case_openings": True})
 def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
-                  place_in_name: bool, press_titles_misc: bool) -> Resolver:
+                  place_in_name: bool, press_titles_misc: bool,
+                  lower_case_openings: bool) -> Resolver:
     """Build the resolution component (spaCy factory ``depeche_resolver``); add it after the
     families, which it finds in the pipeline.
 
@@ -440,6 +447,8 @@ def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
     ``place_in_name``: keep the place that ends an organisation's name inside it
     (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own);
     ``press_titles_misc``: a quoted name after an article (``la « Gazette »``) is a
-    newspaper's title, labelled MISC as a work, not ORG.
+    newspaper's title, labelled MISC as a work, not ORG;
+    ``lower_case_openings``: keep names that open with a lower-case word (``rue Neuve``).
     """
-    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name, press_titles_misc)
+    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name, press_titles_misc,
+                    lower_case_openings)

@@ -24,8 +24,8 @@ from pipeline.entities.organisations.acronyms import STOPWORDS
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 
-__all__ = ["Candidate", "drop_phrase_names", "harmonise", "link_acronyms",
-           "press_titles_as_misc", "slug", "split_place_tails", "with_place"]
+__all__ = ["Candidate", "drop_lower_case_openings", "drop_phrase_names", "harmonise",
+           "link_acronyms", "press_titles_as_misc", "slug", "split_place_tails", "with_place"]
 
 MODEL = "model"
 #: The model's place in the ranking: below every family.
@@ -308,6 +308,13 @@ def press_titles_as_misc(kept: list[Candidate]) -> list[Candidate]:
             candidate = _relabelled(candidate, "MISC", "+press")
         result.append(candidate)
     return result
+
+
+def drop_lower_case_openings(kept: list[Candidate]) -> list[Candidate]:
+    """Without the names that open with a lower-case word (``rue Neuve``, ``mer Égée``,
+    ``forces d'intervention rapide``)."""
+    return [candidate for candidate in kept
+            if not (candidate.label in NAME_LABELS and candidate.span.text[:1].islower())]
 
 
 def _place_tail(span: Span) -> int | None:

@@ -496,3 +496,14 @@ def test_upper_case_headings_are_places(blank: Language, words: list[str],
                                         ents: list[tuple[int, int, str]],
                                         expected: list[tuple[str, str]]) -> None:
     assert labels(blank, words, ents) == expected
+
+
+@pytest.mark.parametrize(("lower_case_openings", "expected"), [
+    (True, [("rue Neuve", "LOC"), ("Lille", "LOC")]),
+    (False, [("Lille", "LOC")]),
+])
+def test_names_opening_with_a_lower_case_word(blank: Language, lower_case_openings: bool,
+                                              expected: list[tuple[str, str]]) -> None:
+    words = ["Un", "café", "de", "la", "rue", "Neuve", "à", "Lille", "ferme"]
+    assert labels(blank, words, [(4, 6, "LOC"), (7, 8, "LOC")],
+                  lower_case_openings=lower_case_openings) == expected
