@@ -135,10 +135,11 @@ def _looks_like_person(span: Span) -> bool:
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
     a case); a common given name alone that names no known place is a person's (``Maud
-    est partie``); the subject of a reporting verb is no place unless the place gazetteer knows it
-    (a known place that speaks stands for its authorities): a body when the organisation
+    est partie``); the subject of a reporting verb that the place gazetteer does not know
+    (a known place that speaks stands for its authorities) is a body when the organisation
     gazetteer knows the name, a person when it looks like a person's name or the story
-    names that person in full (``persons``), else no mention (rule ``+reporting``)."""
+    names that person in full (``persons``) (rule ``+reporting``); without such evidence the
+    model's reading stands (a canton or a region that speaks by its delegates)."""
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
     span = candidate.span
@@ -156,7 +157,6 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
             return relabelled
         if _looks_like_person(span) or slug(span.text) in persons:
             return _relabelled(candidate, "PER", "+reporting")
-        return None
     return candidate
 
 
