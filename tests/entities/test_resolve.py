@@ -305,6 +305,11 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
      [("Astana", "LOC")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
     (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+    # a name that ends with an English place word is a place, not a person
+    (["un", "pub", "de", "Carnaby", "Street", "ferme"], [(3, 5, "PER")],
+     [("Carnaby Street", "LOC")]),
+    (["Il", "a", "vu", "Paul", "Streeter", "hier"], [(3, 5, "PER")],
+     [("Paul Streeter", "PER")]),
     # a common given name alone that is no known place is a person's
     (["Ensuite", "Lucie", "est", "partie"], [(1, 2, "LOC")], [("Lucie", "PER")]),
     (["Il", "vit", "à", "Florence", "depuis", "mai"], [(3, 4, "LOC")], [("Florence", "LOC")]),
