@@ -106,7 +106,7 @@ def reporting_forms() -> frozenset[str]:
 
 
 #: Rule marks of the spans :func:`_in_context` relabelled, which keep their label.
-STORY_MARKS = ("+reporting", "+given_name", "+place_word")
+STORY_MARKS = ("+reporting", "+given_name", "+place_word", "+place_preposition")
 #: Auxiliaries before a reporting verb's past participle (``a déclaré``).
 AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
 
@@ -139,20 +139,31 @@ PLACE_LAST_WORDS = frozenset({"street", "lane", "road", "avenue", "square", "par
                               "springs", "falls", "creek", "harbour", "harbor", "county"})
 
 
+def _after_place_preposition(span: Span) -> bool:
+    """Whether ``span`` follows ``à`` or ``en`` (``vendus à Ostrava``)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("à", "en")
+
+
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
-    rule ``+place_word``). A weak LOC corrected by its neighbours: none after ``affaire``
-    (``l'affaire X`` names a case); a common given name alone that names no known place is
-    a person's (``Maud est partie``); the subject of a reporting verb that the place
-    gazetteer does not know (a known place that speaks stands for its authorities) is a body
-    when the organisation gazetteer knows the name, a person when it looks like a person's
-    name or the story names that person in full (``persons``) (rule ``+reporting``); without
-    such evidence the model's reading stands (a canton or a region that speaks by its
-    delegates)."""
+    rule ``+place_word``), and so is a weak one-word PER after ``à`` or ``en`` that the story
+    never names in full (``revendus à Ostrava``: ``+place_preposition``).
+
+    A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
+    case); a common given name alone that names no known place is a person's (``Maud est
+    partie``); the subject of a reporting verb that the place gazetteer does not know (a
+    known place that speaks stands for its authorities) is a body when the organisation
+    gazetteer knows the name, a person when it looks like a person's name or the story
+    names that person in full (``persons``) (rule ``+reporting``); without such evidence
+    the model's reading stands (a canton or a region that speaks by its delegates)."""
     words = candidate.span.text.split()
     if (candidate.label == "PER" and candidate.weak and len(words) >= 2
             and fold(words[-1]) in PLACE_LAST_WORDS):
         return _relabelled(candidate, "LOC", "+place_word")
+    if (candidate.label == "PER" and candidate.weak and len(words) == 1
+            and slug(candidate.span.text) not in persons
+            and _after_place_preposition(candidate.span)):
+        return _relabelled(candidate, "LOC", "+place_preposition")
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
     span = candidate.span
