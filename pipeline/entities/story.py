@@ -139,15 +139,19 @@ PLACE_LAST_WORDS = frozenset({"street", "lane", "road", "avenue", "square", "par
                               "springs", "falls", "creek", "harbour", "harbor", "county"})
 
 
+#: Prepositions before a place (``à Ostrava``, ``en Moravie``, ``le maire de Zlín``).
+PLACE_PREPOSITIONS = frozenset({"à", "en", "de", "d'", "d’"})
+
+
 def _after_place_preposition(span: Span) -> bool:
-    """Whether ``span`` follows ``à`` or ``en`` (``vendus à Ostrava``)."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in ("à", "en")
+    """Whether ``span`` follows ``à``, ``en`` or ``de`` (``vendus à Ostrava``)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
-    rule ``+place_word``), and so is a weak one-word PER after ``à`` or ``en`` that the story
-    never names in full (``revendus à Ostrava``: ``+place_preposition``).
+    rule ``+place_word``), and so is a weak one-word PER after ``à``, ``en`` or ``de`` that
+    the story never names in full (``revendus à Ostrava``: ``+place_preposition``).
 
     A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
     case); a common given name alone that names no known place is a person's (``Maud est

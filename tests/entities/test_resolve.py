@@ -312,6 +312,7 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
      [("Paul Streeter", "PER")]),
     # one word after `à` that the story never gives as a person's full name is a place
     (["vendus", "à", "Ostrava", "."], [(2, 3, "PER")], [("Ostrava", "LOC")]),
+    (["le", "maire", "de", "Zlin", "a", "parlé"], [(3, 4, "PER")], [("Zlin", "LOC")]),
     (["Paul", "Vernier", "arrive", ".", "Elle", "écrit", "à", "Vernier", "."],
      [(0, 2, "PER"), (7, 8, "PER")], [("Paul Vernier", "PER"), ("Vernier", "PER")]),
     # a common given name alone that is no known place is a person's
