@@ -148,18 +148,34 @@ def _after_place_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
+#: Endings of a noun of inhabitants (``Vaudois``, ``Lillois``, ``Lyonnais``, ``Parisiens``).
+INHABITANT_ENDINGS = ("ois", "oise", "oises", "ais", "aise", "aises", "iens", "ienne",
+                      "iennes", "ains", "aine", "aines")
+#: Determiners before a noun of inhabitants that no place name takes (``les Vaudois``).
+INHABITANT_DETERMINERS = frozenset({"les", "des", "aux", "ces", "un", "une", "nos", "leurs"})
+
+
+def _inhabitants(span: Span) -> bool:
+    """One word of inhabitants after a plural or indefinite determiner (``les Vaudois``,
+    ``un Lillois``): people, not a place."""
+    doc, i = span.doc, span.start
+    return (len(span) == 1 and i > 0 and doc[i - 1].lower_ in INHABITANT_DETERMINERS
+            and span.text.lower().endswith(INHABITANT_ENDINGS))
+
+
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
     rule ``+place_word``), and so is a weak one-word PER after ``à``, ``en`` or ``de`` that
     the story never names in full (``revendus à Ostrava``: ``+place_preposition``).
 
     A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
-    case); a common given name alone that names no known place is a person's (``Maud est
-    partie``); the subject of a reporting verb that the place gazetteer does not know (a
-    known place that speaks stands for its authorities) is a body when the organisation
-    gazetteer knows the name, a person when it looks like a person's name or the story
-    names that person in full (``persons``) (rule ``+reporting``); without such evidence
-    the model's reading stands (a canton or a region that speaks by its delegates)."""
+    case) nor for inhabitants (``les Vaudois``); a common given name alone that names no
+    known place is a person's (``Maud est partie``); the subject of a reporting verb that
+    the place gazetteer does not know (a known place that speaks stands for its
+    authorities) is a body when the organisation gazetteer knows the name, a person when it
+    looks like a person's name or the story names that person in full (``persons``) (rule
+    ``+reporting``); without such evidence the model's reading stands (a canton or a region
+    that speaks by its delegates)."""
     words = candidate.span.text.split()
     if (candidate.label == "PER" and candidate.weak and len(words) >= 2
             and fold(words[-1]) in PLACE_LAST_WORDS):
@@ -171,7 +187,7 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
     span = candidate.span
-    if _after_affaire(span):
+    if _after_affaire(span) or _inhabitants(span):
         return None
     if (len(span.text.split()) == 1 and fold(span.text) in load_given_names()
             and lookup_place(span.text) is None and lookup_country(span.text) is None):

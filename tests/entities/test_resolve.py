@@ -305,6 +305,9 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
      [("Astana", "LOC")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
     (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+    # inhabitants are people, not a place; a place name after `le` stays
+    (["les", "Lillois", "votent"], [(1, 2, "LOC")], []),
+    (["le", "Valais", "vote"], [(1, 2, "LOC")], [("Valais", "LOC")]),
     # a name that ends with an English place word is a place, not a person
     (["un", "pub", "de", "Carnaby", "Street", "ferme"], [(3, 5, "PER")],
      [("Carnaby Street", "LOC")]),
