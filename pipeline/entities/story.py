@@ -163,6 +163,15 @@ def _inhabitants(span: Span) -> bool:
             and span.text.lower().endswith(INHABITANT_ENDINGS))
 
 
+def _product(candidate: Candidate) -> bool:
+    """A one-word body's name after an indefinite article names one of its products, not
+    the body (``un Boeing``, ``une Peugeot``)."""
+    span = candidate.span
+    return (candidate.label == "ORG" and len(span) == 1 and span.start > 0
+            and span.doc[span.start - 1].lower_ in ("un", "une")
+            and candidate.attrs.get("rule") != "organisations.generic")
+
+
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
     rule ``+place_word``), and so is a weak one-word PER after ``à``, ``en`` or ``de`` that
@@ -234,7 +243,7 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
     persons = _person_keys(kept)
     kept = [c for c in (_in_context(candidate, persons) for candidate in kept)
-            if c is not None]
+            if c is not None and not _product(c)]
     votes: dict[str, dict[str, int]] = {}
     for candidate in kept:
         if candidate.label in NAME_LABELS:

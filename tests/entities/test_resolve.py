@@ -318,6 +318,9 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
     (["le", "maire", "de", "Zlin", "a", "parlé"], [(3, 4, "PER")], [("Zlin", "LOC")]),
     (["Paul", "Vernier", "arrive", ".", "Elle", "écrit", "à", "Vernier", "."],
      [(0, 2, "PER"), (7, 8, "PER")], [("Paul Vernier", "PER"), ("Vernier", "PER")]),
+    # a body's name after an indefinite article is one of its products
+    (["Il", "conduit", "une", "Peugeot", "grise"], [(3, 4, "ORG")], []),
+    (["Il", "quitte", "Peugeot", "demain"], [(2, 3, "ORG")], [("Peugeot", "ORG")]),
     # a common given name alone that is no known place is a person's
     (["Ensuite", "Lucie", "est", "partie"], [(1, 2, "LOC")], [("Lucie", "PER")]),
     (["Il", "vit", "à", "Florence", "depuis", "mai"], [(3, 4, "LOC")], [("Florence", "LOC")]),
