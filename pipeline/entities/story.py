@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from pipeline.entities.countries import lookup_country
 from pipeline.entities.gazetteers import fold, read_csv, strip_accents
 from pipeline.entities.organisations import lookup_organisation
-from pipeline.entities.organisations.acronyms import STOPWORDS
+from pipeline.entities.organisations.acronyms import STOPWORDS, acronym_matches
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 
@@ -163,6 +163,29 @@ def _inhabitants(span: Span) -> bool:
             and span.text.lower().endswith(INHABITANT_ENDINGS))
 
 
+#: Most words a lower-case phrase spelt by an abbreviation is searched over.
+ABBREVIATION_WINDOW = 8
+
+
+def _common_abbreviation(candidate: Candidate) -> bool:
+    """A weak ORG in parentheses that abbreviates the lower-case words right before it
+    (``des avions largueurs d'eau (ALE)``): a common noun's abbreviation, no body (a body's
+    lower-case name opens with a body's noun and is defined by the organisation family)."""
+    span = candidate.span
+    doc, i = span.doc, span.start
+    if not (candidate.weak and candidate.label == "ORG" and len(span) == 1
+            and span.text.isupper() and 0 < i and doc[i - 1].text == "("):
+        return False
+    end = i - 1
+    for start in range(max(0, end - ABBREVIATION_WINDOW), end):
+        words = [t.text for t in doc[start:end] if t.text not in QUOTE_MARKS]
+        if (words and words[0].islower()
+                and all(not w[:1].isupper() for w in words)
+                and acronym_matches(span.text, words, exact=True)):
+            return True
+    return False
+
+
 def _product(candidate: Candidate) -> bool:
     """A one-word body's name after an indefinite article names one of its products, not
     the body (``un Boeing``, ``une Peugeot``)."""
@@ -243,7 +266,7 @@ def harmonise(kept: list[Candidate]) -> list[Candidate]:
     :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
     persons = _person_keys(kept)
     kept = [c for c in (_in_context(candidate, persons) for candidate in kept)
-            if c is not None and not _product(c)]
+            if c is not None and not _product(c) and not _common_abbreviation(c)]
     votes: dict[str, dict[str, int]] = {}
     for candidate in kept:
         if candidate.label in NAME_LABELS:

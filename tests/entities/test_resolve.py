@@ -318,6 +318,11 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
     (["le", "maire", "de", "Zlin", "a", "parlé"], [(3, 4, "PER")], [("Zlin", "LOC")]),
     (["Paul", "Vernier", "arrive", ".", "Elle", "écrit", "à", "Vernier", "."],
      [(0, 2, "PER"), (7, 8, "PER")], [("Paul Vernier", "PER"), ("Vernier", "PER")]),
+    # an abbreviation of the lower-case words before it is a common noun's, no body
+    (["des", "avions", "largueurs", "d'", "eau", "(", "ALE", ")", "volent"], [(6, 7, "ORG")],
+     []),
+    (["la", "Régie", "des", "eaux", "(", "RDE", ")", "coupe"], [(5, 6, "ORG")],
+     [("RDE", "ORG")]),
     # a body's name after an indefinite article is one of its products
     (["Il", "conduit", "une", "Peugeot", "grise"], [(3, 4, "ORG")], []),
     (["Il", "quitte", "Peugeot", "demain"], [(2, 3, "ORG")], [("Peugeot", "ORG")]),
