@@ -131,6 +131,7 @@ def test_head_noun_in_span(hipe_nlp: Language, markup: str) -> None:
     pytest.param(f"le président de l'ONG \"[Entraide](ORG entraide name {NOUN})\"",
                  id="ong-with-name-is-no-bare-ong"),
     pytest.param("un coup d'État et l'État de droit", id="not-after-d-nor-before-de-noun"),
+    pytest.param("une crue dans l'État de Bahia", id="not-a-federated-state"),
     pytest.param("les États membres", id="plural-is-not-listed"),
 ])
 def test_generic_institutions(popcorn_nlp: Language, markup: str) -> None:

@@ -356,7 +356,8 @@ def _adjectives_only(doc: Doc, start: int, end: int, listed: dict[int, int]) -> 
 
 def _generic_institution(doc: Doc, i: int) -> bool:
     """``l'État``, ``le Gouvernement``, ``l'ONG``: after a definite article or a
-    possessive, not part of a longer name nor of ``l'État de droit``."""
+    possessive, not part of a longer name nor of ``l'État de droit``, nor a state of a
+    federation (``l'État de Bahia``)."""
     if i == 0 or low(doc[i - 1]) not in _DEFINITE | {"son", "sa", "leur", "cette"}:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -364,4 +365,4 @@ def _generic_institution(doc: Doc, i: int) -> bool:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
     return not (nxt is not None and low(nxt) in ("de", "d'") and after is not None
-                and _is_lower_word(after))
+                and (_is_lower_word(after) or _is_name_word(after)))
