@@ -174,7 +174,7 @@ def test_a_model_span_wrapping_a_person_and_one_word_is_dropped(families: Langua
 
 @pytest.mark.parametrize(("word", "label"), [
     ("I", "LOC"), ("AI", "PER"), ("Hier", "LOC"), ("Vendredi", "LOC"), ("Suisses", "PER"),
-    ("Collège", "LOC")])
+    ("Collège", "LOC"), ("Lycée", "LOC"), ("Banque", "ORG")])
 def test_one_word_model_spans_that_are_no_names_are_dropped(blank: Language, word: str,
                                                             label: str) -> None:
     assert resolve(blank, [word, ",", "il", "pleut"], [(0, 1, label)]) == []
