@@ -401,19 +401,14 @@ QUOTED = ["Elle", "préside", "l'", "association", "«", "Mon", "toit", ",", "mo
 NAMED = ["Elle", "préside", "l'", "association", "«", "Terre", "Claire", "»"]
 
 
-@pytest.mark.parametrize(("words", "ents", "phrase_names", "expected"), [
+PHRASE_NAME_CASES: list[tuple[Any, ...]] = [
     (QUOTED, [(5, 10, "ORG")], True, [("Mon toit , mon espoir", "ORG")]),
     (QUOTED, [(5, 10, "ORG")], False, []),
     (NAMED, [(5, 7, "ORG")], False, [("Terre Claire", "ORG")]),
-])
-def test_quoted_names_that_read_as_a_phrase(blank: Language, words: list[str],
-                                            ents: list[tuple[int, int, str]],
-                                            phrase_names: bool,
-                                            expected: list[tuple[str, str]]) -> None:
-    assert labels(blank, words, ents, phrase_names=phrase_names) == expected
+]
 
 
-@pytest.mark.parametrize(("words", "ents", "place_in_name", "expected"), [
+PLACE_IN_NAME_CASES: list[tuple[Any, ...]] = [
     (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], True,
      [("Gendarmerie nationale de Dakar", "ORG")]),
     (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], False,
@@ -438,12 +433,7 @@ def test_quoted_names_that_read_as_a_phrase(blank: Language, words: list[str],
     # the last words are no known place
     (["la", "Société", "des", "Amis", "de", "Brenalux", "rit"], [(1, 6, "ORG")], False,
      [("Société des Amis de Brenalux", "ORG")]),
-])
-def test_the_place_that_ends_an_organisation_name(blank: Language, words: list[str],
-                                                  ents: list[tuple[int, int, str]],
-                                                  place_in_name: bool,
-                                                  expected: list[tuple[str, str]]) -> None:
-    assert labels(blank, words, ents, place_in_name=place_in_name) == expected
+]
 
 
 def run_with_model_ents(nlp: Language, text: str, ents: list[tuple[int, int, str]]
@@ -485,7 +475,7 @@ PRESS = ["Selon", "la", "«", "Gazette", "du", "Soir", "»", ",", "il", "pleut"]
 CLUB = ["Il", "préside", "l'", "association", "«", "Amis", "du", "Soir", "»"]
 
 
-@pytest.mark.parametrize(("words", "ents", "press_titles_misc", "expected"), [
+PRESS_TITLE_CASES: list[tuple[Any, ...]] = [
     (PRESS, [(3, 6, "ORG")], False, [("Gazette du Soir", "ORG")]),
     (PRESS, [(3, 6, "ORG")], True, [("Gazette du Soir", "MISC")]),
     # a title that is a country's name is the newspaper's, not the country
@@ -496,12 +486,18 @@ CLUB = ["Il", "préside", "l'", "association", "«", "Amis", "du", "Soir", "»"]
     # a body the gazetteer knows keeps its label
     (["selon", "le", "«", "Parlement", "européen", "»"], [(3, 5, "ORG")], True,
      [("Parlement européen", "ORG")]),
+]
+
+
+@pytest.mark.parametrize(("option", "words", "ents", "value", "expected"), [
+    *[("phrase_names", *case) for case in PHRASE_NAME_CASES],
+    *[("place_in_name", *case) for case in PLACE_IN_NAME_CASES],
+    *[("press_titles_misc", *case) for case in PRESS_TITLE_CASES],
 ])
-def test_press_titles_are_works_with_the_option(blank: Language, words: list[str],
-                                                ents: list[tuple[int, int, str]],
-                                                press_titles_misc: bool,
-                                                expected: list[tuple[str, str]]) -> None:
-    assert labels(blank, words, ents, press_titles_misc=press_titles_misc) == expected
+def test_the_options_of_a_gold_set_convention(blank: Language, option: str, words: list[str],
+                                              ents: list[tuple[int, int, str]], value: bool,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents, **{option: value}) == expected
 
 
 @pytest.mark.parametrize(("words", "ents", "expected"), [
