@@ -224,13 +224,11 @@ def plausible_name(span: Span) -> bool:
     """Whether a one-word span can be a name on its own: not a generic capitalised noun
     (``République``, ``Hier``), not a nationality word (``Suisses``), not one or two letters
     (``I``, ``AI``: OCR debris or initials), not a participle opening a sentence
-    (``Transportée à``), not a body's common noun (``Lycée``, ``Société``). Longer spans
-    are always plausible here."""
+    (``Transportée à``). Longer spans are always plausible here."""
     if len(span) != 1:
         return True
     text = span.text
-    if (len(text) <= 2 or fold(text) in generic_words() or _opening_participle(span)
-            or text.lower() in organisation_nouns()):
+    if len(text) <= 2 or fold(text) in generic_words() or _opening_participle(span):
         return False
     return not (lookup_country(text) is None and lookup_country(text, demonyms=True))
 

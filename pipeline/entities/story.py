@@ -134,9 +134,9 @@ def _looks_like_person(span: Span) -> bool:
 
 #: Last words of English place names (``Regent Street``, ``Coney Island``): a name ending
 #: with one is a place, never a person's.
-PLACE_LAST_WORDS = frozenset({"street", "lane", "road", "avenue", "square", "park", "hills",
-                              "hill", "valley", "beach", "bay", "island", "islands", "heights",
-                              "springs", "falls", "creek", "harbour", "harbor", "county"})
+PLACE_LAST_WORDS = frozenset({"street", "lane", "road", "avenue", "square", "hills", "valley",
+                              "beach", "bay", "island", "islands", "heights", "springs",
+                              "falls", "creek", "harbour", "harbor", "county"})
 
 
 #: Prepositions before a place (``à Ostrava``, ``en Moravie``, ``le maire de Zlín``).
@@ -198,7 +198,8 @@ def _product(candidate: Candidate) -> bool:
 def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
     rule ``+place_word``), and so is a weak one-word PER after ``à``, ``en`` or ``de`` that
-    the story never names in full (``revendus à Ostrava``: ``+place_preposition``).
+    the place gazetteer knows and the story never names in full (``revendus à Ostrava``:
+    ``+place_preposition``; ``la démission de Blair`` stays a person's).
 
     A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
     case) nor for inhabitants (``les Vaudois``); a common given name alone that names no
@@ -214,7 +215,8 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
         return _relabelled(candidate, "LOC", "+place_word")
     if (candidate.label == "PER" and candidate.weak and len(words) == 1
             and slug(candidate.span.text) not in persons
-            and _after_place_preposition(candidate.span)):
+            and _after_place_preposition(candidate.span)
+            and lookup_place(candidate.span.text) is not None):
         return _relabelled(candidate, "LOC", "+place_preposition")
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
