@@ -262,12 +262,16 @@ HEADING_MIN_LETTERS = 5
 
 def _heading_word(ent: Span) -> bool:
     """An upper-case word of five letters or more that opens a sentence or a line and ends
-    it or is followed by a comma: a section heading or a dateline (``SUISSE.``,
-    ``GENÈVE, 3 mars``), which names a place, not a body."""
+    it, or is followed by a comma and a day: a section heading or a dateline (``SUISSE.``,
+    ``GENÈVE, 3 mars``), which names a place, not a body (``FRELIMO, le parti`` stays)."""
     doc, text = ent.doc, ent.text
-    return (len(ent) == 1 and text.isupper() and text.isalpha()
+    if not (len(ent) == 1 and text.isupper() and text.isalpha()
             and len(text) >= HEADING_MIN_LETTERS and is_break(doc, ent.start)
-            and ent.end < len(doc) and doc[ent.end].text in (".", ","))
+            and ent.end < len(doc)):
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return doc[ent.end].text == "." or (doc[ent.end].text == "," and after is not None
+                                        and after.text[:1].isdigit())
 
 
 def refine_model_span(ent: Span) -> Candidate:

@@ -510,6 +510,11 @@ def test_the_options_of_a_gold_set_convention(blank: Language, option: str, word
     # an acronym is no heading
     (["Il", "part", ".", "\n", "UNEF", ".", "Le", "vent", "souffle"], [(4, 5, "ORG")],
      [("UNEF", "ORG")]),
+    (["Il", "part", ".", "\n", "MORAVIE", ",", "3", "mars", "."], [(4, 5, "ORG")],
+     [("MORAVIE", "LOC")]),
+    # a body's acronym before an apposition is no heading
+    (["Il", "part", ".", "\n", "BRENALUX", ",", "le", "parti", "gagne"], [(4, 5, "ORG")],
+     [("BRENALUX", "ORG")]),
     # an upper-case word inside a sentence is no heading
     (["Il", "a", "rejoint", "BRENALUX", ",", "puis", "rit"], [(3, 4, "ORG")],
      [("BRENALUX", "ORG")]),
