@@ -208,8 +208,10 @@ def clean_model_span(ent: Span) -> Span | None:
                                                                   label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
-    if fold(span[0].text) in function_words() and (span[0].is_lower or len(span) > 1):
-        return None  # `ministre de l'Intérieur`: a function, not the body's name
+    if fold(span[0].text) in function_words() and (
+            span[0].is_lower or (len(span) > 1 and span[1].is_lower)):
+        return None  # `ministre de l'Intérieur`, `Présidente de l'association`: a function
+        # (but `Haute Autorité de santé`, `Premier League` are names)
     return span if plausible_name(span) else None
 
 

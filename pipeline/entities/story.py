@@ -135,8 +135,8 @@ def _looks_like_person(span: Span) -> bool:
 #: Last words of English place names (``Regent Street``, ``Coney Island``): a name ending
 #: with one is a place, never a person's.
 PLACE_LAST_WORDS = frozenset({"street", "lane", "road", "avenue", "square", "hills", "valley",
-                              "beach", "bay", "island", "islands", "heights", "springs",
-                              "falls", "creek", "harbour", "harbor", "county"})
+                              "beach", "island", "islands", "heights", "springs", "creek",
+                              "harbour", "harbor", "county"})
 
 
 #: Prepositions before a place (``à Ostrava``, ``en Moravie``, ``le maire de Zlín``).

@@ -381,6 +381,9 @@ def test_an_acronym_without_one_matching_name_stays_alone(
     # a function that opens a model span, capitalised or not, is no body's name
     (["Mme", "Roux", ",", "Présidente", "de", "l'", "association", ",", "part"],
      [(3, 7, "ORG")], []),
+    # a capitalised word of a function that opens a body's name keeps it
+    (["la", "Haute", "Autorité", "de", "santé", "tranche"], [(1, 5, "ORG")],
+     [("Haute Autorité de santé", "ORG")]),
     # a past participle opening a sentence before its complement is no name
     (["Il", "tombe", ".", "Transportée", "à", "l'", "hôpital", ",", "elle", "guérit"],
      [(3, 4, "ORG")], []),
