@@ -194,9 +194,10 @@ def clean_model_span(ent: Span) -> Span | None:
                       else (start, cut))
     while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
-    if (start < end - 1 and doc[start].is_lower and doc[start].text in organisation_nouns()
-            and doc[start + 1].text[:1].isupper()):
-        start += 1  # `la banque Ostrava`: the noun that introduces the name stays out
+    if (ent.label_ == "ORG" and start < end - 1 and doc[start].is_lower
+            and doc[start].text in organisation_nouns() and doc[start + 1].text[:1].isupper()):
+        start += 1  # `la banque Ostrava`: the noun that introduces the name stays out (a
+        # place keeps it: `lycée Victor-Hugo` is no person)
     if ent.label_ == "LOC":
         start = _after_place_head(doc, start, end)
     while end > start + 1 and (doc[end - 1].lower_ in LEADING_FUNCTION_WORDS

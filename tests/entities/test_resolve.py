@@ -378,6 +378,8 @@ def test_an_acronym_without_one_matching_name_stays_alone(
     # the noun that introduces a body's name stays out of the model's span
     (["Elle", "a", "quitté", "la", "banque", "Ostrava", "hier"], [(4, 6, "ORG")],
      [("Ostrava", "ORG")]),
+    (["au", "lycée", "Jules", "Ferry", "de", "Brest"], [(1, 4, "LOC")],
+     [("lycée Jules Ferry", "LOC")]),
     # a function that opens a model span, capitalised or not, is no body's name
     (["Mme", "Roux", ",", "Présidente", "de", "l'", "association", ",", "part"],
      [(3, 7, "ORG")], []),
