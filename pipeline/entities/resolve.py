@@ -45,8 +45,10 @@ This is the one place where overlaps are resolved, by one policy, in four steps.
 3b. **One story, one reading** (:mod:`pipeline.entities.story`): the subject of a reporting
    verb is no unknown place, a surname seen in a full name is a person's, the same name takes
    one label, an acronym links to the name it abbreviates; with a gold set's conventions,
-   quoted phrase-like names go (``phrase_names``) and a place ending an organisation's name
-   becomes its own mention (``place_in_name``).
+   quoted phrase-like names go (``phrase_names``), a place ending an organisation's name
+   becomes its own mention (``place_in_name``), a quoted newspaper title is a MISC
+   (``press_titles_misc``) and names opening with a lower-case word go
+   (``lower_case_openings``).
 
 4. **Linking.** A kept LOC gets its country and canonical name from the place gazetteer when
    its family gave none; every kept span gets an ``entity_id`` ``label:key`` (ISO code,
@@ -67,7 +69,7 @@ from pipeline.context import StoryContext, is_break
 from pipeline.entities.countries import country_by_code, lookup_country
 from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
 from pipeline.entities.organisations import lookup_organisation
-from pipeline.entities.organisations.base import load_nouns
+from pipeline.entities.organisations.acronyms import lower_heads
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
 from pipeline.entities.story import (
@@ -109,13 +111,6 @@ def place_heads() -> frozenset[str]:
     """Folded generic nouns that open a model LOC span before the name (data file)."""
     return frozenset(fold(row["word"]) for row in read_csv("model_place_heads.csv",
                                                            required=("word",)))
-
-
-@lru_cache(maxsize=1)
-def organisation_nouns() -> frozenset[str]:
-    """Lower-case nouns that introduce a body's name (``banque``, ``lycée``, ``parti``:
-    ``organisations_nouns.csv``, cue ``head``)."""
-    return frozenset(word for word, cue in load_nouns().items() if cue == "head")
 
 
 #: Endings of a past participle that opens a sentence before its complement (``Transportée
@@ -195,7 +190,7 @@ def clean_model_span(ent: Span) -> Span | None:
     while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
     if (ent.label_ == "ORG" and start < end - 1 and doc[start].is_lower
-            and doc[start].text in organisation_nouns() and doc[start + 1].text[:1].isupper()):
+            and fold(doc[start].text) in lower_heads() and doc[start + 1].text[:1].isupper()):
         start += 1  # `la banque Ostrava`: the noun that introduces the name stays out (a
         # place keeps it: `lycée Victor-Hugo` is no person)
     if ent.label_ == "LOC":
