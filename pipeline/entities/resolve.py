@@ -42,6 +42,14 @@ This is the one place where overlaps are resolved, by one policy, in four steps.
    :func:`select` keeps, greedily in that order, each candidate that overlaps no kept one
    (the idea of :func:`spacy.util.filter_spans`, whose ranking is by token length alone).
 
+3b. **One story, one reading** (:mod:`pipeline.entities.story`): the subject of a reporting
+   verb is no unknown place, a surname seen in a full name is a person's, the same name takes
+   one label, an acronym links to the name it abbreviates; with a gold set's conventions,
+   quoted phrase-like names go (``phrase_names``), a place ending an organisation's name
+   becomes its own mention (``place_in_name``), a quoted newspaper title is a MISC
+   (``press_titles_misc``) and names opening with a lower-case word go
+   (``lower_case_openings``).
+
 4. **Linking.** A kept LOC gets its country and canonical name from the place gazetteer when
    its family gave none; every kept span gets an ``entity_id`` ``label:key`` (ISO code,
    organisation id, canonical person name, place name, ISO date; none for a date without a
@@ -50,41 +58,45 @@ This is the one place where overlaps are resolved, by one policy, in four steps.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.context import StoryContext
+from pipeline.context import StoryContext, is_break
 from pipeline.entities.countries import country_by_code, lookup_country
-from pipeline.entities.gazetteers import fold, non_overlapping, read_csv, strip_accents
+from pipeline.entities.gazetteers import fold, non_overlapping, read_csv
 from pipeline.entities.organisations import lookup_organisation
-from pipeline.entities.organisations.acronyms import STOPWORDS
+from pipeline.entities.organisations.acronyms import lower_heads
 from pipeline.entities.people.base import load_given_names
 from pipeline.entities.places import lookup_place
+from pipeline.entities.story import (
+    HEAD_LINKS,
+    LEADING_FUNCTION_WORDS,
+    MODEL,
+    QUOTE_MARKS,
+    Candidate,
+    drop_lower_case_openings,
+    drop_phrase_names,
+    harmonise,
+    link_acronyms,
+    press_titles_as_misc,
+    reporting_forms,
+    slug,
+    split_place_tails,
+    with_place,
+)
 from pipeline.extensions import get_span_attrs
 
 __all__ = ["Candidate", "Family", "Resolver", "families_of", "make_resolver", "select", "slug"]
 
-MODEL = "model"
-#: The model's place in the ranking: below every family.
-MODEL_RANK = 100
 LABELS = ("PER", "ORG", "COUNTRY", "LOC", "DATE", "MISC")
 #: How a mention names its entity (``mentions.form``); a family's other forms (``dateline``,
 #: ``agency``, a date's ``absolute``/``partial``/``relative``) count as ``name``, and a date's
 #: goes to ``mentions.kind``.
 FORMS = ("name", "acronym", "short", "demonym")
-#: Words that open a model span without belonging to the name (`l'OTAN`, `la Russie`).
-LEADING_FUNCTION_WORDS = frozenset({"l'", "l’", "le", "la", "les", "d'", "d’", "de", "du",
-                                    "des", "au", "aux", "un", "une", "en", "à"})
-#: Quotation marks; a model span holding one without its pair crosses a quote's edge.
-QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "„"})
-#: Links between a generic head and a name: ``ville de``, ``aéroport d'``, ``île du``.
-HEAD_LINKS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +111,14 @@ def place_heads() -> frozenset[str]:
     """Folded generic nouns that open a model LOC span before the name (data file)."""
     return frozenset(fold(row["word"]) for row in read_csv("model_place_heads.csv",
                                                            required=("word",)))
+
+
+#: Endings of a past participle that opens a sentence before its complement (``Transportée
+#: à l'hôpital``, ``Impressionnés par``): such a first word is no name.
+PARTICIPLE_ENDINGS = ("ée", "ées", "és")
+#: Words that follow such a participle: a preposition or a comma.
+PARTICIPLE_FOLLOWERS = frozenset({"à", "a", "par", "dans", "de", "d'", "d’", "en", "au", "aux",
+                                  "sur", ","})
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +189,10 @@ def clean_model_span(ent: Span) -> Span | None:
                       else (start, cut))
     while start < end - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
+    if (ent.label_ == "ORG" and start < end - 1 and doc[start].is_lower
+            and fold(doc[start].text) in lower_heads() and doc[start + 1].text[:1].isupper()):
+        start += 1  # `la banque Ostrava`: the noun that introduces the name stays out (a
+        # place keeps it: `lycée Victor-Hugo` is no person)
     if ent.label_ == "LOC":
         start = _after_place_head(doc, start, end)
     while end > start + 1 and (doc[end - 1].lower_ in LEADING_FUNCTION_WORDS
@@ -180,19 +204,29 @@ def clean_model_span(ent: Span) -> Span | None:
                                                                   label=ent.label_)
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return None
-    if span[0].is_lower and fold(span[0].text) in function_words():
-        return None  # `ministre de l'Intérieur`: a function, not the body's name
+    if fold(span[0].text) in function_words() and (
+            span[0].is_lower or (len(span) > 1 and span[1].is_lower)):
+        return None  # `ministre de l'Intérieur`, `Présidente de l'association`: a function
+        # (but `Haute Autorité de santé`, `Premier League` are names)
     return span if plausible_name(span) else None
+
+
+def _opening_participle(span: Span) -> bool:
+    """A past participle that opens a sentence before a preposition (``Transportée à``)."""
+    doc, i = span.doc, span.start
+    return (is_break(doc, i) and span.text.lower().endswith(PARTICIPLE_ENDINGS)
+            and i + 1 < len(doc) and doc[i + 1].lower_ in PARTICIPLE_FOLLOWERS)
 
 
 def plausible_name(span: Span) -> bool:
     """Whether a one-word span can be a name on its own: not a generic capitalised noun
     (``République``, ``Hier``), not a nationality word (``Suisses``), not one or two letters
-    (``I``, ``AI``: OCR debris or initials). Longer spans are always plausible here."""
+    (``I``, ``AI``: OCR debris or initials), not a participle opening a sentence
+    (``Transportée à``). Longer spans are always plausible here."""
     if len(span) != 1:
         return True
     text = span.text
-    if len(text) <= 2 or fold(text) in generic_words():
+    if len(text) <= 2 or fold(text) in generic_words() or _opening_participle(span):
         return False
     return not (lookup_country(text) is None and lookup_country(text, demonyms=True))
 
@@ -219,30 +253,23 @@ def _cut_before(ent: Span, starts: list[int]) -> Span:
     return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
-@dataclass
-class Candidate:
-    """A span proposed by the model or by a rule family, with its extra values."""
 
-    span: Span
-    label: str
-    norm: str | None
-    source: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    #: The rank of the family that proposed it (:data:`MODEL_RANK` for the model).
-    rank: int = MODEL_RANK
+#: Fewest letters of an upper-case heading word read as a place (shorter ones are acronyms).
+HEADING_MIN_LETTERS = 5
 
-    @property
-    def weak(self) -> bool:
-        """A span with no evidence of its own: the model's, or a family's copy of it (rule
-        ``<family>.model``)."""
-        return self.source == MODEL or str(self.attrs.get("rule") or "").endswith(".model")
 
-    @property
-    def order(self) -> tuple[int, int, int, int]:
-        """Its place in :func:`select`: longer first, then with evidence, then by family rank,
-        then leftmost."""
-        return (-(self.span.end_char - self.span.start_char), int(self.weak), self.rank,
-                self.span.start_char)
+def _heading_word(ent: Span) -> bool:
+    """An upper-case word of five letters or more that opens a sentence or a line and ends
+    it, or is followed by a comma and a day: a section heading or a dateline (``SUISSE.``,
+    ``GENÈVE, 3 mars``), which names a place, not a body (``FRELIMO, le parti`` stays)."""
+    doc, text = ent.doc, ent.text
+    if not (len(ent) == 1 and text.isupper() and text.isalpha()
+            and len(text) >= HEADING_MIN_LETTERS and is_break(doc, ent.start)
+            and ent.end < len(doc)):
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return doc[ent.end].text == "." or (doc[ent.end].text == "," and after is not None
+                                        and after.text[:1].isdigit())
 
 
 def refine_model_span(ent: Span) -> Candidate:
@@ -250,7 +277,7 @@ def refine_model_span(ent: Span) -> Candidate:
 
     A LOC, ORG or MISC whose text is a country name becomes COUNTRY; an ORG known to the
     organisation gazetteer gets its id; a one-word upper-case ORG that is a known place (a
-    dateline city such as ``BICHKEK``) becomes LOC.
+    dateline city such as ``BICHKEK``) or a heading word (:func:`_heading_word`) becomes LOC.
     """
     text, label = ent.text, ent.label_
     attrs: dict[str, Any] = {"rule": "model.ner"}
@@ -268,6 +295,8 @@ def refine_model_span(ent: Span) -> Candidate:
             return Candidate(ent, "ORG", org.id, MODEL, attrs)
         if len(ent) == 1 and text.isupper() and lookup_place(text) is not None:
             return Candidate(ent, "LOC", None, MODEL, {"rule": "model.ner+places"})
+        if _heading_word(ent):
+            return Candidate(ent, "LOC", None, MODEL, {"rule": "model.ner+heading"})
     return Candidate(ent, label, None, MODEL, attrs)
 
 
@@ -308,185 +337,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                            bounds=lambda c: (c.span.start, c.span.end))
 
 
-# -- 3b. one label per name in a story -------------------------------------------------------
-
-#: The labels a name can take in a story; a country, a date or a MISC keeps its own.
-NAME_LABELS = ("PER", "ORG", "LOC")
-#: How many votes a span with evidence of its own (a family's pattern or gazetteer) weighs
-#: against a weak one (the model's) when the same name is labelled differently in a story.
-EVIDENCE_VOTES = 3
-
-
-@lru_cache(maxsize=1)
-def reporting_forms() -> frozenset[str]:
-    """Folded verb forms that report speech after their subject (``model_reporting_verbs.csv``)."""
-    return frozenset(fold(row["form"]) for row in read_csv("model_reporting_verbs.csv",
-                                                           required=("form",)))
-
-
-#: Auxiliaries before a reporting verb's past participle (``a déclaré``).
-AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "aurait"})
-
-
-def _speaks(span: Span) -> bool:
-    """Whether ``span`` is the subject of a reporting verb right after it (``X a déclaré``,
-    ``X affirme``)."""
-    doc, i = span.doc, span.end
-    if i < len(doc) and doc[i].lower_ in AUXILIARIES:
-        i += 1
-    return i < len(doc) and fold(doc[i].text) in reporting_forms()
-
-
-def _after_affaire(span: Span) -> bool:
-    """Whether ``span`` names a case (``l'affaire X``), not a place."""
-    return span.start > 0 and fold(span.doc[span.start - 1].text) == "affaire"
-
-
-def _looks_like_person(span: Span) -> bool:
-    """A common given name followed by one or more capitalised words (``Lucie Marchand``)."""
-    words = span.text.split()
-    return (len(words) >= 2 and fold(words[0]) in load_given_names()
-            and all(word[:1].isupper() for word in words))
-
-
-def _in_context(candidate: Candidate) -> Candidate | None:
-    """A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names
-    a case); the subject of a reporting verb that the place gazetteer does not know (a known
-    place that speaks stands for its authorities) is a person when it looks like a person's
-    name, else a body (rule ``+reporting``)."""
-    if candidate.label != "LOC" or not candidate.weak:
-        return candidate
-    span = candidate.span
-    if _after_affaire(span):
-        return None
-    if _speaks(span) and lookup_place(span.text) is None:
-        return _relabelled(candidate, "PER" if _looks_like_person(span) else "ORG",
-                           "+reporting")
-    return candidate
-
-
-def _person_keys(kept: list[Candidate]) -> set[str]:
-    """Slugs of the names a story shows to be a person's: each PER span of two capitalised
-    words or more (``Lucie Marchand``) and its last word (``Marchand``)."""
-    keys = set()
-    for candidate in kept:
-        words = candidate.span.text.split()
-        if (candidate.label == "PER" and len(words) >= 2
-                and sum(1 for word in words if word[:1].isupper()) >= 2):
-            keys.add(slug(candidate.span.text))
-            keys.add(slug(words[-1]))
-    return keys
-
-
-def _relabelled(candidate: Candidate, label: str, mark: str = "+story") -> Candidate:
-    """``candidate`` with another label, its rule marked ``mark``."""
-    rule = f"{candidate.attrs.get('rule') or candidate.source}{mark}"
-    attrs = {key: value for key, value in candidate.attrs.items()
-             if key not in ("country", "name", "canonical", "form")}
-    attrs["rule"] = rule
-    return Candidate(candidate.span, label, None, candidate.source, attrs, candidate.rank)
-
-
-def harmonise(kept: list[Candidate]) -> list[Candidate]:
-    """One label per name in a story: a weak span (the model's) whose name the story shows to
-    be a person's (:func:`_person_keys`) becomes PER; otherwise a weak span takes the label
-    most of the same name's spans carry, a span with evidence of its own counting
-    :data:`EVIDENCE_VOTES` times. Spans with evidence keep their label, and so do the spans
-    :func:`_in_context` corrected (which also drops a weak LOC that names a case)."""
-    kept = [c for c in (_in_context(candidate) for candidate in kept) if c is not None]
-    persons = _person_keys(kept)
-    votes: dict[str, dict[str, int]] = {}
-    for candidate in kept:
-        if candidate.label in NAME_LABELS:
-            tally = votes.setdefault(slug(candidate.span.text), {})
-            weight = 1 if candidate.weak else EVIDENCE_VOTES
-            tally[candidate.label] = tally.get(candidate.label, 0) + weight
-    result = []
-    for candidate in kept:
-        if (candidate.label in NAME_LABELS and candidate.weak
-                and not str(candidate.attrs.get("rule")).endswith("+reporting")):
-            key = slug(candidate.span.text)
-            tally = votes[key]
-            best = max(tally.values())
-            winners = [label for label, count in tally.items() if count == best]
-            if key in persons and candidate.label != "PER":
-                candidate = _relabelled(candidate, "PER")
-            elif len(winners) == 1 and winners[0] != candidate.label:
-                candidate = _relabelled(candidate, winners[0])
-        result.append(candidate)
-    return result
-
-
-def _initials(text: str) -> str:
-    """The capital initials of a name's words, hyphenated parts apart (``Paris Saint-Germain``
-    -> ``PSG``, ``club du Paris Saint-Germain`` too: lower-case words before the first
-    capital are skipped); empty when a later content word is not capitalised."""
-    letters: list[str] = []
-    for word in text.replace("-", " ").split():
-        if fold(word) in STOPWORDS or (not letters and word.islower()):
-            continue
-        if not word[:1].isupper():
-            return ""
-        letters.append(word[0])
-    return "".join(letters)
-
-
-def link_acronyms(kept: list[Candidate]) -> list[Candidate]:
-    """Link a bare acronym to the organisation whose name it abbreviates in the same story,
-    parentheses or not (``PSG`` and ``Paris Saint-Germain``): an all-capital word of two to
-    six letters equal to the capital initials of the words of one ORG name of three words or
-    parts or more in the story (and of one only) becomes an ORG with that name's id."""
-    names: dict[str, list[Candidate]] = {}
-    for candidate in kept:
-        if candidate.label == "ORG" and len(candidate.span.text.split()) >= 2:
-            initials = _initials(candidate.span.text)
-            if len(initials) >= 3:
-                names.setdefault(strip_accents(initials), []).append(candidate)
-    if not names:
-        return kept
-    result = []
-    for candidate in kept:
-        text = candidate.span.text
-        full = names.get(strip_accents(text)) if (
-            text.isupper() and 3 <= len(text) <= 6 and text.isalpha()
-            and candidate.label in NAME_LABELS) else None
-        if full and len({slug(c.span.text) for c in full}) == 1 and (
-                candidate.norm is None or candidate.norm == text):
-            name = full[0]
-            attrs = {**candidate.attrs, "form": "acronym",
-                     "canonical": name.attrs.get("canonical") or name.norm or name.span.text,
-                     "rule": f"{candidate.attrs.get('rule') or candidate.source}+acronym"}
-            candidate = Candidate(candidate.span, "ORG", name.norm, candidate.source, attrs,
-                                  candidate.rank)
-        result.append(candidate)
-    return result
-
-
 # -- 4. linking --------------------------------------------------------------------------------
 
-
-def with_place(candidate: Candidate) -> Candidate:
-    """Fill a LOC candidate's country and canonical name from the place gazetteer."""
-    if candidate.label != "LOC" or candidate.attrs.get("country"):
-        return candidate
-    place = lookup_place(candidate.span.text)
-    if place is None:
-        return candidate
-    attrs = {**candidate.attrs, "country": place.country}
-    attrs.setdefault("name", place.name)
-    return Candidate(candidate.span, candidate.label, candidate.norm, candidate.source, attrs,
-                     candidate.rank)
-
-
-def slug(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name.
-
-    >>> slug("Sadyr  JAPAROV")
-    'sadyr-japarov'
-    """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", "-", folded).strip("-")
 
 
 def entity_key(candidate: Candidate) -> str | None:
@@ -540,10 +392,16 @@ class Resolver:
     """Pipeline component that turns candidate spans into ``doc._.mentions``."""
 
     def __init__(self, nlp: Language, name: str = "depeche_resolver",
-                 keep_misc: bool = False) -> None:
+                 keep_misc: bool = False, phrase_names: bool = True,
+                 place_in_name: bool = True, press_titles_misc: bool = False,
+                 lower_case_openings: bool = True) -> None:
         """Find the families among the components already in ``nlp``'s pipeline."""
         self.name = name
         self.keep_misc = keep_misc
+        self.phrase_names = phrase_names
+        self.place_in_name = place_in_name
+        self.press_titles_misc = press_titles_misc
+        self.lower_case_openings = lower_case_openings
         self.families = families_of(nlp)
         generic_words()  # load (and validate) the data files now, not on the first story
         place_heads()
@@ -557,10 +415,17 @@ class Resolver:
     def process(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the resolved mentions of ``doc`` as plain dicts, in text order."""
         ctx = StoryContext.of(doc)
+        kept = select(collect(doc, self.families, self.keep_misc))
+        if not self.phrase_names:
+            kept = drop_phrase_names(kept)
+        if not self.place_in_name:
+            kept = split_place_tails(kept)
+        if self.press_titles_misc:
+            kept = press_titles_as_misc(kept)
+        if not self.lower_case_openings:
+            kept = drop_lower_case_openings(kept)
         return [mention_dict(with_place(c), ctx.sentence_index_at(c.span.start_char))
-                for c in link_acronyms(harmonise(select(collect(doc, self.families,
-                                                                self.keep_misc))))
-                if c.label in LABELS]
+                for c in link_acronyms(harmonise(kept)) if c.label in LABELS]
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc._.mentions``."""
@@ -569,11 +434,23 @@ class Resolver:
 
 
 @Language.factory("depeche_resolver", assigns=["doc._.mentions"],
-                  requires=["doc.ents", "doc.spans"], default_config={"keep_misc": False})
-def make_resolver(nlp: Language, name: str, keep_misc: bool) -> Resolver:
+                  requires=["doc.ents", "doc.spans"],
+                  default_config={"keep_misc": False, "phrase_names": True,
+                                  "place_in_name": True, "press_titles_misc": False,
+                                  "lower_case_openings": True})
+def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
+                  place_in_name: bool, press_titles_misc: bool,
+                  lower_case_openings: bool) -> Resolver:
     """Build the resolution component (spaCy factory ``depeche_resolver``); add it after the
     families, which it finds in the pipeline.
 
-    ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise).
+    ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise);
+    ``phrase_names``: keep quoted names that read as a phrase (``"Un toit, un espoir"``);
+    ``place_in_name``: keep the place that ends an organisation's name inside it
+    (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own);
+    ``press_titles_misc``: a quoted name after an article (``la « Gazette »``) is a
+    newspaper's title, labelled MISC as a work, not ORG;
+    ``lower_case_openings``: keep names that open with a lower-case word (``rue Neuve``).
     """
-    return Resolver(nlp, name, keep_misc)
+    return Resolver(nlp, name, keep_misc, phrase_names, place_in_name, press_titles_misc,
+                    lower_case_openings)

@@ -131,6 +131,7 @@ def test_head_noun_in_span(hipe_nlp: Language, markup: str) -> None:
     pytest.param(f"le président de l'ONG \"[Entraide](ORG entraide name {NOUN})\"",
                  id="ong-with-name-is-no-bare-ong"),
     pytest.param("un coup d'État et l'État de droit", id="not-after-d-nor-before-de-noun"),
+    pytest.param("une crue dans l'État de Bahia", id="not-a-federated-state"),
     pytest.param("les États membres", id="plural-is-not-listed"),
 ])
 def test_generic_institutions(popcorn_nlp: Language, markup: str) -> None:
@@ -159,6 +160,9 @@ def test_head_phrase_end(text: str, start: int, name: str | None) -> None:
     ("une association nommée \"Sport-santé\", qui", "association", "Sport-santé"),
     ("la société a remercié Madame Dupont", "société", None),
     ("la société Madame Dupont", "société", None),
+    ("l'organisation des Motards Solidaires a défilé", "organisation", "Motards Solidaires"),
+    # a place after `des` is where the body is, not its name
+    ("il travaille à l'usine des Pays-Bas", "usine", None),
 ])
 def test_named_by_noun(text: str, noun: str, name: str | None) -> None:
     doc = spacy.blank("fr")(text)

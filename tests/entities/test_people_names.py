@@ -24,7 +24,8 @@ people_nlp = blank_fixture("depeche_people")
 CASES = [
     # abbreviated given names, elisions, regnal numbers
     pytest.param("en remplacement de [M. {Ed}. Guyot](PER title=M.), puis", id="abbrev-ed"),
-    pytest.param("les créanciers du citoyen [{Aug. Chappuis}](PER first=Aug.) sont invités",
+    pytest.param("les créanciers du [citoyen {Aug. Chappuis}](PER title=citoyen first=Aug.) "
+                 "sont invités",
                  id="abbrev-aug"),
     pytest.param("Em. a écrit", id="abbreviation-without-name"),
     pytest.param("1811, {T'}offre au prix de six batz", id="elided-letter-not-a-name"),

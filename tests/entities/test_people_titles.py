@@ -80,6 +80,9 @@ CASES = [
     pytest.param("a reçu de [sir Henry Blakewell](PER title=sir) la dépêche",
                  id="sir-lower-case"),
     pytest.param("aux partisans de [don Fernando](PER title=don).", id="don"),
+    pytest.param("une lettre de [lord Ashworth](PER title=lord) au cabinet", id="lord-lower-case"),
+    pytest.param("le [citoyen Pierre Vautrin](PER title=citoyen) a parlé", id="citoyen"),
+    pytest.param("la [veuve Marguerite Aubry](PER title=veuve) vend sa maison", id="veuve"),
     pytest.param("[Sœur Marthe Delorme](PER title=Sœur), la directrice", id="soeur"),
     # a name never runs into a following function
     pytest.param("Le Premier ministre de Slovénie [Marko Novak](PER rule=people.function "

@@ -291,12 +291,47 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
 @pytest.mark.parametrize(("words", "ents", "expected"), [
     (["Selon", "Paul", "Vernier", "a", "déclaré", "hier"], [(1, 3, "LOC")],
      [("Paul Vernier", "PER")]),
+    # a speaker no gazetteer knows and that does not look like a person: no evidence
+    # against the model's reading
     (["Ensuite", "Brenalux", "affirme", "le", "contraire"], [(1, 2, "LOC")],
-     [("Brenalux", "ORG")]),
+     [("Brenalux", "LOC")]),
+    # a speaker the organisation gazetteer knows is the body
+    (["Ensuite", "Airbus", "a", "affirmé", "le", "contraire"], [(1, 2, "LOC")],
+     [("Airbus", "ORG")]),
+    # a speaker the story names in full elsewhere is that person
+    (["Nadia", "Brenault", "arrive", ".", "Brenault", "a", "déclaré", "non"],
+     [(0, 2, "PER"), (4, 5, "LOC")], [("Nadia Brenault", "PER"), ("Brenault", "PER")]),
     (["Ensuite", "Astana", "affirme", "le", "contraire"], [(1, 2, "LOC")],
      [("Astana", "LOC")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
     (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
+    # inhabitants are people, not a place; a place name after `le` stays
+    (["les", "Lillois", "votent"], [(1, 2, "LOC")], []),
+    (["le", "Valais", "vote"], [(1, 2, "LOC")], [("Valais", "LOC")]),
+    # a name that ends with an English place word is a place, not a person
+    (["un", "pub", "de", "Carnaby", "Street", "ferme"], [(3, 5, "PER")],
+     [("Carnaby Street", "LOC")]),
+    (["Il", "a", "vu", "Paul", "Streeter", "hier"], [(3, 5, "PER")],
+     [("Paul Streeter", "PER")]),
+    # a known place after `à` or `de` that the story never gives as a person's full name is a
+    # place
+    (["vendus", "à", "Ostrava", "."], [(2, 3, "PER")], [("Ostrava", "LOC")]),
+    (["le", "maire", "de", "Brno", "a", "parlé"], [(3, 4, "PER")], [("Brno", "LOC")]),
+    # a surname alone after `de` that names no known place stays a person's
+    (["la", "démission", "de", "Brenault", "surprend"], [(3, 4, "PER")], [("Brenault", "PER")]),
+    (["Paul", "Vernier", "arrive", ".", "Elle", "écrit", "à", "Vernier", "."],
+     [(0, 2, "PER"), (7, 8, "PER")], [("Paul Vernier", "PER"), ("Vernier", "PER")]),
+    # an abbreviation of the lower-case words before it is a common noun's, no body
+    (["des", "avions", "largueurs", "d'", "eau", "(", "ALE", ")", "volent"], [(6, 7, "ORG")],
+     []),
+    (["la", "Régie", "des", "eaux", "(", "RDE", ")", "coupe"], [(5, 6, "ORG")],
+     [("RDE", "ORG")]),
+    # a body's name after an indefinite article is one of its products
+    (["Il", "conduit", "une", "Peugeot", "grise"], [(3, 4, "ORG")], []),
+    (["Il", "quitte", "Peugeot", "demain"], [(2, 3, "ORG")], [("Peugeot", "ORG")]),
+    # a common given name alone that is no known place is a person's
+    (["Ensuite", "Lucie", "est", "partie"], [(1, 2, "LOC")], [("Lucie", "PER")]),
+    (["Il", "vit", "à", "Florence", "depuis", "mai"], [(3, 4, "LOC")], [("Florence", "LOC")]),
 ])
 def test_a_place_by_its_neighbours(blank: Language, words: list[str],
                                    ents: list[tuple[int, int, str]],
@@ -337,3 +372,170 @@ def test_an_acronym_without_one_matching_name_stays_alone(
         blank: Language, words: list[str], ents: list[tuple[int, int, str]]) -> None:
     found = ids(blank, words, ents)
     assert found[-1] == (words[ents[-1][0]], "ORG", f"org:{slug(words[ents[-1][0]])}")
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # the noun that introduces a body's name stays out of the model's span
+    (["Elle", "a", "quitté", "la", "banque", "Ostrava", "hier"], [(4, 6, "ORG")],
+     [("Ostrava", "ORG")]),
+    (["au", "lycée", "Jules", "Ferry", "de", "Brest"], [(1, 4, "LOC")],
+     [("lycée Jules Ferry", "LOC")]),
+    # a function that opens a model span, capitalised or not, is no body's name
+    (["Mme", "Roux", ",", "Présidente", "de", "l'", "association", ",", "part"],
+     [(3, 7, "ORG")], []),
+    # a capitalised word of a function that opens a body's name keeps it
+    (["la", "Haute", "Autorité", "de", "santé", "tranche"], [(1, 5, "ORG")],
+     [("Haute Autorité de santé", "ORG")]),
+    # a past participle opening a sentence before its complement is no name
+    (["Il", "tombe", ".", "Transportée", "à", "l'", "hôpital", ",", "elle", "guérit"],
+     [(3, 4, "ORG")], []),
+    # a name opening a sentence before a preposition stays
+    (["Il", "tombe", ".", "Valdor", "à", "l'", "appui", ",", "il", "part"],
+     [(3, 4, "ORG")], [("Valdor", "ORG")]),
+])
+def test_model_spans_that_hold_no_name_or_more_than_the_name(
+        blank: Language, words: list[str], ents: list[tuple[int, int, str]],
+        expected: list[tuple[str, str]]) -> None:
+    assert texts_and_labels(blank, words, ents) == expected
+
+
+def labels(nlp: Language, words: list[str], ents: list[tuple[int, int, str]],
+           **config: Any) -> list[tuple[str, str]]:
+    """Text and label of the mentions the resolver alone, with ``config``, makes of ``ents``."""
+    return [(text, label) for text, label, _, _ in resolve(nlp, words, ents, **config)]
+
+
+QUOTED = ["Elle", "préside", "l'", "association", "«", "Mon", "toit", ",", "mon", "espoir", "»"]
+NAMED = ["Elle", "préside", "l'", "association", "«", "Terre", "Claire", "»"]
+
+
+PHRASE_NAME_CASES: list[tuple[Any, ...]] = [
+    (QUOTED, [(5, 10, "ORG")], True, [("Mon toit , mon espoir", "ORG")]),
+    (QUOTED, [(5, 10, "ORG")], False, []),
+    (NAMED, [(5, 7, "ORG")], False, [("Terre Claire", "ORG")]),
+]
+
+
+PLACE_IN_NAME_CASES: list[tuple[Any, ...]] = [
+    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], True,
+     [("Gendarmerie nationale de Dakar", "ORG")]),
+    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], False,
+     [("Gendarmerie nationale", "ORG"), ("Dakar", "LOC")]),
+    (["la", "Bourse", "d'", "Allemagne", "chute"], [(1, 4, "ORG")], False,
+     [("Bourse", "ORG"), ("Allemagne", "COUNTRY")]),
+    # a name left without a capital is no name; the place stays
+    (["l'", "université", "de", "Prague", "ferme"], [(1, 4, "ORG")], False,
+     [("Prague", "LOC")]),
+    # a name the organisation gazetteer knows whole stays whole
+    (["la", "Banque", "de", "France", "prête"], [(1, 4, "ORG")], False,
+     [("Banque de France", "ORG")]),
+    # a site's name too
+    (["la", "Centrale", "du", "Lac", "Bleu", "du", "Japon", "ferme"], [(1, 7, "LOC")], False,
+     [("Centrale du Lac Bleu", "LOC"), ("Japon", "COUNTRY")]),
+    # a place the gazetteer knows whole stays whole
+    (["la", "République", "démocratique", "du", "Congo", "vote"], [(1, 5, "LOC")], False,
+     [("République démocratique du Congo", "COUNTRY")]),
+    # a quoted name keeps its place
+    (["l'", "association", "«", "Amis", "de", "Lyon", "»", "rit"], [(3, 6, "ORG")], False,
+     [("Amis de Lyon", "ORG")]),
+    # the last words are no known place
+    (["la", "Société", "des", "Amis", "de", "Brenalux", "rit"], [(1, 6, "ORG")], False,
+     [("Société des Amis de Brenalux", "ORG")]),
+]
+
+
+def run_with_model_ents(nlp: Language, text: str, ents: list[tuple[int, int, str]]
+                        ) -> list[tuple[str, str, str | None]]:
+    """Run ``nlp`` on ``text`` whose model entities are ``ents`` (token offsets)."""
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions]
+
+
+def test_a_people_copy_of_an_opening_participle_is_dropped(families: Language) -> None:
+    text = "Il tombe. Impressionnée par la foule, elle sourit."
+    assert run_with_model_ents(families, text, [(3, 4, "PER")]) == []
+
+
+def test_the_palace_is_a_place_and_the_elysee_the_presidency(families: Language) -> None:
+    # the palace is a building; `l'Élysée` alone stands for the presidency
+    text = "Ils ont marché vers le Palais de l'Élysée. L'Élysée a réagi."
+    assert run_with_model_ents(families, text, [(5, 9, "LOC")]) == [
+        ("Palais de l'Élysée", "LOC", "loc:palais-de-l-elysee"),
+        ("Élysée", "ORG", "org:elysee")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a club and its acronym are one entity when the gazetteer knows it
+    ("Le Paris Saint-Germain a gagné. Le PSG reste premier.",
+     [("Paris Saint-Germain", "ORG", "org:PSG"), ("PSG", "ORG", "org:PSG")]),
+    ("L'Olympique de Marseille recrute.", [("Olympique de Marseille", "ORG", "org:OM")]),
+])
+def test_gazetteer_forms_in_the_story(families: Language, text: str,
+                                      expected: list[tuple[str, str, str]]) -> None:
+    doc = families(text)
+    assert [(m["text"], m["label"], m["entity_id"]) for m in doc._.mentions] == expected
+
+
+PRESS = ["Selon", "la", "«", "Gazette", "du", "Soir", "»", ",", "il", "pleut"]
+CLUB = ["Il", "préside", "l'", "association", "«", "Amis", "du", "Soir", "»"]
+
+
+PRESS_TITLE_CASES: list[tuple[Any, ...]] = [
+    (PRESS, [(3, 6, "ORG")], False, [("Gazette du Soir", "ORG")]),
+    (PRESS, [(3, 6, "ORG")], True, [("Gazette du Soir", "MISC")]),
+    # a title that is a country's name is the newspaper's, not the country
+    (["On", "lit", "dans", "la", "«", "Belgique", "»", "que"], [(5, 6, "LOC")], True,
+     [("Belgique", "MISC")]),
+    # a quoted name after a body's noun is the body
+    (CLUB, [(5, 8, "ORG")], True, [("Amis du Soir", "ORG")]),
+    # a body the gazetteer knows keeps its label
+    (["selon", "le", "«", "Parlement", "européen", "»"], [(3, 5, "ORG")], True,
+     [("Parlement européen", "ORG")]),
+]
+
+
+@pytest.mark.parametrize(("option", "words", "ents", "value", "expected"), [
+    *[("phrase_names", *case) for case in PHRASE_NAME_CASES],
+    *[("place_in_name", *case) for case in PLACE_IN_NAME_CASES],
+    *[("press_titles_misc", *case) for case in PRESS_TITLE_CASES],
+])
+def test_the_options_of_a_gold_set_convention(blank: Language, option: str, words: list[str],
+                                              ents: list[tuple[int, int, str]], value: bool,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents, **{option: value}) == expected
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # an upper-case heading word is a place
+    (["Il", "part", ".", "\n", "NORMANDIE", ".", "Le", "vent", "souffle"], [(4, 5, "ORG")],
+     [("NORMANDIE", "LOC")]),
+    # an acronym is no heading
+    (["Il", "part", ".", "\n", "UNEF", ".", "Le", "vent", "souffle"], [(4, 5, "ORG")],
+     [("UNEF", "ORG")]),
+    (["Il", "part", ".", "\n", "MORAVIE", ",", "3", "mars", "."], [(4, 5, "ORG")],
+     [("MORAVIE", "LOC")]),
+    # a body's acronym before an apposition is no heading
+    (["Il", "part", ".", "\n", "BRENALUX", ",", "le", "parti", "gagne"], [(4, 5, "ORG")],
+     [("BRENALUX", "ORG")]),
+    # an upper-case word inside a sentence is no heading
+    (["Il", "a", "rejoint", "BRENALUX", ",", "puis", "rit"], [(3, 4, "ORG")],
+     [("BRENALUX", "ORG")]),
+])
+def test_upper_case_headings_are_places(blank: Language, words: list[str],
+                                        ents: list[tuple[int, int, str]],
+                                        expected: list[tuple[str, str]]) -> None:
+    assert labels(blank, words, ents) == expected
+
+
+@pytest.mark.parametrize(("lower_case_openings", "expected"), [
+    (True, [("rue Neuve", "LOC"), ("Lille", "LOC")]),
+    (False, [("Lille", "LOC")]),
+])
+def test_names_opening_with_a_lower_case_word(blank: Language, lower_case_openings: bool,
+                                              expected: list[tuple[str, str]]) -> None:
+    words = ["Un", "café", "de", "la", "rue", "Neuve", "à", "Lille", "ferme"]
+    assert labels(blank, words, [(4, 6, "LOC"), (7, 8, "LOC")],
+                  lower_case_openings=lower_case_openings) == expected

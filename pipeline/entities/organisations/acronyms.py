@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -37,7 +38,8 @@ from pipeline.entities.organisations.gazetteer import (
     slugify,
 )
 
-__all__ = ["STOPWORDS", "Definition", "DefinitionRule", "acronym_matches", "find_definitions"]
+__all__ = ["STOPWORDS", "Definition", "DefinitionRule", "acronym_matches", "find_definitions",
+           "lower_heads"]
 
 #: Words an acronym may skip (or use) when spelled from an expansion.
 STOPWORDS: frozenset[str] = frozenset({
@@ -163,8 +165,10 @@ def _expansion_start_ok(doc: Doc, start: int, end: int, acronym: str, heads: fro
     return acronym_matches(acronym, words, exact=True)
 
 
+@lru_cache(maxsize=1)
 def lower_heads() -> frozenset[str]:
-    """Lower-case nouns naming a kind of body (``organisations_nouns.csv``, cue ``head``)."""
+    """Lower-case nouns naming a kind of body (``organisations_nouns.csv``, cue ``head``),
+    folded."""
     return frozenset(fold(word) for word, cue in load_nouns().items() if cue == "head")
 
 

@@ -31,6 +31,7 @@ from pipeline.entities.organisations.base import (
     low,
 )
 from pipeline.entities.organisations.gazetteer import OrgGazetteer, slugify
+from pipeline.entities.places import lookup_place
 
 __all__ = ["PhraseRule", "head_phrase_end", "named_by_noun"]
 
@@ -226,6 +227,15 @@ def head_phrase_end(doc: Doc, i: int) -> int | None:
     return j if strong and j > i + 1 else None
 
 
+def _names_no_place(doc: Doc, i: int) -> bool:
+    """Whether capitalised words start at ``i`` that neither a gazetteer nor the model take
+    for a place (``des Motards Solidaires``, not ``des Ardennes``)."""
+    if not _is_name_word(doc[i]) or doc[i].ent_type_ in ("LOC", "GPE"):
+        return False
+    text = doc[i:_capitalised_run(doc, i)].text
+    return lookup_country(text) is None and lookup_place(text) is None
+
+
 def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     """``(name_start, name_end, phrase_end)`` of the name a common noun introduces, or None.
 
@@ -260,6 +270,8 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
         fillers += 1
     if j < n and low(doc[j]) in DE_WORDS and _quoted_name(doc, j + 1) is not None:
         j += 1  # l'association des "Parents contre le bruit"
+    elif j + 1 < n and low(doc[j]) == "des" and _names_no_place(doc, j + 1):
+        j += 1  # l'organisation des Motards Solidaires (not l'usine des Ardennes)
     quoted = _quoted_name(doc, j)
     if quoted is not None:
         return quoted
@@ -344,7 +356,8 @@ def _adjectives_only(doc: Doc, start: int, end: int, listed: dict[int, int]) -> 
 
 def _generic_institution(doc: Doc, i: int) -> bool:
     """``l'État``, ``le Gouvernement``, ``l'ONG``: after a definite article or a
-    possessive, not part of a longer name nor of ``l'État de droit``."""
+    possessive, not part of a longer name nor of ``l'État de droit``, nor a state of a
+    federation (``l'État de Bahia``)."""
     if i == 0 or low(doc[i - 1]) not in _DEFINITE | {"son", "sa", "leur", "cette"}:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -352,4 +365,4 @@ def _generic_institution(doc: Doc, i: int) -> bool:
         return False
     after = doc[i + 2] if i + 2 < len(doc) else None
     return not (nxt is not None and low(nxt) in ("de", "d'") and after is not None
-                and _is_lower_word(after))
+                and (_is_lower_word(after) or _is_name_word(after)))
