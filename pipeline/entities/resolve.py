@@ -207,7 +207,7 @@ def clean_model_span(ent: Span) -> Span | None:
     if fold(span[0].text) in function_words() and (
             span[0].is_lower or (len(span) > 1 and span[1].is_lower)):
         return None  # `ministre de l'Intérieur`, `Présidente de l'association`: a function
-        # (but `Haute Autorité de santé`, `Premier League` are names)
+        # (but `Haute Autorité de santé` is a name)
     return span if plausible_name(span) else None
 
 
@@ -447,7 +447,7 @@ def make_resolver(nlp: Language, name: str, keep_misc: bool, phrase_names: bool,
     ``keep_misc``: also keep the model's MISC spans (off by default: they are mostly noise);
     ``phrase_names``: keep quoted names that read as a phrase (``"Un toit, un espoir"``);
     ``place_in_name``: keep the place that ends an organisation's name inside it
-    (``Gendarmerie nationale de Dakar``; off: the place is a mention of its own);
+    (``Garde nationale de Niamey``; off: the place is a mention of its own);
     ``press_titles_misc``: a quoted name after an article (``la « Gazette »``) is a
     newspaper's title, labelled MISC as a work, not ORG;
     ``lower_case_openings``: keep names that open with a lower-case word (``rue Neuve``).

@@ -148,15 +148,15 @@ def _after_place_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
-#: Endings of a noun of inhabitants (``Vaudois``, ``Lillois``, ``Lyonnais``, ``Parisiens``).
+#: Endings of a noun of inhabitants (``Lillois``, ``Lyonnais``, ``Nantais``, ``Parisiens``).
 INHABITANT_ENDINGS = ("ois", "oise", "oises", "ais", "aise", "aises", "iens", "ienne",
                       "iennes", "ains", "aine", "aines")
-#: Determiners before a noun of inhabitants that no place name takes (``les Vaudois``).
+#: Determiners before a noun of inhabitants that no place name takes (``les Lillois``).
 INHABITANT_DETERMINERS = frozenset({"les", "des", "aux", "ces", "un", "une", "nos", "leurs"})
 
 
 def _inhabitants(span: Span) -> bool:
-    """One word of inhabitants after a plural or indefinite determiner (``les Vaudois``,
+    """One word of inhabitants after a plural or indefinite determiner (``les Lillois``,
     ``un Lillois``): people, not a place."""
     doc, i = span.doc, span.start
     return (len(span) == 1 and i > 0 and doc[i - 1].lower_ in INHABITANT_DETERMINERS
@@ -188,7 +188,7 @@ def _common_abbreviation(candidate: Candidate) -> bool:
 
 def _product(candidate: Candidate) -> bool:
     """A one-word body's name after an indefinite article names one of its products, not
-    the body (``un Boeing``, ``une Peugeot``)."""
+    the body (``une Renault``, ``une Peugeot``)."""
     span = candidate.span
     return (candidate.label == "ORG" and len(span) == 1 and span.start > 0
             and span.doc[span.start - 1].lower_ in ("un", "une")
@@ -199,10 +199,10 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     """A weak PER whose last word is an English place word is a place (``Carnaby Street``:
     rule ``+place_word``), and so is a weak one-word PER after ``à``, ``en`` or ``de`` that
     the place gazetteer knows and the story never names in full (``revendus à Ostrava``:
-    ``+place_preposition``; ``la démission de Blair`` stays a person's).
+    ``+place_preposition``; ``la démission de Dufresne`` stays a person's).
 
     A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
-    case) nor for inhabitants (``les Vaudois``); a common given name alone that names no
+    case) nor for inhabitants (``les Lillois``); a common given name alone that names no
     known place is a person's (``Maud est partie``); the subject of a reporting verb that
     the place gazetteer does not know (a known place that speaks stands for its
     authorities) is a body when the organisation gazetteer knows the name, a person when it
@@ -421,7 +421,7 @@ def _whole_name(candidate: Candidate) -> bool:
 
 def split_place_tails(kept: list[Candidate]) -> list[Candidate]:
     """An organisation's or a site's name cut before the place that ends it, the place its
-    own mention (``[Gendarmerie nationale](ORG) de [Dakar](LOC)``, ``[Centrale du Lac](LOC)
+    own mention (``[Garde nationale](ORG) de [Niamey](LOC)``, ``[Centrale du Lac](LOC)
     du [Japon](COUNTRY)``); a name left without a capitalised word goes (``université de
     [Prague](LOC)``). A name :func:`_whole_name` stays whole."""
     result = []

@@ -221,7 +221,7 @@ DESCRIPTION_WORDS = 6
 def description_comma(ctx: StoryContext, index: MentionIndex, end: int,
                       lower: int) -> int | None:
     """The comma that opens a short description ending before token ``end``: ``, médecin à
-    Lyon et membre de``, ``, chercheuse en chimie résidant à`` (at most
+    Lyon et membre de``, ``, infirmière de nuit résidant à`` (at most
     :data:`DESCRIPTION_WORDS` words, lower-case or places, no verb, no person or body named).
     None when there is none."""
     doc, word = ctx.doc, ctx.word

@@ -249,7 +249,7 @@ def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
     character of the words that state it."""
     doc, word = ctx.doc, ctx.word
     k = start - 1
-    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # sont les deux fondateurs de
+    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # ont été les trois associés de
         k -= 1
     verb = False
     while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
@@ -465,7 +465,7 @@ class RoleExtractor:
 
     def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
         """The country of a nationality adjective: the story's named mention of that country
-        when there is one (``le président vanuatais`` -> ``Vanuatu``, the nearest before, else
+        when there is one (``le président malgache`` -> ``Madagascar``, the nearest before, else
         the first after), else the adjective's own mention, else one made from it."""
         mention = index.at(i, {"COUNTRY"})
         iso = mention["norm"] if mention is not None else self.demonyms[ctx.words[i]]

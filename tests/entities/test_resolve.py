@@ -417,10 +417,10 @@ PHRASE_NAME_CASES: list[tuple[Any, ...]] = [
 
 
 PLACE_IN_NAME_CASES: list[tuple[Any, ...]] = [
-    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], True,
-     [("Gendarmerie nationale de Dakar", "ORG")]),
-    (["la", "Gendarmerie", "nationale", "de", "Dakar", "enquête"], [(1, 5, "ORG")], False,
-     [("Gendarmerie nationale", "ORG"), ("Dakar", "LOC")]),
+    (["la", "Garde", "nationale", "de", "Niamey", "enquête"], [(1, 5, "ORG")], True,
+     [("Garde nationale de Niamey", "ORG")]),
+    (["la", "Garde", "nationale", "de", "Niamey", "enquête"], [(1, 5, "ORG")], False,
+     [("Garde nationale", "ORG"), ("Niamey", "LOC")]),
     (["la", "Bourse", "d'", "Allemagne", "chute"], [(1, 4, "ORG")], False,
      [("Bourse", "ORG"), ("Allemagne", "COUNTRY")]),
     # a name left without a capital is no name; the place stays

@@ -15,7 +15,7 @@ Rules, tried at every token of a sentence in this order:
 * ``events.phrase``: a cue phrase, ``X, en visite à Moscou, …``;
 * ``events.opening_place``: ``À Paris, Monsieur X …``;
 * ``events.based``: ``X, une société basée à Grenoble``, ``Basée à Lyon, la société X``
-  (and the places chained after: ``basée à Tulsa, en Oklahoma``);
+  (and the places chained after: ``basée à Annecy, en Haute-Savoie``);
 * ``events.seat``, ``events.resident``, ``events.reside``: seats and homes (``X, dont le
   siège est à Lyon``, ``X, résidant à Lyon``, ``X, qui vit à Lyon``), in
   :mod:`~pipeline.relations.events.residence`;
@@ -69,7 +69,7 @@ NOT_THERE_WINDOW = 5
 TO_PLACE: frozenset[str] = frozenset({"a", "au", "aux"})
 #: Rules that give an organisation's seat (its place is no scene for the sentence).
 SEAT_RULES: frozenset[str] = frozenset({"events.based", "events.described"})
-#: Most lower-case words between a describing noun and its place (``école secondaire publique``).
+#: Most lower-case words between a describing noun and its place (``lycée agricole public``).
 DESCRIPTION_WORDS = 6
 #: Closing marks allowed between a name and its place complement (folded).
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "»", "”", "'"})
@@ -280,7 +280,7 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
 
 def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row]:
     """``le musée Granet à Aix``, ``la coopérative Lactalp en Savoie``, ``Puebla au
-    Mexique``, ``le lycée « Arc-en-ciel » de Toulouse``, ``Durban, en Afrique du Sud``: a
+    Mexique``, ``le lycée « Arc-en-ciel » de Toulouse``, ``Porto, au Portugal``: a
     place complement right after an ORG or LOC name (rule ``events.adjacent_place``). Not
     ``à``/``au`` after ``de``/``depuis``/``entre`` (``de Paris à Lyon`` is a route;
     ``l'hôpital de Caen en France`` is not)."""
@@ -296,7 +296,7 @@ def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row
         return []  # de Paris à Lyon; but l'hôpital de Caen en France
     place = story.place_at(j, upper) or _town_of(story, j, upper)
     if place is None and mention["label"] == "LOC" and story.word(j) == "," \
-            and story.word(j + 1) in ("en", "au", "aux"):  # Durban, en Afrique du Sud
+            and story.word(j + 1) in ("en", "au", "aux"):  # Porto, au Portugal
         place = story.place_at(j + 1, upper)
         place = place if place is not None and place["label"] == "COUNTRY" else None
     if place is None or place is mention or place["entity_id"] == mention["entity_id"]:
@@ -306,7 +306,7 @@ def _adjacent_place(story: EventStory, mention: Mention, upper: int) -> list[Row
 
 
 def _town_of(story: EventStory, j: int, upper: int) -> Mention | None:
-    """The town of ``l'école « Arc-en-ciel » de Toulouse``, ``la gendarmerie de Lomé``: a LOC
+    """The town of ``l'école « Arc-en-ciel » de Toulouse``, ``la brigade de Niamey``: a LOC
     after ``de``/``d'`` that ends the phrase (not the start of a route, ``de Paris à Lyon``,
     nor a longer name)."""
     if j >= upper or story.word(j) not in ("de", "d'"):
@@ -351,7 +351,7 @@ def _clause_place(story: EventStory, verb: int, upper: int) -> list[Row]:
 def _based(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
     """``X, une société basée à Grenoble``: the nearest ORG before the participle; the place
     may be reached through a common noun (``située dans la banlieue de Nantes``), and the
-    places chained after it hold the organisation too (``basée à Tulsa, en Oklahoma``)."""
+    places chained after it hold the organisation too (``basée à Annecy, en Haute-Savoie``)."""
     place = story.scene_place(word + 1, upper)
     if place is None:
         return []
@@ -391,7 +391,7 @@ def _named_after(story: EventStory, j: int, upper: int) -> Mention | None:
 
 def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[Row]:
     """``Madame X a été renversée par une moto dans la ville de Lyon``: a sentence that names
-    one place (or a chain, ``à Kampala en Ouganda``) as a complement puts the people and bodies
+    one place (or a chain, ``à Mombasa au Kenya``) as a complement puts the people and bodies
     it names there (rule ``events.scene``). Not for a birthplace or an origin (``né à``,
     ``originaire de``), not when two unrelated places are named, not for pairs another rule
     already gave."""
@@ -522,7 +522,7 @@ def _described(story: EventStory, lower: int, upper: int) -> list[Row]:
         if owner is None or j >= upper:
             continue
         if word(j) == "l'" and word(j + 1) in ("un", "une") and word(j + 2) in DE_WORDS:
-            j += 3  # X est l'une des (douze) écoles (publiques) de Lyon
+            j += 3  # X est l'un des (quatre) lycées (agricoles) de Rennes
             while j < upper and story.pos[j] in ("NUM", "ADJ") and index.at(j) is None:
                 j += 1
         elif word(j) in ("un", "une"):

@@ -115,7 +115,7 @@ def resident(story: EventStory, word: int, lower: int, upper: int) -> list[Row]:
     while k >= lower and word - k <= 3 and w(k) in BEFORE_RESIDENT:
         k -= 1
     owner = index.ending(k, {"PER", "ORG"}) if k >= lower else None
-    if owner is None and story.pos[word] == "VERB":  # X, chercheuse en chimie résidant à
+    if owner is None and story.pos[word] == "VERB":  # X, infirmière de nuit résidant à
         k = description_comma(story.ctx, index, word, lower)
         owner = index.ending(k - 1, {"PER"}) if k is not None and k - 1 >= lower else None
     if owner is None or k == word - 1 and story.pos[word] != "VERB":

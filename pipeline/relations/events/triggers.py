@@ -61,7 +61,7 @@ PLACE_LABELS: frozenset[str] = frozenset({"LOC", "COUNTRY"})
 ACTOR_LABELS: frozenset[str] = frozenset({"PER", "ORG", "COUNTRY", "LOC"})
 #: Prepositions that introduce a place (folded).
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans"})
-#: Prepositions of a place reached through a common noun (``dans la ville de Dakar``).
+#: Prepositions of a place reached through a common noun (``dans la ville de Bamako``).
 SCENE_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "en", "dans", "sur", "pres"})
 #: Common nouns and adjectives allowed between such a preposition and ``de``.
 SCENE_NOUNS = 3
@@ -289,7 +289,7 @@ class EventStory:
 
     def scene_place(self, j: int, upper: int) -> Mention | None:
         """A place complement at token ``j``: ``à Lyon``, ``en Italie``, or through a common noun,
-        ``dans la ville de Dakar``, ``sur la place publique de Belmopan`` (lower-case words, then
+        ``dans la ville de Bamako``, ``sur la place centrale de Quimper`` (lower-case words, then
         ``de`` and the place)."""
         place = self.place_at(j, upper)
         if place is not None or self.word(j) not in SCENE_PREPOSITIONS:
@@ -303,7 +303,7 @@ class EventStory:
                and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].islower()):
             k, nouns = k + 1, nouns + 1
         if nouns == 0 or k >= upper or word(k) not in DE_WORDS:
-            return None  # dans la ville de Dakar, dans l'ouest du Mali, au nord des Pays-Bas
+            return None  # dans la ville de Bamako, dans l'ouest du Mali, au nord des Pays-Bas
         return index.starting(skip_determiners(self.ctx, k + 1, 1, upper), PLACE_LABELS)
 
     def chained(self, place: Mention, upper: int) -> list[Mention]:
