@@ -52,9 +52,6 @@ def check_model(model: str) -> str | None:
     return None
 
 
-
-
-
 @dataclass(frozen=True)
 class NlpSpec:
     """How a worker builds its pipeline (a model name or path and component options) and

@@ -13,8 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
-import spacy
 from hypothesis import HealthCheck, settings
+
+from tests.robustness.checks import names_model
 
 settings.register_profile(
     "depeche", derandomize=True, deadline=None, database=None, print_blob=True,
@@ -27,12 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "depeche"))
 def small_model(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A saved blank French pipeline with a few names (fast to load in a subprocess or a
     worker); ``build_nlp`` adds dépêche's components to it."""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("entity_ruler").add_patterns([
-        {"label": "PER", "pattern": [{"TEXT": "Marie"}, {"TEXT": "Curie"}]},
-        {"label": "ORG", "pattern": [{"TEXT": "Unesco"}]},
-        {"label": "LOC", "pattern": [{"TEXT": "Lyon"}]}])
+    nlp = names_model()
     path: Path = tmp_path_factory.mktemp("model") / "fr_small"
     nlp.to_disk(path)
     return str(path)

@@ -19,12 +19,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from pipeline.io.readers import ReaderOptions
 from pipeline.processing import Story, process_stories
 from pipeline.runner import run
+from tests.robustness.checks import names_model
 
 NEWS = ("Marie Curie est arrivée à Lyon le 3 mars 2024 pour rencontrer l'Unesco. « Nous avons "
         "beaucoup à faire », a-t-elle déclaré devant la presse.\n\n")
@@ -34,13 +34,7 @@ PLAIN = "les prix ont augmenté de 3 % en mars selon la banque centrale, et la h
 def blank_pipeline() -> Language:
     from pipeline.nlp import add_components
 
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("entity_ruler").add_patterns([
-        {"label": "PER", "pattern": [{"TEXT": "Marie"}, {"TEXT": "Curie"}]},
-        {"label": "ORG", "pattern": [{"TEXT": "Unesco"}]},
-        {"label": "LOC", "pattern": [{"TEXT": "Lyon"}]}])
-    return add_components(nlp)
+    return add_components(names_model())
 
 
 def repeat(unit: str, n: int) -> str:
