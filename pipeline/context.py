@@ -23,12 +23,38 @@ import weakref
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LEMMA, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 from pipeline.entities.gazetteers import fold
 
-__all__ = ["StoryContext", "is_break"]
+__all__ = ["StoryContext", "folded", "is_break", "token_texts"]
+
+#: Folded forms of the words met so far (emptied when it reaches :data:`FOLDED_CACHE_SIZE`).
+_FOLDED: dict[str, str] = {}
+FOLDED_CACHE_SIZE = 200_000
+
+
+def folded(text: str) -> str:
+    """``fold(text)``, remembered: a story's words are mostly words already folded."""
+    value = _FOLDED.get(text)
+    if value is None:
+        if len(_FOLDED) >= FOLDED_CACHE_SIZE:
+            _FOLDED.clear()
+        value = _FOLDED[text] = fold(text)
+    return value
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """The string of ``attr`` (ORTH, LEMMA, POS...) of every token, read from the doc's array
+    (no ``Token`` object is made: a third of a rule component's time went to making them)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``token.text`` of every token of ``doc``."""
+    return _strings(doc, ORTH)
 
 
 def is_break(doc: Doc, i: int) -> bool:
@@ -51,9 +77,13 @@ class StoryContext:
         self.n_tokens = len(doc)
         #: The story's text (``doc.text`` once, or the text the Doc was made from).
         self.text: str = self._texts.get(doc) or doc.text
+        #: ``token.text`` of every token.
+        self.texts: list[str] = token_texts(doc)
         #: ``fold(token.text)`` of every token.
-        self.words: list[str] = [fold(t.text) for t in doc]
+        self.words: list[str] = [folded(t) for t in self.texts]
         self._lemmas: list[str] | None = None
+        self._pos: list[str] | None = None
+        self._starts: list[int] | None = None
         self._parser_starts: list[int] | None = None
         self._merged_starts: list[int] | None = None
         self._char_starts: list[int] | None = None
@@ -89,8 +119,25 @@ class StoryContext:
     def lemmas(self) -> list[str]:
         """Folded lemma of every token (its text when the lemmatizer gave none)."""
         if self._lemmas is None:
-            self._lemmas = [fold(t.lemma_ or t.text) for t in self.doc]
+            self._lemmas = [folded(lemma or text)
+                            for lemma, text in zip(_strings(self.doc, LEMMA), self.texts,
+                                                   strict=True)]
         return self._lemmas
+
+    @property
+    def pos(self) -> list[str]:
+        """``token.pos_`` of every token."""
+        if self._pos is None:
+            self._pos = _strings(self.doc, POS)
+        return self._pos
+
+    @property
+    def starts(self) -> list[int]:
+        """``token.idx`` (start offset) of every token."""
+        if self._starts is None:
+            doc = self.doc
+            self._starts = doc.to_array(IDX).tolist() if len(doc) else []
+        return self._starts
 
     def word(self, i: int) -> str:
         """Folded text of token ``i``; empty outside the doc."""

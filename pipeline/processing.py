@@ -28,7 +28,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from pipeline.io.tables import (
@@ -127,8 +127,8 @@ class StoryResult:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The result as a JSON-ready dict."""
-        return asdict(self)
+        """The result as a JSON-ready dict (its fields hold plain values already: no copy)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryResult:

@@ -24,6 +24,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.context import token_texts
+
 __all__ = ["SentenceGuard", "can_start_sentence", "make_sentences"]
 
 #: Punctuation that can end a sentence.
@@ -92,7 +94,7 @@ class SentenceGuard:
 
     def process(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Indexes of the tokens that must not start a sentence, and of those that must."""
-        texts = [t.text for t in doc]
+        texts = token_texts(doc)
         blocked = [i for i in range(1, len(texts)) if not can_start_sentence(texts, i)]
         forced = [i for i in range(1, len(texts)) if must_start_sentence(texts, i)]
         return blocked, forced

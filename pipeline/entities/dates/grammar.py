@@ -44,6 +44,9 @@ __all__ = [
     "counted",
     "is_date",
     "may_anchor",
+    "anchor_reach",
+    "is_anchor_token",
+    "NUMBER_REGEXES",
     "month_number",
     "norm",
     "two_digit_year",
@@ -590,3 +593,39 @@ def may_anchor(word: str) -> bool:
     """Whether a token of folded text ``word`` may be the anchor of a date: a word of
     :data:`ANCHOR_WORDS`, a number (``3``, ``1er``, ``2025``, ``15/03/2024``) or ``mi-...``."""
     return word in ANCHOR_WORDS or word[:1].isdigit() or word.startswith("mi-")
+
+
+#: The grammar's regular expressions for numbers: what they match starts with a digit or
+#: ``mi-``, so a token they accept is an anchor (:func:`may_anchor`).
+NUMBER_REGEXES: frozenset[str] = frozenset(
+    {tok[attr]["REGEX"] for tok in (DAY, YEAR, YEAR_2, YEAR_ANY, NUMERIC, MI_MONTH, MI_YEAR)
+     for attr in tok} | {r"^(1[0-9]{3}|20[0-9]{2})$", r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$",
+                         r"^(0[1-9]|1[0-2])$", r"^(0[1-9]|[12][0-9]|3[01])$"})
+
+
+def is_anchor_token(tok: Tok) -> bool:
+    """Whether a pattern token is required and accepts only anchors (:func:`may_anchor`)."""
+    if "OP" in tok:
+        return False
+    for attr in ("LOWER", "TEXT", "ORTH"):
+        value = tok.get(attr)
+        if isinstance(value, str):
+            return may_anchor(fold(value))
+        if isinstance(value, dict) and "IN" in value:
+            return all(may_anchor(fold(word)) for word in value["IN"])
+        if isinstance(value, dict) and "REGEX" in value:
+            return value["REGEX"] in NUMBER_REGEXES
+    return False
+
+
+def anchor_reach(specs: Iterable[PatternSpec]) -> tuple[int, int]:
+    """How many tokens a match of ``specs`` may hold before and after its first anchor token
+    (:func:`is_anchor_token`); raises ``ValueError`` for a pattern without one."""
+    before = after = 0
+    for spec in specs:
+        tokens = [*spec.context, *spec.det, *spec.body]
+        first = next((i for i, tok in enumerate(tokens) if is_anchor_token(tok)), None)
+        if first is None:
+            raise ValueError(f"pattern {spec.rule} holds no anchor token: {tokens}")
+        before, after = max(before, first), max(after, len(tokens) - first - 1)
+    return before, after

@@ -219,7 +219,7 @@ class EventStory:
         self.index: MentionIndex = self.ctx.mention_index()
         self.words = self.ctx.words
         self.lemmas = self.ctx.lemmas
-        self.pos: list[str] = [t.pos_ for t in doc]
+        self.pos: list[str] = self.ctx.pos
         self.has_parse = doc.has_annotation("DEP")
         #: Token bounds of every sentence, in order.
         self.sentences = sentences(self.ctx)

@@ -112,15 +112,9 @@ class QuoteStory:
         self.text = self.ctx.text
         self.n_tokens = len(doc)
         #: Text, normalised text (:func:`norm`), part of speech and offset of every token.
-        self.texts: list[str] = []
-        self.pos: list[str] = []
-        self.starts: list[int] = []
-        self._newline_after: list[bool] = []
-        for token in doc:
-            self.texts.append(token.text)
-            self.pos.append(token.pos_)
-            self.starts.append(token.idx)
-            self._newline_after.append("\n" in token.whitespace_)
+        self.texts: list[str] = self.ctx.texts
+        self.pos: list[str] = self.ctx.pos
+        self.starts: list[int] = self.ctx.starts
         self.norms: list[str] = [norm(t) for t in self.texts]
         #: Outermost quotation-mark spans (sorted, disjoint).
         self.marks = find_quote_marks(self.text)
@@ -148,7 +142,7 @@ class QuoteStory:
 
         It starts after a clause end outside quotation marks (``.``, ``;``…), a line break, or
         a closing mark that ends a sentence-final quote (``… . »``); it ends before such a
-        clause end or a token holding a line break, or after a token followed by one.
+        clause end or a token holding a line break.
         """
         if self._sentence_starts is None:
             self._split_sentences()
@@ -156,14 +150,16 @@ class QuoteStory:
         return self._sentence_starts[i], self._sentence_ends[i]
 
     def _split_sentences(self) -> None:
-        texts, n, newline_after = self.texts, self.n_tokens, self._newline_after
-        # a clause end outside quotes, or a token holding a line break: ends a sentence
+        texts, n = self.texts, self.n_tokens
+        # a clause end outside quotes, or a token holding a line break, ends a sentence (a
+        # token's own trailing whitespace is one space at most: spaCy makes line breaks
+        # tokens of their own)
         hard_end = [(text in CLAUSE_END and not self.in_quote(start)) or "\n" in text
                     for text, start in zip(texts, self.starts, strict=True)]
         starts = [0] * (n + 1)
         start = 0
         for k in range(1, n + 1):
-            if hard_end[k - 1] or newline_after[k - 1] or (
+            if hard_end[k - 1] or (
                     texts[k - 1] in CLOSING and self._ends_quote(k - 1)):
                 start = k
             starts[k] = start
@@ -172,8 +168,6 @@ class QuoteStory:
         for k in range(n - 1, -1, -1):
             if hard_end[k]:
                 end = k
-            elif newline_after[k]:
-                end = k + 1
             ends[k] = end
         self._sentence_starts, self._sentence_ends = starts, ends
 

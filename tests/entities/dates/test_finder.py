@@ -49,8 +49,10 @@ def test_matches_around_anchors_are_the_matches_of_the_whole_text(
 
 def test_anchor_windows() -> None:
     words = ["il", "est", "venu", "le", "3", "mars", "puis", "il", "est", "reparti"]
-    assert anchor_windows(words, 1) == [(3, 7)]
-    assert anchor_windows(words, 0) == [(4, 6)]
+    # anchors "3" (4) and "mars" (5); one more token after, for an optional last token
+    assert anchor_windows(words, 1) == [(3, 8)]
+    assert anchor_windows(words, 0) == [(4, 7)]
+    assert anchor_windows(words, 2, 0) == [(2, 7)]
     assert anchor_windows(["rien", "de", "neuf"], 2) == []
 
 

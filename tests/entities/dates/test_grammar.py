@@ -9,47 +9,40 @@ import pytest
 from pipeline.entities.dates.grammar import (
     DAY,
     MI_MONTH,
-    MI_YEAR,
-    NUMERIC,
     YEAR,
     YEAR_2,
-    YEAR_ANY,
     PatternSpec,
+    anchor_reach,
     build_patterns,
+    is_anchor_token,
     may_anchor,
     month_number,
     two_digit_year,
     year_false_positives,
     year_range,
 )
-from pipeline.entities.gazetteers import fold
-
-#: Number parts of the grammar: what they match starts with a digit or ``mi-``.
-NUMBER_REGEXES = {tok[attr]["REGEX"] for tok in (DAY, YEAR, YEAR_2, YEAR_ANY, NUMERIC, MI_MONTH,
-                                                  MI_YEAR) for attr in tok}
-#: The ISO date's year and a decade's number, written inside their patterns.
-NUMBER_REGEXES |= {r"^(1[0-9]{3}|20[0-9]{2})$", r"^(1[0-9]{2}0|20[0-9]0|[0-9]0)$"}
-
-
-def _anchors(tok: dict[str, Any]) -> bool:
-    """Whether every token a pattern token accepts may anchor a date (see ``may_anchor``)."""
-    if "OP" in tok:
-        return False
-    for attr in ("LOWER", "TEXT", "ORTH"):
-        value = tok.get(attr)
-        if isinstance(value, str):
-            return may_anchor(fold(value))
-        if isinstance(value, dict) and "IN" in value:
-            return all(may_anchor(fold(word)) for word in value["IN"])
-        if isinstance(value, dict) and "REGEX" in value:
-            return value["REGEX"] in NUMBER_REGEXES
-    return False
 
 
 @pytest.mark.parametrize("spec", build_patterns(), ids=lambda s: s.rule)
 def test_every_pattern_holds_an_anchor(spec: PatternSpec) -> None:
     """The finder runs the matcher only around anchors: each pattern must hold one."""
-    assert any(_anchors(tok) for tok in (*spec.context, *spec.det, *spec.body))
+    assert any(is_anchor_token(tok) for tok in (*spec.context, *spec.det, *spec.body))
+
+
+def test_anchor_reach() -> None:
+    """``la fin de l'année`` has four tokens before its anchor ``année``; ``entre le 3 et le
+    5 mars 2025 prochain`` six after its first anchor ``3``."""
+    assert anchor_reach(build_patterns()) == (4, 6)
+    with pytest.raises(ValueError, match="no anchor"):
+        anchor_reach([PatternSpec("dates.bad", ({"LOWER": "le"}, {"LOWER": "jour", "OP": "?"}))])
+
+
+@pytest.mark.parametrize(("tok", "anchor"), [
+    (DAY, True), (YEAR_2, True), (MI_MONTH, True), ({"LOWER": "mars"}, True),
+    ({"LOWER": {"IN": ["hier", "demain"]}}, True), ({"LOWER": {"IN": ["hier", "le"]}}, False),
+    ({**YEAR, "OP": "?"}, False), ({"LOWER": {"REGEX": "^x$"}}, False)])
+def test_is_anchor_token(tok: dict[str, Any], anchor: bool) -> None:
+    assert is_anchor_token(tok) is anchor
 
 
 @pytest.mark.parametrize(("word", "anchor"), [
