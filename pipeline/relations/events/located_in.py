@@ -25,6 +25,7 @@ Rules, tried at every token of a sentence in this order:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from pipeline.relations.base import (
@@ -83,8 +84,9 @@ def located_in_rows(story: EventStory) -> list[Row]:
     rows: list[Row] = []
     verbs = story.verb_entries()
     index, words, pos, lex = story.index, story.words, story.pos, story.lex
+    hot = _hot_tokens(story, verbs)
     for lower, upper in story.sentences:
-        for i in range(lower, upper):
+        for i in [lower, *hot[bisect_right(hot, lower):bisect_left(hot, upper)]]:
             entry = verbs.get(i)
             if entry is not None and entry.frame != "participate":
                 rows.extend(_verb_event(story, i, entry, lower, upper))
@@ -113,6 +115,19 @@ def located_in_rows(story: EventStory) -> list[Row]:
         rows.extend(_scene(story, lower, upper, rows))
     rows.extend(_story_setting(story, rows))
     return rows
+
+
+def _hot_tokens(story: EventStory, verbs: dict[int, VerbEntry]) -> list[int]:
+    """The tokens where a rule of :func:`located_in_rows` may apply, in order: event verbs,
+    verbs, trigger words (by form or lemma), event nouns and first tokens of mentions."""
+    lex = story.lex
+    by_word = lex.nouns.keys() | lex.phrases.keys() | lex.place_words | lex.seat_words \
+        | lex.resident_words | lex.reside_verbs
+    by_lemma = lex.nouns.keys() | lex.reside_verbs
+    hot = {i for i, (word, lemma, tag) in enumerate(zip(story.words, story.lemmas, story.pos,
+                                                        strict=True))
+           if tag == "VERB" or word in by_word or lemma in by_lemma}
+    return sorted(hot | verbs.keys() | story.index.start_of.keys())
 
 
 def _place_rows(story: EventStory, subject: Mention | None, place: Mention,
