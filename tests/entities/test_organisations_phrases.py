@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.entities.organisations import head_phrase_end, named_by_noun
 from tests.entities.organisations_markup import check
@@ -169,3 +170,65 @@ def test_named_by_noun(text: str, noun: str, name: str | None) -> None:
     i = next(t.i for t in doc if t.text == noun)
     found = named_by_noun(doc, i, "head")
     assert (doc[found[0]:found[1]].text if found is not None else None) == name
+
+
+def _tagged(text: str, propn: tuple[str, ...] = (), ents: tuple[tuple[str, str], ...] = ()
+            ) -> Doc:
+    """``text`` on a blank French pipeline, with the words of ``propn`` tagged PROPN and the
+    model's entities ``(words, label)`` set by hand."""
+    doc = spacy.blank("fr")(text)
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in propn else "X"
+    spans = []
+    for words, label in ents:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(("text", "noun", "propn", "ents", "name"), [
+    ("le PDG de Vialis a démenti", "PDG", ("Vialis",), (), "Vialis"),
+    ("la directrice générale de Lumisol Énergie a confirmé", "directrice",
+     ("Lumisol", "Énergie"), (), "Lumisol Énergie"),
+    ("le directeur général adjoint d'Orvane a parlé", "directeur", ("Orvane",), (), "Orvane"),
+    # the model calls the body a person: still a body after a chief's noun
+    ("le fondateur de Vialis a démenti", "fondateur", (), (("Vialis", "PER"),), "Vialis"),
+    # the name stops before the chief's own name
+    ("le PDG de Vialis Marc Dubois a démenti", "PDG", ("Vialis", "Marc", "Dubois"), (),
+     "Vialis"),
+    ("le patron de Vialis Media Jean Tardieu a démenti", "patron",
+     ("Vialis", "Media", "Jean", "Tardieu"), (("Jean Tardieu", "PER"),), "Vialis Media"),
+    # no body: a person, a place, a common noun, a lower-case word
+    ("le directeur de Jean Roy a parlé", "directeur", ("Jean", "Roy"), (), None),
+    ("le fondateur de Lyon a parlé", "fondateur", ("Lyon",), (), None),
+    ("le directeur de Cabinet a parlé", "directeur", (), (), None),
+    ("le directeur de recherche a parlé", "directeur", (), (), None),
+])
+def test_named_by_a_chief(text: str, noun: str, propn: tuple[str, ...],
+                          ents: tuple[tuple[str, str], ...], name: str | None) -> None:
+    doc = _tagged(text, propn, ents)
+    i = next(t.i for t in doc if t.text == noun)
+    found = named_by_noun(doc, i, "chief")
+    assert (doc[found[0]:found[1]].text if found is not None else None) == name
+
+
+@pytest.mark.parametrize(("text", "start", "ents", "name"), [
+    ("la Commission européenne Ursula Roy est arrivée", 1, (("Ursula Roy", "PER"),),
+     "Commission européenne"),
+    ("la Commission européenne est arrivée", 1, (), "Commission européenne"),
+])
+def test_head_phrase_ends_before_a_person(text: str, start: int,
+                                          ents: tuple[tuple[str, str], ...],
+                                          name: str | None) -> None:
+    doc = _tagged(text, (), ents)
+    end = head_phrase_end(doc, start)
+    assert (doc[start:end].text if end is not None else None) == name
+
+
+def test_name_after_a_noun_ends_before_a_person() -> None:
+    doc = _tagged("le président du groupe Vialis Media Jean Tardieu a démenti", (),
+                  (("Jean Tardieu", "PER"),))
+    i = next(t.i for t in doc if t.text == "groupe")
+    found = named_by_noun(doc, i, "head")
+    assert found is not None and doc[found[0]:found[1]].text == "Vialis Media"

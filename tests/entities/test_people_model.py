@@ -58,6 +58,15 @@ CASES = [
                  id="model-split-hyphen-in-first-span"),
     pytest.param("[{Jean Dupont}](PER) - [{Marie Durand}](PER)", id="spaced-dash-not-merged"),
     pytest.param("[{Jean Dupont}](PER)–[{Marie Durand}](PER)", id="en-dash-not-merged"),
+    # the complement of a function heading a body is that body, not a person
+    pytest.param("le PDG de {Vialis} a démenti", id="chief-complement-is-a-body"),
+    pytest.param("la directrice générale adjointe de la {Banque Orvane} a confirmé",
+                 id="chief-complement-after-adjectives"),
+    pytest.param("le PDG de {Vialis [Marc Dubois}](PER rule=people.model_trimmed) a démenti",
+                 id="chief-complement-cut-before-given-name"),
+    pytest.param("le porte-parole de [{Paul Roy}](PER) a démenti",
+                 id="spokesperson-complement-may-be-a-person"),
+    pytest.param("le PDG est [{Paul Roy}](PER)", id="chief-without-complement"),
 ]
 
 
@@ -82,6 +91,24 @@ def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
         doc.ents = [doc.char_span(start, start + len(ent), label=label)]
         spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
         assert [s.text for s in spans] == ([want] if want else [])
+
+
+@pytest.mark.parametrize(("text", "label", "ent", "expected"), [
+    ("le président du Real Madrid Florentino Pérez a dit", "ORG", "Real Madrid",
+     "Florentino Pérez"),
+    ("le président exécutif de Northwind Capital, Paul Verrier, a dit", "ORG",
+     "Northwind Capital", "Paul Verrier"),
+    # the model's span running into a person's name: cut before a common given name
+    ("le ministre de l'Économie Bruno Roy a dit", "ORG", "Économie Bruno Roy", "Bruno Roy"),
+])
+def test_function_complement_is_the_models_whole_name(text: str, label: str, ent: str,
+                                                      expected: str) -> None:
+    nlp = blank_pipeline("depeche_people")
+    doc = nlp.make_doc(text)
+    start = text.index(ent)
+    doc.ents = [doc.char_span(start, start + len(ent), label=label)]
+    spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
+    assert [s.text for s in spans] == [expected]
 
 
 def test_model_span_cut_before_known_place() -> None:

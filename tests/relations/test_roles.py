@@ -355,6 +355,55 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "./PUNCT/punct>7",
      [("Paul Roy", "PER"), ("Lyon", "LOC")],
      set()),
+    ("deux fonctions coordonnées partagent un complément : les deux titres",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 était/AUX/cop>3/être président/NOUN/ROOT>3 "
+     "et/CCONJ/cc>5 directeur/NOUN/conj>3 général/ADJ/amod>5 de/ADP/case>8 "
+     "Vialis/PROPN/nmod>5 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "président"), ("Paul Roy", "org:vialis", "directeur général")}),
+    ("fonctions coordonnées en apposition",
+     "Léa/PROPN/nsubj>10 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 "
+     "fondatrice/NOUN/appos>0/fondateur et/CCONJ/cc>5 présidente/NOUN/conj>3/président "
+     "de/ADP/case>7 Vialis/PROPN/nmod>5 ,/PUNCT/punct>3 a/AUX/aux:tense>10/avoir "
+     "parlé/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "fondateur"), ("Léa Simon", "org:vialis", "président")}),
+    ("et suivi d'une autre personne : pas de complément partagé",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 était/AUX/cop>3/être président/NOUN/ROOT>3 "
+     "et/CCONJ/cc>5 Léa/PROPN/conj>3 Simon/PROPN/flat:name>5 "
+     "directrice/NOUN/appos>5/directeur de/ADP/case>9 Vialis/PROPN/nmod>7 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", None, "président"), ("Léa Simon", "org:vialis", "directeur")}),
+    ("prendre la tête de : la personne sujet dirige (roles.verb)",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le tête/NOUN/obj>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>5 en/ADP/case>9 2021/NUM/obl:mod>3 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "dirigeant")}),
+    ("prendre les rênes du groupe",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre les/DET/det>5/le rênes/NOUN/obj>3/rêne du/ADP/case>7/de "
+     "groupe/NOUN/nmod>5 Vialis/PROPN/appos>7 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "dirigeant")}),
+    ("prendre la tête du classement : pas une organisation",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le tête/NOUN/obj>3 du/ADP/case>7/de "
+     "classement/NOUN/nmod>5 ./PUNCT/punct>3",
+     [("Léa Simon", "PER")],
+     set()),
+    ("prendre une décision devant une organisation : rien",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le parole/NOUN/obj>3 devant/ADP/case>7 "
+     "Vialis/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("chef de la direction : le directeur général de la presse canadienne",
+     "Paul/PROPN/nsubj>11 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 chef/NOUN/appos>0 "
+     "de/ADP/case>6 la/DET/det>6/le direction/NOUN/nmod>3 de/ADP/case>8 Vialis/PROPN/nmod>6 "
+     ",/PUNCT/punct>3 a/AUX/aux:tense>11/avoir parlé/VERB/ROOT>11/parler ./PUNCT/punct>11",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "directeur général")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -466,4 +515,26 @@ def test_clause_roles_end_to_end(model_nlp: Language, text: str,
                                  expected: set[tuple[str, str, str]]) -> None:
     doc = model_nlp(text)
     assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "role"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body the model takes for a person, after a chief's title
+    ("Jean Tardieu, le PDG de Vialis, a démenti.", {("Jean Tardieu", "Vialis")}),
+    # a body of several words after a title: the name after the comma is the person
+    ("Le président du Real Madrid, Florentino Pérez, a démenti.",
+     {("Florentino Pérez", "Real Madrid")}),
+    # a body's name followed by its head's name, no comma between
+    ("Le président du groupe Vialis Media Jean Tardieu a démenti.",
+     {("Jean Tardieu", "Vialis Media")}),
+    ("Paul Verrier était président et directeur général de la société Torvane Industries.",
+     {("Paul Verrier", "Torvane Industries")}),
+    ("Claire Vasseur a pris la tête de la Fédération française de cyclisme en 2021.",
+     {("Claire Vasseur", "Fédération française de cyclisme")}),
+])
+def test_entity_layer_feeds_roles_end_to_end(model_nlp: Language, text: str,
+                                             expected: set[tuple[str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"]) for r in doc._.relations
             if r["predicate"] == "role"} == expected

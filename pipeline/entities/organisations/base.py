@@ -79,7 +79,7 @@ def _check_phrase(value: str) -> str | None:
 
 
 def _check_cue(value: str) -> str | None:
-    return None if value in ("head", "role") else "cue is 'head' or 'role'"
+    return None if value in ("head", "role", "chief") else "cue is 'head', 'role' or 'chief'"
 
 
 def _check_qualifier_country(value: str) -> str | None:
@@ -171,6 +171,15 @@ def honorific_words() -> frozenset[str]:
     from pipeline.entities.people.base import load_honorifics  # people reads this package
 
     return frozenset(fold(h).rstrip(".") for h in load_honorifics())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names of ``people_given_names.csv``, folded: a capitalised word that
+    opens a person's name rather than a body's."""
+    from pipeline.entities.people.base import load_given_names  # people reads this package
+
+    return load_given_names()
 
 
 # --------------------------------------------------------------------------- token shapes

@@ -4,6 +4,8 @@
   fédéral``, ``Société vaudoise des maîtres de chant`` (rule ``organisations.head_phrase``);
 * a name a common noun introduces (``organisations_nouns.csv``), quoted or capitalised:
   ``l'association "Main tendue"``, ``le laboratoire Biolume`` (``organisations.named_by_noun``);
+  after a chief's noun also unquoted (``le PDG de Vialis``, cue ``chief``); a capitalised name
+  ends where the model starts a person's name (``le groupe Vialis Media Jean Tardieu``);
 * with ``generic_institutions``, an institution noun after a definite article (``l'État``,
   ``le Gouvernement``; ``organisations_generic.csv``; ``organisations.generic``).
 """
@@ -21,6 +23,7 @@ from pipeline.entities.organisations.base import (
     RULE_HEAD_PHRASE,
     RULE_NAMED_BY_NOUN,
     Candidate,
+    given_names,
     honorific_words,
     is_word,
     load_adjectives,
@@ -115,13 +118,20 @@ def _is_quote(token: Token) -> bool:
     return bool(token.text) and all(c in _QUOTE_CHARS for c in token.text)
 
 
+def _person_starts(token: Token) -> bool:
+    """Whether the model's ``PER`` entity starts at ``token``: after a body's name, the name
+    of its head (``le président du groupe Vialis Media Jean Tardieu``)."""
+    return token.ent_iob_ == "B" and token.ent_type_ == "PER"
+
+
 def _capitalised_run(doc: Doc, i: int) -> int:
     """End of the run of capitalised words from ``i`` (glued pieces such as ``Ors'elle``
-    count as one word); ``i`` when there is none."""
+    count as one word), ending before a person's name the model starts inside it; ``i``
+    when there is none."""
     j = i
     while j < len(doc) and j - i < _MAX_CAPITALISED:
         token = doc[j]
-        if j > i and _line_break_before(doc, j):
+        if j > i and (_line_break_before(doc, j) or _person_starts(token)):
             break
         if _is_name_word(token) or (j > i and token.text[:1].isdigit() and token.is_digit):
             j += 1
@@ -181,6 +191,8 @@ def head_phrase_end(doc: Doc, i: int) -> int | None:
     strong = False
     while j < n and not _line_break_before(doc, j) and (
             _is_name_word(doc[j]) or _is_adjective(doc[j])):
+        if strong and _person_starts(doc[j]):
+            break  # la Commission européenne Ursula von der Leyen
         if _is_name_word(doc[j]):
             strong = True
             j = _capitalised_run(doc, j)
@@ -249,12 +261,19 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     """
     n = len(doc)
     j = i + 1
-    if cue == "role":
+    if cue == "chief":
+        while j < n and j - i <= 2 and _is_lower_word(doc[j]) and low(doc[j]) not in (
+                FUNCTION_WORDS):
+            j += 1  # directrice générale de, directeur général adjoint de
+    if cue in ("role", "chief"):
         if doc[i].lower_ != "chez":
             if j >= n or low(doc[j]) not in ("de", "du", "d'"):
                 return None
             j += 1
-        return _quoted_name(doc, j)
+        quoted = _quoted_name(doc, j)
+        if quoted is not None or cue == "role":
+            return quoted
+        return _chief_name(doc, j)
     fillers = 0
     complement = False
     naming = load_naming_words()
@@ -280,6 +299,24 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
         end = _capitalised_run(doc, j)
         return j, end, end
     return None
+
+
+def _chief_name(doc: Doc, j: int) -> tuple[int, int, int] | None:
+    """The unquoted name of the body a chief heads (``le PDG de Vialis``, ``la fondatrice de
+    Lumisol Énergie``): capitalised words the model reads as a proper noun or a name, not a
+    place or a country, not opened by an honorific or a common given name (``le directeur
+    de Jean Roy`` names no body)."""
+    if j >= len(doc) or not _names_no_place(doc, j):
+        return None
+    token = doc[j]
+    if token.pos_ != "PROPN" and not token.ent_type_:
+        return None
+    words = StoryContext.of(doc).words
+    if words[j] in honorific_words() or words[j] in given_names():
+        return None
+    end = _capitalised_run(doc, j)
+    end = next((k for k in range(j + 1, end - 1) if words[k] in given_names()), end)
+    return j, end, end  # le PDG de Vialis Marc Dubois: the name stops before the person's
 
 
 class PhraseRule:
@@ -313,7 +350,7 @@ class PhraseRule:
                 else None)
             if cue is not None:
                 named = named_by_noun(doc, i, cue)
-                if named is not None and (text.islower() or text == "ONG"
+                if named is not None and (text.islower() or text in ("ONG", "PDG")
                                           or _is_quote(doc[named[0] - 1])):
                     start, end, close = named
                     used.add(i)

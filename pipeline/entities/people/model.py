@@ -11,7 +11,10 @@ and before a particle followed by another family's span (``Japarov de [Kirghizie
 Unchanged spans get rule ``people.model``, trimmed ones ``people.model_trimmed``; two spans
 joined by a hyphen with no space are one name (``Calin Popescu``-``Tariceanu``). A
 nationality noun + name that the model took for a place or a body gives the name (``le
-Kényan Samuel Otieno`` tagged LOC -> ``Samuel Otieno``, rule ``people.demonym``).
+Kényan Samuel Otieno`` tagged LOC -> ``Samuel Otieno``, rule ``people.demonym``). The
+complement of a function heading a body is that body, not a person: a span right after ``le
+PDG de``, ``la directrice générale de`` is dropped, or cut to the person's name a common
+given name opens (``le PDG de {Vialis Marc Dubois}`` -> ``Marc Dubois``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.context import StoryContext
 from pipeline.entities.countries import load_countries
+from pipeline.entities.gazetteers import DE_WORDS
 from pipeline.entities.organisations.base import load_heads
 from pipeline.entities.people.base import (
     ARTICLES,
@@ -28,6 +32,7 @@ from pipeline.entities.people.base import (
     RULE_MODEL,
     RULE_MODEL_TRIMMED,
     Candidate,
+    load_given_names,
     load_particles,
 )
 from pipeline.entities.people.names import hyphen_joined, is_initial, is_name_word, parse_name
@@ -35,16 +40,26 @@ from pipeline.entities.people.titles import Functions, skip_function_phrase
 
 __all__ = ["demonym_candidates", "merge_hyphenated", "model_candidates"]
 
+#: Kinds of ``people_functions.csv`` whose ``de`` complement is a body, never a person:
+#: ``le PDG de Vialis``, ``le directeur général de Vialis Media``.
+CHIEF_KINDS: frozenset[str] = frozenset({"business", "organisation"})
+
 
 def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> list[Candidate]:
     """The model's PER entities of ``doc``, checked and trimmed."""
     out: list[Candidate] = []
     particles = load_particles()
     words = StoryContext.of(doc).words
+    chiefs = {f_end for f_end, function in functions.values() if function.kind in CHIEF_KINDS}
     for ent in doc.ents:
         if ent.label_ != LABEL:
             continue
         start, end = ent.start, ent.end
+        if chiefs and _after_chief(doc, words, chiefs, start):
+            given = load_given_names()
+            start = next((k for k in range(start, end - 1) if words[k] in given), end)
+            if start >= end:
+                continue  # le PDG de [Vialis]: the body a chief heads, not a person
         while start < end and (doc[start].is_punct or doc[start].is_space
                                or _leading_article(doc, words, start, end)):
             start += 1
@@ -83,6 +98,24 @@ def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> l
         out.append(Candidate(start, end, RULE_MODEL if unchanged else RULE_MODEL_TRIMMED,
                              0, function))
     return out
+
+
+def _after_chief(doc: Doc, words: list[str], chiefs: set[int], i: int) -> bool:
+    """Whether token ``i`` opens the complement of a function heading a body (``le PDG de
+    Vialis``, ``la directrice générale adjointe de la Banque X``): ``de``/``du``/``d'`` (and
+    an article) after a function of :data:`CHIEF_KINDS` and at most two lower-case words."""
+    k = i - 1
+    if k >= 0 and words[k] in ARTICLES:
+        k -= 1
+    if k < 0 or words[k] not in DE_WORDS:
+        return False
+    for _ in range(3):  # ``chiefs`` holds the token right after each function
+        if k in chiefs:
+            return True
+        k -= 1
+        if k < 0 or not doc[k].is_lower or words[k] in ARTICLES or words[k] in DE_WORDS:
+            return False
+    return False
 
 
 def merge_hyphenated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
