@@ -106,8 +106,9 @@ POST_HOPS = 4
 APPOSITION_FILLER = 5
 #: Parts of speech of such a description (``deux frères``, ``une juriste et``).
 FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
-#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``).
-FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'"})
+#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``,
+#: ``X, experte en droit et présidente de Y``).
+FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'", "en"})
 #: Lemmas of the verbs of ``X est le directeur de Y``, ``X a été nommé directeur de Y``
 #: (folded).
 COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir", "nommer",
@@ -236,10 +237,18 @@ def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
     doc, word = ctx.doc, ctx.word
     k = start - 1
     while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-           and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
+           and _no_name_at(index, k)
+           and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
            and doc[k].text[:1].islower()):
         k -= 1
     return k if k >= lower and word(k) == "," else None
+
+
+def _no_name_at(index: MentionIndex, k: int) -> bool:
+    """Whether token ``k`` is no name: no mention, or a nationality adjective (``X, une
+    citoyenne grecque et présidente de Y``)."""
+    mention = index.at(k)
+    return mention is None or mention.get("form") == "demonym"
 
 
 def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
@@ -337,6 +346,10 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
     while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
         k -= 1
     mention = index.ending(k, {"PER"}) if k >= lower else None
+    if mention is None and ctx.words[verb].endswith("ant"):  # X, une chimiste travaillant
+        comma = _apposition_comma(ctx, index, verb, lower)  # pour Y
+        return (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
+                if comma is not None and comma - 1 >= lower else [])
     return [mention] if mention is not None else []
 
 

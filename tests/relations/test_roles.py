@@ -404,6 +404,34 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      ",/PUNCT/punct>3 a/AUX/aux:tense>11/avoir parlé/VERB/ROOT>11/parler ./PUNCT/punct>11",
      [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
      {("Paul Roy", "org:vialis", "directeur général")}),
+    ("description avec gentilé avant le titre en apposition",
+     "Léa/PROPN/nsubj>11 Simon/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "citoyenne/NOUN/appos>0 belge/ADJ/amod>4 et/CCONJ/cc>7 présidente/NOUN/conj>4/président "
+     "de/ADP/case>9 Vialis/PROPN/nmod>7 ,/PUNCT/punct>4 a/AUX/aux:tense>11/avoir "
+     "réagi/VERB/ROOT>11/réagir ./PUNCT/punct>11",
+     [("Léa Simon", "PER"), ("belge", "COUNTRY", "BE", "demonym"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("description avec « en » avant le titre en apposition",
+     "Léa/PROPN/nsubj>11 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 experte/NOUN/appos>0 "
+     "en/ADP/case>5 droit/NOUN/nmod>3 et/CCONJ/cc>7 directrice/NOUN/conj>3/directeur "
+     "de/ADP/case>9 Vialis/PROPN/nmod>7 ,/PUNCT/punct>3 explique/VERB/ROOT>11/expliquer "
+     "./PUNCT/punct>11",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "directeur")}),
+    ("participe en apposition : X, une chimiste travaillant pour Y",
+     "Léa/PROPN/nsubj:pass>12 Simon/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "chimiste/NOUN/appos>0 travaillant/VERB/acl>4/travailler pour/ADP/case>7 "
+     "Vialis/PROPN/obl:arg>5 ,/PUNCT/punct>4 a/AUX/aux:tense>12/avoir "
+     "été/AUX/aux:pass>12/être blessée/VERB/ROOT>12/blesser ./PUNCT/punct>12",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "employé")}),
+    ("participe après un objet : les ouvriers, pas le sujet du verbe",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "rencontré/VERB/ROOT>3/rencontrer des/DET/det>5/un ouvriers/NOUN/obj>3/ouvrier "
+     "travaillant/VERB/acl>5/travailler pour/ADP/case>8 Vialis/PROPN/obl:arg>6 "
+     "./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
