@@ -100,6 +100,10 @@ VERBS_FILE = "relations_role_verbs.csv"
 POST_MARKERS: tuple[tuple[str, ...], ...] = (
     ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
     ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
+#: Prefix of a former function written as one token (folded): ``l'ex-PDG de Y``.
+EX_PREFIX = "ex-"
+#: Words that put a verb's object a few words after it (folded): ``X dirige depuis 2019 Y``.
+DATE_PREPOSITIONS: frozenset[str] = frozenset({"depuis", "en", "des", "jusqu'en"})
 #: How many heads up the parse a function's clause subject is looked for.
 POST_HOPS = 4
 #: Longest description between an apposition's comma and its title, in tokens.
@@ -225,6 +229,8 @@ class TitleMatch:
     end: int
     entry: TitleEntry
     demonym: int | None
+    #: Written with the prefix ``ex-`` (``l'ex-PDG de Y``).
+    former: bool = False
 
 
 # -- walks from a function or a verb to its person -------------------------------------
@@ -353,6 +359,22 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
     return [mention] if mention is not None else []
 
 
+def _after_adverbials(ctx: StoryContext, index: MentionIndex, j: int, upper: int) -> int:
+    """The first token from ``j`` after adverbs and dates (``dirige désormais Y``, ``préside
+    depuis 2019 Y``, ``travaille depuis mars pour Y``); a negation stops the walk."""
+    doc, word = ctx.doc, ctx.word
+    while j < upper:
+        k = j + 1 if word(j) in DATE_PREPOSITIONS else j
+        date = index.at(k, {"DATE"}) if k < upper else None
+        if date is not None:
+            j = index.tokens(date)[1]
+        elif doc[j].pos_ == "ADV" and word(j) not in NEGATIONS:
+            j += 1
+        else:
+            break
+    return j
+
+
 def _affiliations(ctx: StoryContext, index: MentionIndex,
                   taken: dict[int, bool]) -> list[dict[str, Any]]:
     """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``, ``M. Roy du
@@ -427,13 +449,15 @@ class RoleExtractor:
                     limit: int) -> TitleMatch | None:
         """The longest function starting at token ``i``, with at most one demonym inside it."""
         word = ctx.word
-        entries = self._titles_by_first.get(word(i))
+        first = word(i)
+        former = first.startswith(EX_PREFIX)  # l'ex-PDG: one token
+        entries = self._titles_by_first.get(first[len(EX_PREFIX):] if former else first)
         if entries is None or index.at(i, {"PER"}) is not None:
             return None
         for entry in entries:
             j, demonym, ok = i, None, True
             for k, expected in enumerate(entry.words):
-                if j < limit and word(j) == expected:
+                if j < limit and (word(j) == expected or k == 0 and former):
                     j += 1
                     continue
                 if k > 0 and demonym is None and self._is_demonym(ctx, index, j) and (
@@ -446,7 +470,7 @@ class RoleExtractor:
                 continue
             if demonym is None and j < limit and self._is_demonym(ctx, index, j):
                 demonym, j = j, j + 1
-            return TitleMatch(i, j, entry, demonym)
+            return TitleMatch(i, j, entry, demonym, former)
         return None
 
     def _complement(self, ctx: StoryContext, index: MentionIndex, i: int, limit: int,
@@ -525,7 +549,8 @@ class RoleExtractor:
         words, first_words = ctx.words, self.first_words
         i = 0
         while i < ctx.n_tokens:
-            if words[i] not in first_words:  # no function starts here
+            if words[i] not in first_words and not (  # no function starts here
+                    words[i].startswith(EX_PREFIX) and words[i][len(EX_PREFIX):] in first_words):
                 i += 1
                 continue
             lower, upper = ctx.sentence_bounds(i)
@@ -555,7 +580,7 @@ class RoleExtractor:
             lower, upper = ctx.sentence_bounds(i)
             if any(word(k) in NEGATIONS for k in range(max(lower, i - 2), min(upper, i + 2))):
                 continue
-            j = i + 1
+            j = _after_adverbials(ctx, index, i + 1, upper)
             if verb.prepositions:
                 marker = next((p for p in verb.prepositions
                                if tuple(word(k) for k in range(j, j + len(p))) == p), None)
@@ -624,7 +649,7 @@ class RoleExtractor:
         if obj is None and found.demonym is not None:
             obj = self._demonym_object(ctx, index, found.demonym)
         start = found.start
-        status = None
+        status = "former" if found.former else None
         before_title = (skip_determiners(ctx, start - 1, -1, lower) if start > lower
                         else start - 1)
         if before_title >= lower and word(before_title) in self.modifiers:

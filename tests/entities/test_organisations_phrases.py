@@ -232,3 +232,16 @@ def test_name_after_a_noun_ends_before_a_person() -> None:
     i = next(t.i for t in doc if t.text == "groupe")
     found = named_by_noun(doc, i, "head")
     assert found is not None and doc[found[0]:found[1]].text == "Vialis Media"
+
+
+def test_chief_leaves_a_listed_name_to_the_gazetteer(org_nlp: Language) -> None:
+    doc = _tagged("l'ancien patron de Renault Ravi Menon a parlé",
+                  ("Renault", "Ravi", "Menon"), (("Renault Ravi Menon", "ORG"),))
+    doc = org_nlp.get_pipe("depeche_organisations")(doc)
+    assert [s.text for s in doc.spans["organisations"]] == ["Renault"]
+
+
+def test_chief_names_an_unlisted_body(org_nlp: Language) -> None:
+    doc = _tagged("le PDG de Vialis a démenti", ("Vialis",), (("Vialis", "PER"),))
+    doc = org_nlp.get_pipe("depeche_organisations")(doc)
+    assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [("Vialis", "vialis")]

@@ -432,6 +432,25 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "./PUNCT/punct>3",
      [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
      set()),
+    ("PDG du groupe : le groupe nommé avant",
+     "Le/DET/det>1 groupe/NOUN/nsubj>4 Vialis/PROPN/appos>1 a/AUX/aux:tense>4/avoir "
+     "publié/VERB/ROOT>4/publier ses/DET/det>6/son résultats/NOUN/obj>4/résultat "
+     "./PUNCT/punct>4 Paul/PROPN/nsubj>16 Roy/PROPN/flat:name>8 ,/PUNCT/punct>11 "
+     "PDG/NOUN/appos>8 du/ADP/case>13/de groupe/NOUN/nmod>11 ,/PUNCT/punct>11 "
+     "est/AUX/cop>16/être satisfait/ADJ/ROOT>16 ./PUNCT/punct>16",
+     [("Vialis", "ORG", "vialis"), ("Paul Roy", "PER")],
+     {("Paul Roy", "org:vialis", "président-directeur général")}),
+    ("verbe de direction, une date avant l'objet",
+     "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 dirige/VERB/ROOT>2/diriger "
+     "depuis/ADP/case>4 2019/NUM/obl:mod>2 le/DET/det>6 groupe/NOUN/obj>2 "
+     "Vialis/PROPN/appos>6 ./PUNCT/punct>2",
+     [("Paul Roy", "PER"), ("2019", "DATE", "2019"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "dirigeant")}),
+    ("verbe de direction, un adverbe avant l'objet",
+     "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 préside/VERB/ROOT>2/présider "
+     "désormais/ADV/advmod>2 Vialis/PROPN/obj>2 ./PUNCT/punct>2",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "président")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -467,6 +486,17 @@ def test_former_title_is_marked(extractor: RoleExtractor) -> None:
     [row] = extractor.process(doc)
     assert row["attributes"] == {"title": "président", "status": "former"}
     assert row["evidence"] == "l'ancien président américain Barack Obama"
+
+
+def test_ex_prefix_marks_a_former_title(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Paul/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 l'/DET/det>4/le "
+        "ex-PDG/NOUN/appos>0 de/ADP/case>6 Vialis/PROPN/nmod>4 ,/PUNCT/punct>4 "
+        "a/AUX/aux:tense>9/avoir parlé/VERB/ROOT>9/parler ./PUNCT/punct>9"),
+        ("Paul Roy", "PER"), ("Vialis", "ORG", "vialis"))
+    [row] = extractor.process(doc)
+    assert (row["subject_text"], row["object_id"]) == ("Paul Roy", "org:vialis")
+    assert row["attributes"] == {"title": "président-directeur général", "status": "former"}
 
 
 def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:

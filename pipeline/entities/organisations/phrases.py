@@ -350,6 +350,8 @@ class PhraseRule:
                 else None)
             if cue is not None:
                 named = named_by_noun(doc, i, cue)
+                if named is not None and cue == "chief" and named[0] in listed_ends:
+                    named = None  # le patron de Renault [Carlos Ghosn]: the listed name
                 if named is not None and (text.islower() or text in ("ONG", "PDG")
                                           or _is_quote(doc[named[0] - 1])):
                     start, end, close = named
