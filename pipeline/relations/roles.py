@@ -666,6 +666,8 @@ class RoleExtractor:
         rule, evidence = "", (0, 0)
         after = _person_from(ctx, index, end, upper)
         comma = _apposition_comma(ctx, index, start, lower)
+        if comma is not None and comma < start - 1 and found.entry.words[0] == "a":
+            comma = None  # X, candidate à la présidence de Y: the noun governs the title
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
         behind = (_person_from(ctx, index, end + 1, upper)

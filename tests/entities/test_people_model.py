@@ -67,6 +67,9 @@ CASES = [
     pytest.param("le porte-parole de [{Paul Roy}](PER) a démenti",
                  id="spokesperson-complement-may-be-a-person"),
     pytest.param("le PDG est [{Paul Roy}](PER)", id="chief-without-complement"),
+    pytest.param("la présidente de {Lumex} a démissionné", id="president-complement-is-a-body"),
+    pytest.param("le vice-président de [{Paul Roy}](PER) a démissionné",
+                 id="other-head-of-state-titles-unchanged"),
 ]
 
 

@@ -451,6 +451,18 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "désormais/ADV/advmod>2 Vialis/PROPN/obj>2 ./PUNCT/punct>2",
      [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
      {("Paul Roy", "org:vialis", "président")}),
+    ("élue à la présidence de : copule",
+     "Léa/PROPN/nsubj:pass>4 Simon/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être élue/VERB/ROOT>4/élire à/ADP/case>7 la/DET/det>7/le "
+     "présidence/NOUN/obl:arg>4 de/ADP/case>9 Vialis/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("candidate à la présidence : pas une fonction tenue",
+     "Léa/PROPN/nsubj>6 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 candidate/NOUN/appos>0 "
+     "à/ADP/case>6 la/DET/det>6/le présidence/NOUN/nmod>3 de/ADP/case>8 "
+     "Vialis/PROPN/nmod>6 ,/PUNCT/punct>3 parle/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -497,6 +509,18 @@ def test_ex_prefix_marks_a_former_title(extractor: RoleExtractor) -> None:
     [row] = extractor.process(doc)
     assert (row["subject_text"], row["object_id"]) == ("Paul Roy", "org:vialis")
     assert row["attributes"] == {"title": "président-directeur général", "status": "former"}
+
+
+def test_next_title_is_future(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 deviendra/VERB/ROOT>2/devenir "
+        "le/DET/det>5 prochain/ADJ/amod>5 président/NOUN/obj>2 de/ADP/case>7 "
+        "Vialis/PROPN/nmod>5 ./PUNCT/punct>2"),
+        ("Paul Roy", "PER"), ("Vialis", "ORG", "vialis"))
+    [row] = extractor.process(doc)
+    assert (row["subject_text"], row["object_id"], row["rule"]) == (
+        "Paul Roy", "org:vialis", "roles.copula")
+    assert row["attributes"] == {"title": "président", "status": "future"}
 
 
 def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:

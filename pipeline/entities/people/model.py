@@ -41,8 +41,10 @@ from pipeline.entities.people.titles import Functions, skip_function_phrase
 __all__ = ["demonym_candidates", "merge_hyphenated", "model_candidates"]
 
 #: Kinds of ``people_functions.csv`` whose ``de`` complement is a body, never a person:
-#: ``le PDG de Vialis``, ``le directeur général de Vialis Media``.
+#: ``le PDG de Vialis``, ``le directeur général de Vialis Media``; and the canonical
+#: ``président`` (``le président de Lumex``; the model keeps ``président de Gaulle`` whole).
 CHIEF_KINDS: frozenset[str] = frozenset({"business", "organisation"})
+CHIEF_CANONICALS: frozenset[str] = frozenset({"président"})
 
 
 def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> list[Candidate]:
@@ -50,7 +52,8 @@ def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> l
     out: list[Candidate] = []
     particles = load_particles()
     words = StoryContext.of(doc).words
-    chiefs = {f_end for f_end, function in functions.values() if function.kind in CHIEF_KINDS}
+    chiefs = {f_end for f_end, function in functions.values()
+              if function.kind in CHIEF_KINDS or function.canonical in CHIEF_CANONICALS}
     for ent in doc.ents:
         if ent.label_ != LABEL:
             continue
