@@ -18,7 +18,7 @@ parser that mis-attaches a name or mis-splits a sentence does not lose the role)
 
 After ``roles.title_name`` with no complement, a complement right after the name gives the
 object: ``le gouverneur Paul Roy de l'Ohio``. Two functions joined by ``et`` share the
-second's complement and both titles are written: ``président et directeur général de Y``.
+second's complement (``président et directeur général de Y``: title ``président``).
 
 The object is the mention of a complement ``de la Russie`` / ``de l'ONU`` / ``du Kazakhstan``
 after the function (ORG, COUNTRY or LOC), else the nationality adjective inside it (a COUNTRY
@@ -502,17 +502,17 @@ class RoleExtractor:
         return mention, index.tokens(mention)[1]
 
     def _shared_complement(self, ctx: StoryContext, index: MentionIndex, i: int,
-                           upper: int) -> tuple[Mention | None, str | None]:
+                           upper: int) -> Mention | None:
         """The complement of a second function coordinated with the first, which both
-        share, and the second's title: ``président et directeur général de Vialis``,
-        ``fondatrice et présidente de l'association Y`` (``i`` is the token after ``et``);
-        ``(None, None)`` when no function with a complement follows."""
+        share: ``président et directeur général de Vialis``, ``fondatrice et présidente de
+        l'association Y`` (``i`` is the token after ``et``). The row keeps the first title
+        (one row per person and body); the second gives its own row only when a name is
+        written next to it."""
         i = skip_determiners(ctx, i, 1, upper)
         second = self.match_title(ctx, index, i, upper) if i < upper else None
         if second is None or second.entry.kind == STAFF:
-            return None, None
-        obj = self._complement(ctx, index, second.end, upper)[0]
-        return (obj, second.entry.title) if obj is not None else (None, None)
+            return None
+        return self._complement(ctx, index, second.end, upper)[0]
 
     def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
         """The country of a nationality adjective: the story's named mention of that country
@@ -639,11 +639,8 @@ class RoleExtractor:
                 and word(after_title + 1) in DE_WORDS):
             after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
         obj, end = self._complement(ctx, index, after_title, upper, staff)
-        titles = [found.entry.title]
         if obj is None and not staff and word(after_title) == "et":
-            obj, second = self._shared_complement(ctx, index, after_title + 1, upper)
-            if second is not None and second != found.entry.title:
-                titles.append(second)  # président et directeur général de Vialis: both
+            obj = self._shared_complement(ctx, index, after_title + 1, upper)
         if staff and obj is None:
             return []
         if obj is None and found.demonym is not None:
@@ -706,8 +703,8 @@ class RoleExtractor:
             if id(person) in taken and (taken[id(person)] or obj is None):
                 continue
             taken[id(person)] = obj is not None
-            rows.extend(relation(doc, "role", person, obj, evidence, rule, title=title,
-                                 status=status) for title in titles)
+            rows.append(relation(doc, "role", person, obj, evidence, rule,
+                                 title=found.entry.title, status=status))
         return rows
 
     def __call__(self, doc: Doc) -> Doc:
