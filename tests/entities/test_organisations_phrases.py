@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.entities.organisations import head_phrase_end, named_by_noun
+from pipeline.extensions import get_span_attrs
 from tests.entities.organisations_markup import check
 from tests.markup import blank_fixture
 
@@ -245,3 +246,22 @@ def test_chief_names_an_unlisted_body(org_nlp: Language) -> None:
     doc = _tagged("le PDG de Vialis a démenti", ("Vialis",), (("Vialis", "PER"),))
     doc = org_nlp.get_pipe("depeche_organisations")(doc)
     assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [("Vialis", "vialis")]
+
+
+@pytest.mark.parametrize(("text", "propn", "ents", "expected"), [
+    ("Vialis, dirigé par Jean Roy, a démenti.", ("Vialis", "Jean", "Roy"),
+     (("Vialis", "PER"), ("Jean Roy", "PER")), [("Vialis", "organisations.led_by")]),
+    ("Lumex Énergie, présidée par Léa Simon, a démenti.", ("Lumex", "Énergie", "Léa", "Simon"),
+     (), [("Lumex Énergie", "organisations.led_by")]),
+    # a person (a common given name), a place: no body
+    ("Paul Roy, dirigé par Léa Simon, a soutenu sa thèse.", ("Paul", "Roy", "Léa", "Simon"),
+     (), []),
+    ("Lyon, dirigée par Léa Simon, a voté.", ("Lyon", "Léa", "Simon"), (), []),
+    ("Vialis, représenté par Jean Roy, a démenti.", ("Vialis", "Jean", "Roy"), (), []),
+])
+def test_body_led_by_a_person(org_nlp: Language, text: str, propn: tuple[str, ...],
+                              ents: tuple[tuple[str, str], ...],
+                              expected: list[tuple[str, str]]) -> None:
+    doc = org_nlp.get_pipe("depeche_organisations")(_tagged(text, propn, ents))
+    assert [(s.text, get_span_attrs(s, "organisations")["rule"])
+            for s in doc.spans["organisations"]] == expected

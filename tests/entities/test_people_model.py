@@ -68,6 +68,9 @@ CASES = [
                  id="spokesperson-complement-may-be-a-person"),
     pytest.param("le PDG est [{Paul Roy}](PER)", id="chief-without-complement"),
     pytest.param("la présidente de {Lumex} a démissionné", id="president-complement-is-a-body"),
+    pytest.param("{Vialis}, dirigé par [{Jean Roy}](PER), a démenti", id="led-by-is-a-body"),
+    pytest.param("[{Paul Roy}](PER), dirigé par [{Léa Simon}](PER), a soutenu sa thèse",
+                 id="led-by-given-name-stays-a-person"),
     pytest.param("le vice-président de [{Paul Roy}](PER) a démissionné",
                  id="other-head-of-state-titles-unchanged"),
 ]

@@ -614,6 +614,9 @@ def test_clause_roles_end_to_end(model_nlp: Language, text: str,
      {("Paul Verrier", "Torvane Industries")}),
     ("Claire Vasseur a pris la tête de la Fédération française de cyclisme en 2021.",
      {("Claire Vasseur", "Fédération française de cyclisme")}),
+    ("Vialis, dirigé par Jean Tardieu, a démenti.", {("Jean Tardieu", "Vialis")}),
+    ("La présidente de Lumex, Léa Simon, a parlé à Lyon.", {("Léa Simon", "Lumex")}),
+    ("Paul Roy, qui dirige depuis 2019 la société Orvane, a parlé.", {("Paul Roy", "Orvane")}),
 ])
 def test_entity_layer_feeds_roles_end_to_end(model_nlp: Language, text: str,
                                              expected: set[tuple[str, str]]) -> None:

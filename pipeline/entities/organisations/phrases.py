@@ -6,6 +6,8 @@
   ``l'association "Main tendue"``, ``le laboratoire Biolume`` (``organisations.named_by_noun``);
   after a chief's noun also unquoted (``le PDG de Vialis``, cue ``chief``); a capitalised name
   ends where the model starts a person's name (``le groupe Vialis Media Jean Tardieu``);
+* a name a person leads, before ``, dirigée par`` / ``, présidé par`` (``Vialis, dirigé par
+  Jean Roy``; ``organisations.led_by``);
 * with ``generic_institutions``, an institution noun after a definite article (``l'État``,
   ``le Gouvernement``; ``organisations_generic.csv``; ``organisations.generic``).
 """
@@ -21,11 +23,13 @@ from pipeline.entities.organisations.base import (
     LABEL,
     RULE_GENERIC,
     RULE_HEAD_PHRASE,
+    RULE_LED_BY,
     RULE_NAMED_BY_NOUN,
     Candidate,
     given_names,
     honorific_words,
     is_word,
+    led_by_after,
     load_adjectives,
     load_generic_words,
     load_naming_words,
@@ -301,6 +305,19 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     return None
 
 
+def _led_name_start(doc: Doc, comma: int) -> int | None:
+    """Start of the body's name right before ``, dirigée par`` at ``comma`` (``Vialis,
+    dirigé par Jean Roy``): capitalised words the model reads as a proper noun or a name,
+    not a place or a country, not opened by an honorific or a common given name."""
+    start = comma
+    while start > 0 and comma - start < _MAX_CAPITALISED and _is_name_word(doc[start - 1]):
+        start -= 1
+    if start == comma or _capitalised_run(doc, start) != comma:
+        return None
+    found = _chief_name(doc, start)
+    return start if found is not None and found[1] == comma else None
+
+
 def _chief_name(doc: Doc, j: int) -> tuple[int, int, int] | None:
     """The unquoted name of the body a chief heads (``le PDG de Vialis``, ``la fondatrice de
     Lumisol Énergie``): capitalised words the model reads as a proper noun or a name, not a
@@ -341,7 +358,13 @@ class PhraseRule:
         listed_ends = {c.span.start: c.span.end for c in listed}
         found: list[Candidate] = []
         used: set[int] = set()
-        for i, word in enumerate(StoryContext.of(doc).words):
+        words = StoryContext.of(doc).words
+        for i, word in enumerate(words):
+            if word == "," and led_by_after(words, i):
+                start = _led_name_start(doc, i)
+                if start is not None and start not in listed_ends:
+                    found.append(self._candidate(doc, start, i, RULE_LED_BY))
+                continue
             if word not in self.openers:
                 continue
             text = doc[i].text

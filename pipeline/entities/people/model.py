@@ -14,7 +14,8 @@ nationality noun + name that the model took for a place or a body gives the name
 Kényan Samuel Otieno`` tagged LOC -> ``Samuel Otieno``, rule ``people.demonym``). The
 complement of a function heading a body is that body, not a person: a span right after ``le
 PDG de``, ``la directrice générale de`` is dropped, or cut to the person's name a common
-given name opens (``le PDG de {Vialis Marc Dubois}`` -> ``Marc Dubois``).
+given name opens (``le PDG de {Vialis Marc Dubois}`` -> ``Marc Dubois``); so is a span
+before ``, dirigée par`` (``{Vialis}, dirigé par Jean Roy``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from spacy.tokens import Doc
 from pipeline.context import StoryContext
 from pipeline.entities.countries import load_countries
 from pipeline.entities.gazetteers import DE_WORDS
-from pipeline.entities.organisations.base import load_heads
+from pipeline.entities.organisations.base import led_by_after, load_heads
 from pipeline.entities.people.base import (
     ARTICLES,
     LABEL,
@@ -58,6 +59,8 @@ def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> l
         if ent.label_ != LABEL:
             continue
         start, end = ent.start, ent.end
+        if led_by_after(words, end) and words[start] not in load_given_names():
+            continue  # [Vialis], dirigé par Jean Roy: a body
         if chiefs and _after_chief(doc, words, chiefs, start):
             given = load_given_names()
             start = next((k for k in range(start, end - 1) if words[k] in given), end)
