@@ -56,6 +56,7 @@ from pipeline.relations.antecedents import (
 )
 from pipeline.relations.base import (
     CLOSING_QUOTES,
+    COORDINATORS,
     DE_WORDS,
     DETERMINERS,
     HONORIFICS,
@@ -100,6 +101,12 @@ VERBS_FILE = "relations_role_verbs.csv"
 POST_MARKERS: tuple[tuple[str, ...], ...] = (
     ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
     ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
+#: Longest run of lower-case words between a function and its organisation (``présidente du
+#: conseil d'administration de Y``), in tokens.
+CHAIN_WORDS = 5
+#: Prepositions of where a function is held, after its complement (folded): ``l'ambassadeur
+#: de France au Mali``; ``auprès de l'ONU`` too.
+POSTINGS: frozenset[str] = frozenset({"au", "aux", "a", "en"})
 #: Prefix of a former function written as one token (folded): ``l'ex-PDG de Y``.
 EX_PREFIX = "ex-"
 #: Words that put a verb's object a few words after it (folded): ``X dirige depuis 2019 Y``.
@@ -357,6 +364,44 @@ def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
         return (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                 if comma is not None and comma - 1 >= lower else [])
     return [mention] if mention is not None else []
+
+
+def _chained_complement(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
+                        end: int) -> tuple[Mention | None, int]:
+    """The organisation after the lower-case complements of a function: ``présidente du
+    conseil d'administration de Vialis``, ``directeur de la communication du groupe Y``
+    (at most :data:`CHAIN_WORDS` words, then ``de``/``du``/``d'`` and an ORG mention);
+    ``(None, end)`` when there is none."""
+    doc, word = ctx.doc, ctx.word
+    if word(i) not in DE_WORDS:
+        return None, end
+    k = i + 1
+    while k < upper and k - i <= CHAIN_WORDS and index.at(k) is None and (
+            doc[k].text.islower() and doc[k].is_alpha and doc[k].pos_ != "CCONJ"
+            and word(k) not in COORDINATORS or word(k) in DE_WORDS or word(k) in DETERMINERS):
+        if word(k) in DE_WORDS and k > i + 1:
+            j = skip_determiners(ctx, k + 1, 1, upper)
+            mention = organisation_at(ctx, index, j, upper)
+            if mention is not None:
+                return mention, index.tokens(mention)[1]
+        k += 1
+    return None, end
+
+
+def _after_posting(ctx: StoryContext, index: MentionIndex, end: int, upper: int) -> int:
+    """The token after where a function is held, written after its complement (``l'ambassadeur
+    de France au Mali, X``, ``le représentant de l'ONU en Libye, X``): a preposition of
+    :data:`POSTINGS` and a mention; ``end`` when there is none."""
+    word = ctx.word
+    if word(end) == "aupres" and word(end + 1) in DE_WORDS:
+        j = end + 2
+    elif word(end) in POSTINGS:
+        j = end + 1
+    else:
+        return end
+    j = skip_determiners(ctx, j, 1, upper)
+    mention = index.starting(j, OBJECT_LABELS) if j < upper else None
+    return index.tokens(mention)[1] if mention is not None else end
 
 
 def _after_adverbials(ctx: StoryContext, index: MentionIndex, j: int, upper: int) -> int:
@@ -639,8 +684,12 @@ class RoleExtractor:
                 and word(after_title + 1) in DE_WORDS):
             after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
         obj, end = self._complement(ctx, index, after_title, upper, staff)
+        if obj is None and not staff:
+            obj, end = _chained_complement(ctx, index, after_title, upper, end)
         if obj is None and not staff and word(after_title) == "et":
             obj = self._shared_complement(ctx, index, after_title + 1, upper)
+        if obj is not None:
+            end = _after_posting(ctx, index, end, upper)
         if staff and obj is None:
             return []
         if obj is None and found.demonym is not None:

@@ -195,6 +195,9 @@ def _tagged(text: str, propn: tuple[str, ...] = (), ents: tuple[tuple[str, str],
     ("le directeur général adjoint d'Orvane a parlé", "directeur", ("Orvane",), (), "Orvane"),
     # the model calls the body a person: still a body after a chief's noun
     ("le fondateur de Vialis a démenti", "fondateur", (), (("Vialis", "PER"),), "Vialis"),
+    ("la présidente du conseil d'administration de Vialis a parlé", "présidente",
+     ("Vialis",), (), "Vialis"),
+    ("le président de la République Paul Roy a parlé", "président", ("Paul", "Roy"), (), None),
     # the name stops before the chief's own name
     ("le PDG de Vialis Marc Dubois a démenti", "PDG", ("Vialis", "Marc", "Dubois"), (),
      "Vialis"),

@@ -463,6 +463,26 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "Vialis/PROPN/nmod>6 ,/PUNCT/punct>3 parle/VERB/ROOT>10/parler ./PUNCT/punct>10",
      [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
      set()),
+    ("complément en chaîne : présidente du conseil d'administration de Y",
+     "La/DET/det>1/le présidente/NOUN/nsubj>13/président du/ADP/case>3/de "
+     "conseil/NOUN/nmod>1 d'/ADP/case>5/de administration/NOUN/nmod>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>3 ,/PUNCT/punct>9 Léa/PROPN/appos>1 Simon/PROPN/flat:name>9 "
+     ",/PUNCT/punct>9 a/AUX/aux:tense>13/avoir parlé/VERB/ROOT>13/parler ./PUNCT/punct>13",
+     [("Vialis", "ORG", "vialis"), ("Léa Simon", "PER")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("complément en chaîne vers une ville : pas un objet",
+     "Le/DET/det>1 président/NOUN/nsubj>10 du/ADP/case>3/de jury/NOUN/nmod>1 de/ADP/case>5 "
+     "Cannes/PROPN/nmod>3 ,/PUNCT/punct>7 Paul/PROPN/appos>1 Roy/PROPN/flat:name>7 "
+     ",/PUNCT/punct>7 a/AUX/aux:tense>10/avoir parlé/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Cannes", "LOC"), ("Paul Roy", "PER")],
+     set()),
+    ("lieu du poste après le complément : l'ambassadeur de France au Mali, X",
+     "L'/DET/det>1/le ambassadeur/NOUN/nsubj:pass>12 de/ADP/case>3 France/PROPN/nmod>1 "
+     "au/ADP/case>5/à Mali/PROPN/nmod>1 ,/PUNCT/punct>7 Paul/PROPN/appos>1 "
+     "Roy/PROPN/flat:name>7 ,/PUNCT/punct>7 a/AUX/aux:tense>12/avoir "
+     "été/AUX/aux:pass>12/être convoqué/VERB/ROOT>12/convoquer ./PUNCT/punct>12",
+     [("France", "COUNTRY", "FR"), ("Mali", "COUNTRY", "ML"), ("Paul Roy", "PER")],
+     {("Paul Roy", "country:FR", "ambassadeur")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "

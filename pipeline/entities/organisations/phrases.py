@@ -77,6 +77,7 @@ _QUOTE_CHARS = QUOTE_MARKS | frozenset("‘’'‹›")
 _QUOTE_OPEN_CHARS = frozenset("\"«“„‘'‹")
 _MAX_QUOTED = 12
 _MAX_CAPITALISED = 6
+_MAX_CHIEF_CHAIN = 6
 
 
 def _is_lower_word(token: Token) -> bool:
@@ -266,18 +267,17 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     n = len(doc)
     j = i + 1
     if cue == "chief":
-        while j < n and j - i <= 2 and _is_lower_word(doc[j]) and low(doc[j]) not in (
-                FUNCTION_WORDS):
-            j += 1  # directrice générale de, directeur général adjoint de
-    if cue in ("role", "chief"):
+        j = _chief_complement(doc, j)
+        if j is None:
+            return None
+        quoted = _quoted_name(doc, j)
+        return quoted if quoted is not None else _chief_name(doc, j)
+    if cue == "role":
         if doc[i].lower_ != "chez":
             if j >= n or low(doc[j]) not in ("de", "du", "d'"):
                 return None
             j += 1
-        quoted = _quoted_name(doc, j)
-        if quoted is not None or cue == "role":
-            return quoted
-        return _chief_name(doc, j)
+        return _quoted_name(doc, j)
     fillers = 0
     complement = False
     naming = load_naming_words()
@@ -302,6 +302,23 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
             and StoryContext.of(doc).words[j] not in honorific_words()):
         end = _capitalised_run(doc, j)
         return j, end, end
+    return None
+
+
+def _chief_complement(doc: Doc, j: int) -> int | None:
+    """The token after the ``de``/``du``/``d'`` that introduces the body a chief heads, from
+    ``j`` right after the chief's noun: ``le PDG [de] Vialis``, ``la directrice générale
+    adjointe [d']Orvane``, ``la présidente du conseil d'administration [de] Vialis`` (lower-case
+    words, determiners and ``de`` between, :data:`_MAX_CHIEF_CHAIN` at most); None when no
+    capitalised or quoted name follows such a ``de``."""
+    n = len(doc)
+    for k in range(j, min(n - 1, j + _MAX_CHIEF_CHAIN)):
+        word = low(doc[k])
+        if word in ("de", "du", "d'") and (_is_name_word(doc[k + 1]) or _is_quote(doc[k + 1])):
+            return k + 1
+        if not (word in DE_WORDS or word in _DE_ARTICLES
+                or _is_lower_word(doc[k]) and word not in FUNCTION_WORDS):
+            return None
     return None
 
 

@@ -29,6 +29,7 @@ from pipeline.entities.organisations.base import led_by_after, load_heads
 from pipeline.entities.people.base import (
     ARTICLES,
     LABEL,
+    PHRASE_STOP,
     RULE_DEMONYM,
     RULE_MODEL,
     RULE_MODEL_TRIMMED,
@@ -46,6 +47,8 @@ __all__ = ["demonym_candidates", "merge_hyphenated", "model_candidates"]
 #: ``président`` (``le président de Lumex``; the model keeps ``président de Gaulle`` whole).
 CHIEF_KINDS: frozenset[str] = frozenset({"business", "organisation"})
 CHIEF_CANONICALS: frozenset[str] = frozenset({"président"})
+#: Longest run of lower-case words between such a function and its body's ``de``.
+CHIEF_CHAIN = 5
 
 
 def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> list[Candidate]:
@@ -108,20 +111,39 @@ def model_candidates(doc: Doc, functions: Functions, known: dict[int, int]) -> l
 
 def _after_chief(doc: Doc, words: list[str], chiefs: set[int], i: int) -> bool:
     """Whether token ``i`` opens the complement of a function heading a body (``le PDG de
-    Vialis``, ``la directrice générale adjointe de la Banque X``): ``de``/``du``/``d'`` (and
-    an article) after a function of :data:`CHIEF_KINDS` and at most two lower-case words."""
+    Vialis``, ``la directrice générale adjointe de la Banque X``, ``la présidente du conseil
+    d'administration de Vialis``): ``de``/``du``/``d'`` (and an article) after a function of
+    :data:`CHIEF_KINDS`, with at most two modifiers and lower-case ``de`` complements
+    between (:func:`_complement_chain`)."""
     k = i - 1
     if k >= 0 and words[k] in ARTICLES:
         k -= 1
     if k < 0 or words[k] not in DE_WORDS:
         return False
-    for _ in range(3):  # ``chiefs`` holds the token right after each function
-        if k in chiefs:
-            return True
-        k -= 1
-        if k < 0 or not doc[k].is_lower or words[k] in ARTICLES or words[k] in DE_WORDS:
+    return any(k - CHIEF_CHAIN <= f <= k and _complement_chain(doc, words, f, k)
+               for f in chiefs)
+
+
+def _complement_chain(doc: Doc, words: list[str], start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is what may stand between a function and the ``de`` of its
+    body: up to two modifiers (``générale adjointe``), then ``de`` complements of one or two
+    lower-case words (``du conseil d'administration``); empty is fine (``le PDG de``)."""
+    k = start
+    while k < end and words[k] not in DE_WORDS:
+        k += 1
+    if k - start > 2 or any(not doc[m].is_lower for m in range(start, k)):
+        return False
+    while k < end:  # k is on a ``de``
+        k += 1
+        if k < end and words[k] in ARTICLES:
+            k += 1
+        first = k
+        while k < end and words[k] not in DE_WORDS and doc[k].is_lower \
+                and words[k] not in PHRASE_STOP:
+            k += 1
+        if not 1 <= k - first <= 2 or (k < end and words[k] not in DE_WORDS):
             return False
-    return False
+    return True
 
 
 def merge_hyphenated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
