@@ -31,8 +31,10 @@ the name adjacent to the function is taken.
 Attributes: ``title`` (normalised function) and, when a word before the function says so,
 ``status`` (``former``, ``future``, ``current``: ``l'ancien président X``).
 
-The token/mention helpers shared with the other relation families (:class:`MentionIndex`,
-the list walkers, :func:`organisation_at`) live in :mod:`pipeline.relations.base`; the story's
+The walks from a function or a verb to its person and organisation live in
+:mod:`pipeline.relations.role_walks`; the token/mention helpers shared with the other relation
+families (:class:`MentionIndex`, the list walkers, :func:`organisation_at`) live in
+:mod:`pipeline.relations.base`; the story's
 words, sentences and mention index come from its :class:`~pipeline.context.StoryContext`.
 """
 
@@ -51,12 +53,10 @@ from pipeline.extensions import register_extensions
 from pipeline.relations.antecedents import (
     ANAPHORIC_DETERMINERS,
     organisation_antecedent,
-    person_antecedent,
     possessor_organisation,
 )
 from pipeline.relations.base import (
     CLOSING_QUOTES,
-    COORDINATORS,
     DE_WORDS,
     DETERMINERS,
     HONORIFICS,
@@ -68,8 +68,21 @@ from pipeline.relations.base import (
     relation,
     skip_determiners,
     tokenize_form,
-    verb_subjects,
     with_determiner,
+)
+from pipeline.relations.role_walks import (
+    NEGATIONS,
+    OBJECT_LABELS,
+    affiliations,
+    after_adverbials,
+    after_posting,
+    apposition_comma,
+    chained_complement,
+    clause_subjects,
+    copula_subject,
+    object_after_name,
+    person_from,
+    post_subject,
 )
 
 __all__ = [
@@ -91,46 +104,13 @@ RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
 RULE_POST = "roles.post"
 RULE_VERB = "roles.verb"
-RULE_AFFILIATION = "roles.affiliation"
-#: Marks that close the organisation of ``X, de l'Inserm,`` or ``X (Inserm)`` (folded).
-AFFILIATION_END: frozenset[str] = frozenset({",", ")", ".", ";", ":"})
 VERBS_FILE = "relations_role_verbs.csv"
-#: Words that put a function on the subject of a clause: ``X a été nommé au poste de
-#: directeur de Y``, ``X, en tant que directrice de Y,``, ``X travaille comme ingénieur chez Y``
-#: (folded token tuples, written right before the function).
-POST_MARKERS: tuple[tuple[str, ...], ...] = (
-    ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
-    ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
-#: Longest run of lower-case words between a function and its organisation (``présidente du
-#: conseil d'administration de Y``), in tokens.
-CHAIN_WORDS = 5
-#: Prepositions of where a function is held, after its complement (folded): ``l'ambassadeur
-#: de France au Mali``; ``auprès de l'ONU`` too.
-POSTINGS: frozenset[str] = frozenset({"au", "aux", "a", "en"})
 #: Prefix of a former function written as one token (folded): ``l'ex-PDG de Y``.
 EX_PREFIX = "ex-"
-#: Words that put a verb's object a few words after it (folded): ``X dirige depuis 2019 Y``.
-DATE_PREPOSITIONS: frozenset[str] = frozenset({"depuis", "en", "des", "jusqu'en"})
-#: How many heads up the parse a function's clause subject is looked for.
-POST_HOPS = 4
-#: Longest description between an apposition's comma and its title, in tokens.
-APPOSITION_FILLER = 5
-#: Parts of speech of such a description (``deux frères``, ``une juriste et``).
-FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
-#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``,
-#: ``X, experte en droit et présidente de Y``).
-FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'", "en"})
-#: Lemmas of the verbs of ``X est le directeur de Y``, ``X a été nommé directeur de Y``
-#: (folded).
-COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir", "nommer",
-                                     "elire", "reelire"})
-NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
 AGENTS_FILE = "relations_role_agents.csv"
 #: Marks allowed between an organisation and ``dirigée par`` (folded).
 _BEFORE_AGENT: frozenset[str] = frozenset({",", '"', "»", "”", "'"})
 
-#: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
-OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
 STAFF = "staff"
 #: Prepositions of a staff post's organisation besides ``de`` (folded): ``ingénieur chez Y``.
 STAFF_PREPOSITIONS: frozenset[str] = frozenset({"au", "aux", "a", "chez"})
@@ -238,229 +218,6 @@ class TitleMatch:
     demonym: int | None
     #: Written with the prefix ``ex-`` (``l'ex-PDG de Y``).
     former: bool = False
-
-
-# -- walks from a function or a verb to its person -------------------------------------
-
-def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
-                      lower: int) -> int | None:
-    """The comma of an apposition before the title at ``start``: right before it, or
-    before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
-    présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
-    doc, word = ctx.doc, ctx.word
-    k = start - 1
-    while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-           and _no_name_at(index, k)
-           and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
-           and doc[k].text[:1].islower()):
-        k -= 1
-    return k if k >= lower and word(k) == "," else None
-
-
-def _no_name_at(index: MentionIndex, k: int) -> bool:
-    """Whether token ``k`` is no name: no mention, or a nationality adjective (``X, une
-    citoyenne grecque et présidente de Y``)."""
-    mention = index.at(k)
-    return mention is None or mention.get("form") == "demonym"
-
-
-def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                    lower: int) -> tuple[Mention | None, int]:
-    """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
-    right before the title, the PER mention right before the verb (adverbs skipped), or
-    the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
-    character of the words that state it."""
-    doc, word = ctx.doc, ctx.word
-    k = start - 1
-    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # ont été les trois associés de
-        k -= 1
-    verb = False
-    while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
-            ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
-            or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
-        verb = verb or ctx.lemmas[k] in COPULAS
-        if word(k) in NEGATIONS:
-            return None, 0
-        k -= 1
-    if not verb or k < lower:
-        return None, 0
-    if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
-        k -= 1
-    person = index.ending(k, {"PER"})
-    if person is not None:
-        return person, person["start_char"]
-    return person_antecedent(ctx, index, k), doc[k].idx
-
-
-def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                  lower: int) -> Mention | None:
-    """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
-    directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
-    the person up the parse from the function (the name it hangs on, or the subject of
-    the verb it hangs on, through ``qui`` to its antecedent)."""
-    doc, word = ctx.doc, ctx.word
-    if not any(start - len(m) >= lower and tuple(word(k) for k in range(
-            start - len(m), start)) == m for m in POST_MARKERS):
-        return None
-    if not doc.has_annotation("DEP"):
-        return None
-    token = doc[start]
-    for _ in range(POST_HOPS):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        person = index.at(token.i, {"PER"})
-        if person is not None:
-            return person
-        if token.pos_ in ("VERB", "AUX"):
-            subjects = [index.at(c.i, {"PER"}) for c in token.children
-                        if c.dep_ in ("nsubj", "nsubj:pass")]
-            if token.dep_ == "acl:relcl" and not any(subjects):
-                subjects = [index.at(token.head.i, {"PER"})]
-            return next((m for m in subjects if m is not None), None)
-    return None
-
-
-def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
-                       upper: int) -> Mention | None:
-    """The complement right after a name that follows its function: ``le gouverneur
-    Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
-    end = index.tokens(person)[1]
-    if end >= upper or ctx.word(end) not in DE_WORDS:
-        return None
-    j = skip_determiners(ctx, end + 1, 1, upper)
-    return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
-
-
-def _person_from(ctx: StoryContext, index: MentionIndex, i: int,
-                 upper: int) -> Mention | None:
-    """The PER mention starting at token ``i``, or after a courtesy title the mention leaves
-    out (``Monsieur Paul Roy`` where the person is ``Paul Roy``)."""
-    while i < upper and index.starting(i) is None and ctx.word(i) in HONORIFICS:
-        i += 1
-    return index.starting(i, {"PER"}) if i < upper else None
-
-
-def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
-                     lower: int) -> list[Mention]:
-    """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
-    the antecedent of ``qui`` in a relative clause, else the PER mention right before the
-    verb (auxiliaries, ``qui`` and a comma skipped)."""
-    doc, word = ctx.doc, ctx.word
-    token = doc[verb]
-    found = verb_subjects(ctx, index, verb, {"PER"})
-    if not found and doc.has_annotation("DEP") and token.dep_ == "acl:relcl" \
-            and token.head.i < verb:
-        mention = index.at(token.head.i, {"PER"})
-        found = [mention] if mention is not None else []
-    if found:
-        return found
-    k = verb - 1
-    while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
-        k -= 1
-    mention = index.ending(k, {"PER"}) if k >= lower else None
-    if mention is None and ctx.words[verb].endswith("ant"):  # X, une chimiste travaillant
-        comma = _apposition_comma(ctx, index, verb, lower)  # pour Y
-        return (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
-                if comma is not None and comma - 1 >= lower else [])
-    return [mention] if mention is not None else []
-
-
-def _chained_complement(ctx: StoryContext, index: MentionIndex, i: int, upper: int,
-                        end: int) -> tuple[Mention | None, int]:
-    """The organisation after the lower-case complements of a function: ``présidente du
-    conseil d'administration de Vialis``, ``directeur de la communication du groupe Y``
-    (at most :data:`CHAIN_WORDS` words, then ``de``/``du``/``d'`` and an ORG mention);
-    ``(None, end)`` when there is none."""
-    doc, word = ctx.doc, ctx.word
-    if word(i) not in DE_WORDS:
-        return None, end
-    k = i + 1
-    while k < upper and k - i <= CHAIN_WORDS and index.at(k) is None and (
-            doc[k].text.islower() and doc[k].is_alpha and doc[k].pos_ != "CCONJ"
-            and word(k) not in COORDINATORS or word(k) in DE_WORDS or word(k) in DETERMINERS):
-        if word(k) in DE_WORDS and k > i + 1:
-            j = skip_determiners(ctx, k + 1, 1, upper)
-            mention = organisation_at(ctx, index, j, upper)
-            if mention is not None:
-                return mention, index.tokens(mention)[1]
-        k += 1
-    return None, end
-
-
-def _after_posting(ctx: StoryContext, index: MentionIndex, end: int, upper: int) -> int:
-    """The token after where a function is held, written after its complement (``l'ambassadeur
-    de France au Mali, X``, ``le représentant de l'ONU en Libye, X``): a preposition of
-    :data:`POSTINGS` and a mention; ``end`` when there is none."""
-    word = ctx.word
-    if word(end) == "aupres" and word(end + 1) in DE_WORDS:
-        j = end + 2
-    elif word(end) in POSTINGS:
-        j = end + 1
-    else:
-        return end
-    j = skip_determiners(ctx, j, 1, upper)
-    mention = index.starting(j, OBJECT_LABELS) if j < upper else None
-    return index.tokens(mention)[1] if mention is not None else end
-
-
-def _after_adverbials(ctx: StoryContext, index: MentionIndex, j: int, upper: int) -> int:
-    """The first token from ``j`` after adverbs and dates (``dirige désormais Y``, ``préside
-    depuis 2019 Y``, ``travaille depuis mars pour Y``); a negation stops the walk."""
-    doc, word = ctx.doc, ctx.word
-    while j < upper:
-        k = j + 1 if word(j) in DATE_PREPOSITIONS else j
-        date = index.at(k, {"DATE"}) if k < upper else None
-        if date is not None:
-            j = index.tokens(date)[1]
-        elif doc[j].pos_ == "ADV" and word(j) not in NEGATIONS:
-            j += 1
-        else:
-            break
-    return j
-
-
-def _affiliations(ctx: StoryContext, index: MentionIndex,
-                  taken: dict[int, bool]) -> list[dict[str, Any]]:
-    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``, ``M. Roy du
-    laboratoire Biotek, …``: a person named with the body they work for in apposition, the
-    body closed by a comma, a parenthesis or the end of the sentence (rule
-    ``roles.affiliation``, no ``title``). People who already have a role with an object are
-    left alone."""
-    doc, word = ctx.doc, ctx.word
-    rows = []
-    for person in doc._.mentions or []:
-        if person["label"] != "PER" or taken.get(id(person)) or id(person) not in index.bounds:
-            continue
-        end = index.tokens(person)[1]
-        _, upper = ctx.sentence_bounds(max(end - 1, 0))
-        if end + 1 >= upper or word(end) not in (",", "(", *DE_WORDS):
-            continue
-        j = end + 1
-        if word(end) == ",":
-            if word(j) not in DE_WORDS:
-                continue
-            j += 1
-        j = skip_determiners(ctx, j, 1, upper)
-        organisation = organisation_at(ctx, index, j, upper)
-        if organisation is None:
-            continue
-        if organisation.get("source") == "relations":  # du laboratoire « Biotek »
-            after = j
-            while after < upper and doc[after].idx < organisation["end_char"]:
-                after += 1
-        else:
-            after = index.tokens(organisation)[1]
-        while after < upper and word(after) in CLOSING_QUOTES:
-            after += 1
-        if after < upper and word(after) not in AFFILIATION_END or (
-                word(end) == "(" and (after >= upper or word(after) != ")")):
-            continue
-        taken[id(person)] = True
-        rows.append(relation(doc, "role", person, organisation,
-                             (person["start_char"], organisation["end_char"]),
-                             RULE_AFFILIATION))
-    return rows
 
 
 class RoleExtractor:
@@ -607,7 +364,7 @@ class RoleExtractor:
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
         rows.extend(self._verb_roles(ctx, index, taken))
-        rows.extend(_affiliations(ctx, index, taken))
+        rows.extend(affiliations(ctx, index, taken))
         return rows
 
     def _verb_roles(self, ctx: StoryContext, index: MentionIndex,
@@ -625,7 +382,7 @@ class RoleExtractor:
             lower, upper = ctx.sentence_bounds(i)
             if any(word(k) in NEGATIONS for k in range(max(lower, i - 2), min(upper, i + 2))):
                 continue
-            j = _after_adverbials(ctx, index, i + 1, upper)
+            j = after_adverbials(ctx, index, i + 1, upper)
             if verb.prepositions:
                 marker = next((p for p in verb.prepositions
                                if tuple(word(k) for k in range(j, j + len(p))) == p), None)
@@ -636,7 +393,7 @@ class RoleExtractor:
             organisation = organisation_at(ctx, index, j, upper)
             if organisation is None:
                 continue
-            for person in _clause_subjects(ctx, index, i, lower):
+            for person in clause_subjects(ctx, index, i, lower):
                 if taken.get(id(person)):
                     continue
                 taken[id(person)] = True
@@ -685,11 +442,11 @@ class RoleExtractor:
             after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
         obj, end = self._complement(ctx, index, after_title, upper, staff)
         if obj is None and not staff:
-            obj, end = _chained_complement(ctx, index, after_title, upper, end)
+            obj, end = chained_complement(ctx, index, after_title, upper, end)
         if obj is None and not staff and word(after_title) == "et":
             obj = self._shared_complement(ctx, index, after_title + 1, upper)
         if obj is not None:
-            end = _after_posting(ctx, index, end, upper)
+            end = after_posting(ctx, index, end, upper)
         if staff and obj is None:
             return []
         if obj is None and found.demonym is not None:
@@ -710,13 +467,13 @@ class RoleExtractor:
         last = doc[end - 1]
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
-        after = _person_from(ctx, index, end, upper)
-        comma = _apposition_comma(ctx, index, start, lower)
+        after = person_from(ctx, index, end, upper)
+        comma = apposition_comma(ctx, index, start, lower)
         if comma is not None and comma < start - 1 and found.entry.words[0] == "a":
             comma = None  # X, candidate à la présidence de Y: the noun governs the title
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
-        behind = (_person_from(ctx, index, end + 1, upper)
+        behind = (person_from(ctx, index, end + 1, upper)
                   if end + 1 < upper and word(end) == "," else None)
         glued = (index.ending(start - 1, {"PER"})
                  if obj is not None and start - 1 >= lower else None)
@@ -733,18 +490,18 @@ class RoleExtractor:
             people, rule = [glued], RULE_APPOSITION
             evidence = (glued["start_char"], last.idx + len(last.text))
         else:  # Paul Henri est le directeur de Vialis
-            subject, begin = _copula_subject(ctx, index, start, lower)
+            subject, begin = copula_subject(ctx, index, start, lower)
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
                 evidence = (begin, last.idx + len(last.text))
             elif obj is not None:  # X a été nommé au poste de directeur de Vialis
-                subject = _post_subject(ctx, index, start, lower)
+                subject = post_subject(ctx, index, start, lower)
                 if subject is not None:
                     people, rule = [subject], RULE_POST
                     evidence = (min(subject["start_char"], doc[start].idx),
                                 max(subject["end_char"], last.idx + len(last.text)))
         if rule == RULE_TITLE_NAME and obj is None and found.demonym is None:
-            obj = _object_after_name(ctx, index, people[0], upper)
+            obj = object_after_name(ctx, index, people[0], upper)
         rows = []
         for person in people:
             # one role per person, unless the first had no object (X, porte-parole des
