@@ -95,12 +95,17 @@ def test_model_spans(people_nlp: Language, markup: str) -> None:
 def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
                                            expected: str | None, hipe: str | None) -> None:
     for config, want in (({}, expected), ({"extent": "hipe"}, hipe)):
-        nlp = blank_pipeline("depeche_people", config=config)
-        doc = nlp.make_doc(text)
-        start = text.index(ent)
-        doc.ents = [doc.char_span(start, start + len(ent), label=label)]
-        spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
-        assert [s.text for s in spans] == ([want] if want else [])
+        assert _people_with_model_span(text, ent, label, config) == ([want] if want else [])
+
+
+def _people_with_model_span(text: str, ent: str, label: str,
+                            config: dict[str, str] | None = None) -> list[str]:
+    """The people spans found in ``text`` when the model tagged ``ent`` with ``label``."""
+    nlp = blank_pipeline("depeche_people", config=config or {})
+    doc = nlp.make_doc(text)
+    start = text.index(ent)
+    doc.ents = [doc.char_span(start, start + len(ent), label=label)]
+    return [s.text for s in nlp.get_pipe("depeche_people")(doc).spans["people"]]
 
 
 @pytest.mark.parametrize(("text", "label", "ent", "expected"), [
@@ -113,12 +118,7 @@ def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
 ])
 def test_function_complement_is_the_models_whole_name(text: str, label: str, ent: str,
                                                       expected: str) -> None:
-    nlp = blank_pipeline("depeche_people")
-    doc = nlp.make_doc(text)
-    start = text.index(ent)
-    doc.ents = [doc.char_span(start, start + len(ent), label=label)]
-    spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
-    assert [s.text for s in spans] == [expected]
+    assert _people_with_model_span(text, ent, label) == [expected]
 
 
 def test_model_span_cut_before_known_place() -> None:
