@@ -34,8 +34,8 @@ Attributes: ``title`` (normalised function) and, when a word before the function
 The walks from a function or a verb to its person and organisation live in
 :mod:`pipeline.relations.role_walks`; the token/mention helpers shared with the other relation
 families (:class:`MentionIndex`, the list walkers, :func:`organisation_at`) live in
-:mod:`pipeline.relations.base`; the story's
-words, sentences and mention index come from its :class:`~pipeline.context.StoryContext`.
+:mod:`pipeline.relations.base`; the story's words, sentences and mention index come from its
+:class:`~pipeline.context.StoryContext`.
 """
 
 from __future__ import annotations
