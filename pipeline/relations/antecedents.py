@@ -58,6 +58,9 @@ TITLE_GENDER: dict[str, str] = {"m.": "m", "monsieur": "m", "mme": "f", "mme.": 
 #: Determiners of an organisation noun that points back (folded).
 ANAPHORIC_DETERMINERS: frozenset[str] = frozenset({
     "l'", "la", "le", "cette", "cet", "ce", "son", "sa", "leur"})
+#: ``de``/``à`` + ``le`` written as one word before an organisation noun (folded): ``le PDG du
+#: groupe``, ``un salarié au groupe``.
+CONTRACTED: frozenset[str] = frozenset({"du", "au"})
 #: Possessive determiners of a function whose body was named before (folded): ``sa
 #: présidente``, ``leur porte-parole``.
 POSSESSIVES: frozenset[str] = frozenset({"son", "sa", "ses", "leur", "leurs"})
@@ -273,8 +276,8 @@ def organisation_antecedent(ctx: StoryContext, index: MentionIndex, i: int) -> M
         return None
     nouns = load_org_nouns()
     noun = ctx.word(i)
-    if noun not in nouns or ctx.word(i - 1) not in ANAPHORIC_DETERMINERS:
-        return None
+    if noun not in nouns or ctx.word(i - 1) not in ANAPHORIC_DETERMINERS | CONTRACTED:
+        return None  # l'association, cette société, du groupe
     following = i + 1
     while following < ctx.n_tokens and ctx.doc[following].pos_ == "ADJ" \
             and ctx.doc[following].text[:1].islower():

@@ -17,7 +17,8 @@ parser that mis-attaches a name or mis-splits a sentence does not lose the role)
   ``relations_role_verbs.csv``).
 
 After ``roles.title_name`` with no complement, a complement right after the name gives the
-object: ``le gouverneur Paul Roy de l'Ohio``.
+object: ``le gouverneur Paul Roy de l'Ohio``. Two functions joined by ``et`` share the
+second's complement (``président et directeur général de Y``: title ``président``).
 
 The object is the mention of a complement ``de la Russie`` / ``de l'ONU`` / ``du Kazakhstan``
 after the function (ORG, COUNTRY or LOC), else the nationality adjective inside it (a COUNTRY
@@ -30,9 +31,11 @@ the name adjacent to the function is taken.
 Attributes: ``title`` (normalised function) and, when a word before the function says so,
 ``status`` (``former``, ``future``, ``current``: ``l'ancien président X``).
 
-The token/mention helpers shared with the other relation families (:class:`MentionIndex`,
-the list walkers, :func:`organisation_at`) live in :mod:`pipeline.relations.base`; the story's
-words, sentences and mention index come from its :class:`~pipeline.context.StoryContext`.
+The walks from a function or a verb to its person and organisation live in
+:mod:`pipeline.relations.role_walks`; the token/mention helpers shared with the other relation
+families (:class:`MentionIndex`, the list walkers, :func:`organisation_at`) live in
+:mod:`pipeline.relations.base`; the story's words, sentences and mention index come from its
+:class:`~pipeline.context.StoryContext`.
 """
 
 from __future__ import annotations
@@ -50,7 +53,6 @@ from pipeline.extensions import register_extensions
 from pipeline.relations.antecedents import (
     ANAPHORIC_DETERMINERS,
     organisation_antecedent,
-    person_antecedent,
     possessor_organisation,
 )
 from pipeline.relations.base import (
@@ -66,8 +68,21 @@ from pipeline.relations.base import (
     relation,
     skip_determiners,
     tokenize_form,
-    verb_subjects,
     with_determiner,
+)
+from pipeline.relations.role_walks import (
+    NEGATIONS,
+    OBJECT_LABELS,
+    affiliations,
+    after_adverbials,
+    after_posting,
+    apposition_comma,
+    chained_complement,
+    clause_subjects,
+    copula_subject,
+    object_after_name,
+    person_from,
+    post_subject,
 )
 
 __all__ = [
@@ -89,35 +104,13 @@ RULE_LED_BY = "roles.led_by"
 RULE_COPULA = "roles.copula"
 RULE_POST = "roles.post"
 RULE_VERB = "roles.verb"
-RULE_AFFILIATION = "roles.affiliation"
-#: Marks that close the organisation of ``X, de l'Inserm,`` or ``X (Inserm)`` (folded).
-AFFILIATION_END: frozenset[str] = frozenset({",", ")", ".", ";", ":"})
 VERBS_FILE = "relations_role_verbs.csv"
-#: Words that put a function on the subject of a clause: ``X a été nommé au poste de
-#: directeur de Y``, ``X, en tant que directrice de Y,``, ``X travaille comme ingénieur chez Y``
-#: (folded token tuples, written right before the function).
-POST_MARKERS: tuple[tuple[str, ...], ...] = (
-    ("au", "poste", "de"), ("au", "poste", "d'"), ("en", "tant", "que"), ("en", "tant", "qu'"),
-    ("en", "qualite", "de"), ("en", "qualite", "d'"), ("comme",))
-#: How many heads up the parse a function's clause subject is looked for.
-POST_HOPS = 4
-#: Longest description between an apposition's comma and its title, in tokens.
-APPOSITION_FILLER = 5
-#: Parts of speech of such a description (``deux frères``, ``une juriste et``).
-FILLER_POS: frozenset[str] = frozenset({"NUM", "NOUN", "ADJ", "DET", "CCONJ"})
-#: Words of such a description whatever their tag (``X, l'un des fondateurs de Y``).
-FILLER_WORDS: frozenset[str] = frozenset({"l'un", "l'une", "un", "une", "des", "l'"})
-#: Lemmas of the verbs of ``X est le directeur de Y``, ``X a été nommé directeur de Y``
-#: (folded).
-COPULAS: frozenset[str] = frozenset({"etre", "devenir", "rester", "redevenir", "nommer",
-                                     "elire", "reelire"})
-NEGATIONS: frozenset[str] = frozenset({"pas", "plus", "jamais", "ne", "n'"})
+#: Prefix of a former function written as one token (folded): ``l'ex-PDG de Y``.
+EX_PREFIX = "ex-"
 AGENTS_FILE = "relations_role_agents.csv"
 #: Marks allowed between an organisation and ``dirigée par`` (folded).
 _BEFORE_AGENT: frozenset[str] = frozenset({",", '"', "»", "”", "'"})
 
-#: Labels a role's object may have (LOC: a country tagged LOC by the model, a city's mayor).
-OBJECT_LABELS: frozenset[str] = frozenset({"ORG", "COUNTRY", "LOC"})
 STAFF = "staff"
 #: Prepositions of a staff post's organisation besides ``de`` (folded): ``ingénieur chez Y``.
 STAFF_PREPOSITIONS: frozenset[str] = frozenset({"au", "aux", "a", "chez"})
@@ -223,163 +216,8 @@ class TitleMatch:
     end: int
     entry: TitleEntry
     demonym: int | None
-
-
-# -- walks from a function or a verb to its person -------------------------------------
-
-def _apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
-                      lower: int) -> int | None:
-    """The comma of an apposition before the title at ``start``: right before it, or
-    before a short description (``X, deux frères cofondateurs de``, ``X, une juriste et
-    présidente de``): nouns, adjectives, numerals, determiners and ``et`` only."""
-    doc, word = ctx.doc, ctx.word
-    k = start - 1
-    while (k >= lower and start - k <= APPOSITION_FILLER and word(k) != ","
-           and index.at(k) is None and (doc[k].pos_ in FILLER_POS or word(k) in FILLER_WORDS)
-           and doc[k].text[:1].islower()):
-        k -= 1
-    return k if k >= lower and word(k) == "," else None
-
-
-def _copula_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                    lower: int) -> tuple[Mention | None, int]:
-    """The person ``X`` of ``X est (devenu) le directeur de Y``: a form of *être*/*devenir*
-    right before the title, the PER mention right before the verb (adverbs skipped), or
-    the antecedent of the pronoun there (``Il était le directeur de Y``); with the first
-    character of the words that state it."""
-    doc, word = ctx.doc, ctx.word
-    k = start - 1
-    while k >= lower and doc[k].pos_ in ("DET", "NUM"):  # ont été les trois associés de
-        k -= 1
-    verb = False
-    while k >= lower and (doc[k].pos_ in ("AUX", "VERB", "ADV") and (
-            ctx.lemmas[k] in COPULAS or doc[k].pos_ == "ADV"
-            or doc[k].pos_ == "AUX" and ctx.lemmas[k] == "avoir")):
-        verb = verb or ctx.lemmas[k] in COPULAS
-        if word(k) in NEGATIONS:
-            return None, 0
-        k -= 1
-    if not verb or k < lower:
-        return None, 0
-    if word(k) == "," and k - 1 >= lower:  # Léa Roy et son frère, Paul Roy, sont les …
-        k -= 1
-    person = index.ending(k, {"PER"})
-    if person is not None:
-        return person, person["start_char"]
-    return person_antecedent(ctx, index, k), doc[k].idx
-
-
-def _post_subject(ctx: StoryContext, index: MentionIndex, start: int,
-                  lower: int) -> Mention | None:
-    """The person of ``X a été nommé au poste de directeur de Y``, ``X, en tant que
-    directrice de Y,``: a marker of :data:`POST_MARKERS` right before the function, and
-    the person up the parse from the function (the name it hangs on, or the subject of
-    the verb it hangs on, through ``qui`` to its antecedent)."""
-    doc, word = ctx.doc, ctx.word
-    if not any(start - len(m) >= lower and tuple(word(k) for k in range(
-            start - len(m), start)) == m for m in POST_MARKERS):
-        return None
-    if not doc.has_annotation("DEP"):
-        return None
-    token = doc[start]
-    for _ in range(POST_HOPS):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        person = index.at(token.i, {"PER"})
-        if person is not None:
-            return person
-        if token.pos_ in ("VERB", "AUX"):
-            subjects = [index.at(c.i, {"PER"}) for c in token.children
-                        if c.dep_ in ("nsubj", "nsubj:pass")]
-            if token.dep_ == "acl:relcl" and not any(subjects):
-                subjects = [index.at(token.head.i, {"PER"})]
-            return next((m for m in subjects if m is not None), None)
-    return None
-
-
-def _object_after_name(ctx: StoryContext, index: MentionIndex, person: Mention,
-                       upper: int) -> Mention | None:
-    """The complement right after a name that follows its function: ``le gouverneur
-    Paul Roy de l'Ohio``, ``le PDG Léa Simon de Vialis`` (a country, a place or a body)."""
-    end = index.tokens(person)[1]
-    if end >= upper or ctx.word(end) not in DE_WORDS:
-        return None
-    j = skip_determiners(ctx, end + 1, 1, upper)
-    return organisation_at(ctx, index, j, upper, OBJECT_LABELS)
-
-
-def _person_from(ctx: StoryContext, index: MentionIndex, i: int,
-                 upper: int) -> Mention | None:
-    """The PER mention starting at token ``i``, or after a courtesy title the mention leaves
-    out (``Monsieur Paul Roy`` where the person is ``Paul Roy``)."""
-    while i < upper and index.starting(i) is None and ctx.word(i) in HONORIFICS:
-        i += 1
-    return index.starting(i, {"PER"}) if i < upper else None
-
-
-def _clause_subjects(ctx: StoryContext, index: MentionIndex, verb: int,
-                     lower: int) -> list[Mention]:
-    """The people subject of the verb at ``verb``: its ``nsubj`` (and their conjuncts),
-    the antecedent of ``qui`` in a relative clause, else the PER mention right before the
-    verb (auxiliaries, ``qui`` and a comma skipped)."""
-    doc, word = ctx.doc, ctx.word
-    token = doc[verb]
-    found = verb_subjects(ctx, index, verb, {"PER"})
-    if not found and doc.has_annotation("DEP") and token.dep_ == "acl:relcl" \
-            and token.head.i < verb:
-        mention = index.at(token.head.i, {"PER"})
-        found = [mention] if mention is not None else []
-    if found:
-        return found
-    k = verb - 1
-    while k >= lower and (doc[k].pos_ == "AUX" or word(k) in ("qui", ",")):
-        k -= 1
-    mention = index.ending(k, {"PER"}) if k >= lower else None
-    return [mention] if mention is not None else []
-
-
-def _affiliations(ctx: StoryContext, index: MentionIndex,
-                  taken: dict[int, bool]) -> list[dict[str, Any]]:
-    """``selon Paul Roy, de l'Inserm, …``, ``Léa Simon (Greenpeace) …``, ``M. Roy du
-    laboratoire Biotek, …``: a person named with the body they work for in apposition, the
-    body closed by a comma, a parenthesis or the end of the sentence (rule
-    ``roles.affiliation``, no ``title``). People who already have a role with an object are
-    left alone."""
-    doc, word = ctx.doc, ctx.word
-    rows = []
-    for person in doc._.mentions or []:
-        if person["label"] != "PER" or taken.get(id(person)) or id(person) not in index.bounds:
-            continue
-        end = index.tokens(person)[1]
-        _, upper = ctx.sentence_bounds(max(end - 1, 0))
-        if end + 1 >= upper or word(end) not in (",", "(", *DE_WORDS):
-            continue
-        j = end + 1
-        if word(end) == ",":
-            if word(j) not in DE_WORDS:
-                continue
-            j += 1
-        j = skip_determiners(ctx, j, 1, upper)
-        organisation = organisation_at(ctx, index, j, upper)
-        if organisation is None:
-            continue
-        if organisation.get("source") == "relations":  # du laboratoire « Biotek »
-            after = j
-            while after < upper and doc[after].idx < organisation["end_char"]:
-                after += 1
-        else:
-            after = index.tokens(organisation)[1]
-        while after < upper and word(after) in CLOSING_QUOTES:
-            after += 1
-        if after < upper and word(after) not in AFFILIATION_END or (
-                word(end) == "(" and (after >= upper or word(after) != ")")):
-            continue
-        taken[id(person)] = True
-        rows.append(relation(doc, "role", person, organisation,
-                             (person["start_char"], organisation["end_char"]),
-                             RULE_AFFILIATION))
-    return rows
+    #: Written with the prefix ``ex-`` (``l'ex-PDG de Y``).
+    former: bool = False
 
 
 class RoleExtractor:
@@ -413,13 +251,15 @@ class RoleExtractor:
                     limit: int) -> TitleMatch | None:
         """The longest function starting at token ``i``, with at most one demonym inside it."""
         word = ctx.word
-        entries = self._titles_by_first.get(word(i))
+        first = word(i)
+        former = first.startswith(EX_PREFIX)  # l'ex-PDG: one token
+        entries = self._titles_by_first.get(first[len(EX_PREFIX):] if former else first)
         if entries is None or index.at(i, {"PER"}) is not None:
             return None
         for entry in entries:
             j, demonym, ok = i, None, True
             for k, expected in enumerate(entry.words):
-                if j < limit and word(j) == expected:
+                if j < limit and (word(j) == expected or k == 0 and former):
                     j += 1
                     continue
                 if k > 0 and demonym is None and self._is_demonym(ctx, index, j) and (
@@ -432,7 +272,7 @@ class RoleExtractor:
                 continue
             if demonym is None and j < limit and self._is_demonym(ctx, index, j):
                 demonym, j = j, j + 1
-            return TitleMatch(i, j, entry, demonym)
+            return TitleMatch(i, j, entry, demonym, former)
         return None
 
     def _complement(self, ctx: StoryContext, index: MentionIndex, i: int, limit: int,
@@ -462,6 +302,19 @@ class RoleExtractor:
                 end += 1
             return mention, min(end + 1, limit)
         return mention, index.tokens(mention)[1]
+
+    def _shared_complement(self, ctx: StoryContext, index: MentionIndex, i: int,
+                           upper: int) -> Mention | None:
+        """The complement of a second function coordinated with the first, which both
+        share: ``président et directeur général de Vialis``, ``fondatrice et présidente de
+        l'association Y`` (``i`` is the token after ``et``). The row keeps the first title
+        (one row per person and body); the second gives its own row only when a name is
+        written next to it."""
+        i = skip_determiners(ctx, i, 1, upper)
+        second = self.match_title(ctx, index, i, upper) if i < upper else None
+        if second is None or second.entry.kind == STAFF:
+            return None
+        return self._complement(ctx, index, second.end, upper)[0]
 
     def _demonym_object(self, ctx: StoryContext, index: MentionIndex, i: int) -> Mention:
         """The country of a nationality adjective: the story's named mention of that country
@@ -498,7 +351,8 @@ class RoleExtractor:
         words, first_words = ctx.words, self.first_words
         i = 0
         while i < ctx.n_tokens:
-            if words[i] not in first_words:  # no function starts here
+            if words[i] not in first_words and not (  # no function starts here
+                    words[i].startswith(EX_PREFIX) and words[i][len(EX_PREFIX):] in first_words):
                 i += 1
                 continue
             lower, upper = ctx.sentence_bounds(i)
@@ -510,7 +364,7 @@ class RoleExtractor:
             i = max(found.end, i + 1)
         rows.extend(self._led_by(ctx, index, taken))
         rows.extend(self._verb_roles(ctx, index, taken))
-        rows.extend(_affiliations(ctx, index, taken))
+        rows.extend(affiliations(ctx, index, taken))
         return rows
 
     def _verb_roles(self, ctx: StoryContext, index: MentionIndex,
@@ -528,7 +382,7 @@ class RoleExtractor:
             lower, upper = ctx.sentence_bounds(i)
             if any(word(k) in NEGATIONS for k in range(max(lower, i - 2), min(upper, i + 2))):
                 continue
-            j = i + 1
+            j = after_adverbials(ctx, index, i + 1, upper)
             if verb.prepositions:
                 marker = next((p for p in verb.prepositions
                                if tuple(word(k) for k in range(j, j + len(p))) == p), None)
@@ -539,7 +393,7 @@ class RoleExtractor:
             organisation = organisation_at(ctx, index, j, upper)
             if organisation is None:
                 continue
-            for person in _clause_subjects(ctx, index, i, lower):
+            for person in clause_subjects(ctx, index, i, lower):
                 if taken.get(id(person)):
                     continue
                 taken[id(person)] = True
@@ -587,12 +441,18 @@ class RoleExtractor:
                 and word(after_title + 1) in DE_WORDS):
             after_title += 1  # le chanteur principal de Y, la directrice adjointe de Y
         obj, end = self._complement(ctx, index, after_title, upper, staff)
+        if obj is None and not staff:
+            obj, end = chained_complement(ctx, index, after_title, upper, end)
+        if obj is None and not staff and word(after_title) == "et":
+            obj = self._shared_complement(ctx, index, after_title + 1, upper)
+        if obj is not None:
+            end = after_posting(ctx, index, end, upper)
         if staff and obj is None:
             return []
         if obj is None and found.demonym is not None:
             obj = self._demonym_object(ctx, index, found.demonym)
         start = found.start
-        status = None
+        status = "former" if found.former else None
         before_title = (skip_determiners(ctx, start - 1, -1, lower) if start > lower
                         else start - 1)
         if before_title >= lower and word(before_title) in self.modifiers:
@@ -607,11 +467,13 @@ class RoleExtractor:
         last = doc[end - 1]
         people: list[Mention] = []
         rule, evidence = "", (0, 0)
-        after = _person_from(ctx, index, end, upper)
-        comma = _apposition_comma(ctx, index, start, lower)
+        after = person_from(ctx, index, end, upper)
+        comma = apposition_comma(ctx, index, start, lower)
+        if comma is not None and comma < start - 1 and found.entry.words[0] == "a":
+            comma = None  # X, candidate à la présidence de Y: the noun governs the title
         before = (coordinated_before(ctx, index, comma - 1, {"PER"}, lower)
                   if comma is not None and comma - 1 >= lower else [])
-        behind = (_person_from(ctx, index, end + 1, upper)
+        behind = (person_from(ctx, index, end + 1, upper)
                   if end + 1 < upper and word(end) == "," else None)
         glued = (index.ending(start - 1, {"PER"})
                  if obj is not None and start - 1 >= lower else None)
@@ -628,18 +490,18 @@ class RoleExtractor:
             people, rule = [glued], RULE_APPOSITION
             evidence = (glued["start_char"], last.idx + len(last.text))
         else:  # Paul Henri est le directeur de Vialis
-            subject, begin = _copula_subject(ctx, index, start, lower)
+            subject, begin = copula_subject(ctx, index, start, lower)
             if subject is not None:
                 people, rule = [subject], RULE_COPULA
                 evidence = (begin, last.idx + len(last.text))
             elif obj is not None:  # X a été nommé au poste de directeur de Vialis
-                subject = _post_subject(ctx, index, start, lower)
+                subject = post_subject(ctx, index, start, lower)
                 if subject is not None:
                     people, rule = [subject], RULE_POST
                     evidence = (min(subject["start_char"], doc[start].idx),
                                 max(subject["end_char"], last.idx + len(last.text)))
         if rule == RULE_TITLE_NAME and obj is None and found.demonym is None:
-            obj = _object_after_name(ctx, index, people[0], upper)
+            obj = object_after_name(ctx, index, people[0], upper)
         rows = []
         for person in people:
             # one role per person, unless the first had no object (X, porte-parole des

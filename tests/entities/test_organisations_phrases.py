@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.entities.organisations import head_phrase_end, named_by_noun
+from pipeline.extensions import get_span_attrs
 from tests.entities.organisations_markup import check
 from tests.markup import blank_fixture
 
@@ -169,3 +171,100 @@ def test_named_by_noun(text: str, noun: str, name: str | None) -> None:
     i = next(t.i for t in doc if t.text == noun)
     found = named_by_noun(doc, i, "head")
     assert (doc[found[0]:found[1]].text if found is not None else None) == name
+
+
+def _tagged(text: str, propn: tuple[str, ...] = (), ents: tuple[tuple[str, str], ...] = ()
+            ) -> Doc:
+    """``text`` on a blank French pipeline, with the words of ``propn`` tagged PROPN and the
+    model's entities ``(words, label)`` set by hand."""
+    doc = spacy.blank("fr")(text)
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in propn else "X"
+    spans = []
+    for words, label in ents:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(("text", "noun", "propn", "ents", "name"), [
+    ("le PDG de Vialis a démenti", "PDG", ("Vialis",), (), "Vialis"),
+    ("la directrice générale de Lumisol Énergie a confirmé", "directrice",
+     ("Lumisol", "Énergie"), (), "Lumisol Énergie"),
+    ("le directeur général adjoint d'Orvane a parlé", "directeur", ("Orvane",), (), "Orvane"),
+    # the model calls the body a person: still a body after a chief's noun
+    ("le fondateur de Vialis a démenti", "fondateur", (), (("Vialis", "PER"),), "Vialis"),
+    ("la présidente du conseil d'administration de Vialis a parlé", "présidente",
+     ("Vialis",), (), "Vialis"),
+    ("le président de la République Paul Roy a parlé", "président", ("Paul", "Roy"), (), None),
+    # the name stops before the chief's own name
+    ("le PDG de Vialis Marc Dubois a démenti", "PDG", ("Vialis", "Marc", "Dubois"), (),
+     "Vialis"),
+    ("le patron de Vialis Media Jean Tardieu a démenti", "patron",
+     ("Vialis", "Media", "Jean", "Tardieu"), (("Jean Tardieu", "PER"),), "Vialis Media"),
+    # no body: a person, a place, a common noun, a lower-case word
+    ("le directeur de Jean Roy a parlé", "directeur", ("Jean", "Roy"), (), None),
+    ("le fondateur de Lyon a parlé", "fondateur", ("Lyon",), (), None),
+    ("le directeur de Cabinet a parlé", "directeur", (), (), None),
+    ("le directeur de recherche a parlé", "directeur", (), (), None),
+])
+def test_named_by_a_chief(text: str, noun: str, propn: tuple[str, ...],
+                          ents: tuple[tuple[str, str], ...], name: str | None) -> None:
+    doc = _tagged(text, propn, ents)
+    i = next(t.i for t in doc if t.text == noun)
+    found = named_by_noun(doc, i, "chief")
+    assert (doc[found[0]:found[1]].text if found is not None else None) == name
+
+
+@pytest.mark.parametrize(("text", "start", "ents", "name"), [
+    ("la Commission européenne Ursula Roy est arrivée", 1, (("Ursula Roy", "PER"),),
+     "Commission européenne"),
+    ("la Commission européenne est arrivée", 1, (), "Commission européenne"),
+])
+def test_head_phrase_ends_before_a_person(text: str, start: int,
+                                          ents: tuple[tuple[str, str], ...],
+                                          name: str | None) -> None:
+    doc = _tagged(text, (), ents)
+    end = head_phrase_end(doc, start)
+    assert (doc[start:end].text if end is not None else None) == name
+
+
+def test_name_after_a_noun_ends_before_a_person() -> None:
+    doc = _tagged("le président du groupe Vialis Media Jean Tardieu a démenti", (),
+                  (("Jean Tardieu", "PER"),))
+    i = next(t.i for t in doc if t.text == "groupe")
+    found = named_by_noun(doc, i, "head")
+    assert found is not None and doc[found[0]:found[1]].text == "Vialis Media"
+
+
+def test_chief_leaves_a_listed_name_to_the_gazetteer(org_nlp: Language) -> None:
+    doc = _tagged("l'ancien patron de Renault Ravi Menon a parlé",
+                  ("Renault", "Ravi", "Menon"), (("Renault Ravi Menon", "ORG"),))
+    doc = org_nlp.get_pipe("depeche_organisations")(doc)
+    assert [s.text for s in doc.spans["organisations"]] == ["Renault"]
+
+
+def test_chief_names_an_unlisted_body(org_nlp: Language) -> None:
+    doc = _tagged("le PDG de Vialis a démenti", ("Vialis",), (("Vialis", "PER"),))
+    doc = org_nlp.get_pipe("depeche_organisations")(doc)
+    assert [(s.text, s.kb_id_) for s in doc.spans["organisations"]] == [("Vialis", "vialis")]
+
+
+@pytest.mark.parametrize(("text", "propn", "ents", "expected"), [
+    ("Vialis, dirigé par Jean Roy, a démenti.", ("Vialis", "Jean", "Roy"),
+     (("Vialis", "PER"), ("Jean Roy", "PER")), [("Vialis", "organisations.led_by")]),
+    ("Lumex Énergie, présidée par Léa Simon, a démenti.", ("Lumex", "Énergie", "Léa", "Simon"),
+     (), [("Lumex Énergie", "organisations.led_by")]),
+    # a person (a common given name), a place: no body
+    ("Paul Roy, dirigé par Léa Simon, a soutenu sa thèse.", ("Paul", "Roy", "Léa", "Simon"),
+     (), []),
+    ("Lyon, dirigée par Léa Simon, a voté.", ("Lyon", "Léa", "Simon"), (), []),
+    ("Vialis, représenté par Jean Roy, a démenti.", ("Vialis", "Jean", "Roy"), (), []),
+])
+def test_body_led_by_a_person(org_nlp: Language, text: str, propn: tuple[str, ...],
+                              ents: tuple[tuple[str, str], ...],
+                              expected: list[tuple[str, str]]) -> None:
+    doc = org_nlp.get_pipe("depeche_organisations")(_tagged(text, propn, ents))
+    assert [(s.text, get_span_attrs(s, "organisations")["rule"])
+            for s in doc.spans["organisations"]] == expected

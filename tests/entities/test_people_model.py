@@ -58,6 +58,25 @@ CASES = [
                  id="model-split-hyphen-in-first-span"),
     pytest.param("[{Jean Dupont}](PER) - [{Marie Durand}](PER)", id="spaced-dash-not-merged"),
     pytest.param("[{Jean Dupont}](PER)–[{Marie Durand}](PER)", id="en-dash-not-merged"),
+    # the complement of a function heading a body is that body, not a person
+    pytest.param("le PDG de {Vialis} a démenti", id="chief-complement-is-a-body"),
+    pytest.param("la directrice générale adjointe de la {Banque Orvane} a confirmé",
+                 id="chief-complement-after-adjectives"),
+    pytest.param("le PDG de {Vialis [Marc Dubois}](PER rule=people.model_trimmed) a démenti",
+                 id="chief-complement-cut-before-given-name"),
+    pytest.param("le porte-parole de [{Paul Roy}](PER) a démenti",
+                 id="spokesperson-complement-may-be-a-person"),
+    pytest.param("le PDG est [{Paul Roy}](PER)", id="chief-without-complement"),
+    pytest.param("la présidente de {Lumex} a démissionné", id="president-complement-is-a-body"),
+    pytest.param("{Vialis}, dirigé par [{Jean Roy}](PER), a démenti", id="led-by-is-a-body"),
+    pytest.param("la présidente du conseil de surveillance de {Vialis} a parlé",
+                 id="chief-complement-after-lowercase-complements"),
+    pytest.param("le président reçoit les représentants de [{Dupont}](PER) demain",
+                 id="chief-then-verb-is-no-complement"),
+    pytest.param("[{Paul Roy}](PER), dirigé par [{Léa Simon}](PER), a soutenu sa thèse",
+                 id="led-by-given-name-stays-a-person"),
+    pytest.param("le vice-président de [{Paul Roy}](PER) a démissionné",
+                 id="other-head-of-state-titles-unchanged"),
 ]
 
 
@@ -76,12 +95,30 @@ def test_model_spans(people_nlp: Language, markup: str) -> None:
 def test_demonym_and_name_tagged_as_place(text: str, label: str, ent: str,
                                            expected: str | None, hipe: str | None) -> None:
     for config, want in (({}, expected), ({"extent": "hipe"}, hipe)):
-        nlp = blank_pipeline("depeche_people", config=config)
-        doc = nlp.make_doc(text)
-        start = text.index(ent)
-        doc.ents = [doc.char_span(start, start + len(ent), label=label)]
-        spans = list(nlp.get_pipe("depeche_people")(doc).spans["people"])
-        assert [s.text for s in spans] == ([want] if want else [])
+        assert _people_with_model_span(text, ent, label, config) == ([want] if want else [])
+
+
+def _people_with_model_span(text: str, ent: str, label: str,
+                            config: dict[str, str] | None = None) -> list[str]:
+    """The people spans found in ``text`` when the model tagged ``ent`` with ``label``."""
+    nlp = blank_pipeline("depeche_people", config=config or {})
+    doc = nlp.make_doc(text)
+    start = text.index(ent)
+    doc.ents = [doc.char_span(start, start + len(ent), label=label)]
+    return [s.text for s in nlp.get_pipe("depeche_people")(doc).spans["people"]]
+
+
+@pytest.mark.parametrize(("text", "label", "ent", "expected"), [
+    ("le président du Real Madrid Florentino Pérez a dit", "ORG", "Real Madrid",
+     "Florentino Pérez"),
+    ("le président exécutif de Northwind Capital, Paul Verrier, a dit", "ORG",
+     "Northwind Capital", "Paul Verrier"),
+    # the model's span running into a person's name: cut before a common given name
+    ("le ministre de l'Économie Bruno Roy a dit", "ORG", "Économie Bruno Roy", "Bruno Roy"),
+])
+def test_function_complement_is_the_models_whole_name(text: str, label: str, ent: str,
+                                                      expected: str) -> None:
+    assert _people_with_model_span(text, ent, label) == [expected]
 
 
 def test_model_span_cut_before_known_place() -> None:

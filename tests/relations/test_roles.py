@@ -355,6 +355,134 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      "./PUNCT/punct>7",
      [("Paul Roy", "PER"), ("Lyon", "LOC")],
      set()),
+    ("deux fonctions coordonnées partagent un complément : le premier titre",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 était/AUX/cop>3/être président/NOUN/ROOT>3 "
+     "et/CCONJ/cc>5 directeur/NOUN/conj>3 général/ADJ/amod>5 de/ADP/case>8 "
+     "Vialis/PROPN/nmod>5 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "président")}),
+    ("fonctions coordonnées en apposition",
+     "Léa/PROPN/nsubj>10 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 "
+     "fondatrice/NOUN/appos>0/fondateur et/CCONJ/cc>5 présidente/NOUN/conj>3/président "
+     "de/ADP/case>7 Vialis/PROPN/nmod>5 ,/PUNCT/punct>3 a/AUX/aux:tense>10/avoir "
+     "parlé/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "fondateur")}),
+    ("et suivi d'une autre personne : pas de complément partagé",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 était/AUX/cop>3/être président/NOUN/ROOT>3 "
+     "et/CCONJ/cc>5 Léa/PROPN/conj>3 Simon/PROPN/flat:name>5 "
+     "directrice/NOUN/appos>5/directeur de/ADP/case>9 Vialis/PROPN/nmod>7 ./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", None, "président"), ("Léa Simon", "org:vialis", "directeur")}),
+    ("prendre la tête de : la personne sujet dirige (roles.verb)",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le tête/NOUN/obj>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>5 en/ADP/case>9 2021/NUM/obl:mod>3 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "dirigeant")}),
+    ("prendre les rênes du groupe",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre les/DET/det>5/le rênes/NOUN/obj>3/rêne du/ADP/case>7/de "
+     "groupe/NOUN/nmod>5 Vialis/PROPN/appos>7 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "dirigeant")}),
+    ("prendre la tête du classement : pas une organisation",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le tête/NOUN/obj>3 du/ADP/case>7/de "
+     "classement/NOUN/nmod>5 ./PUNCT/punct>3",
+     [("Léa Simon", "PER")],
+     set()),
+    ("prendre une décision devant une organisation : rien",
+     "Léa/PROPN/nsubj>3 Simon/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "pris/VERB/ROOT>3/prendre la/DET/det>5/le parole/NOUN/obj>3 devant/ADP/case>7 "
+     "Vialis/PROPN/obl:mod>3 ./PUNCT/punct>3",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("chef de la direction : le directeur général de la presse canadienne",
+     "Paul/PROPN/nsubj>11 Roy/PROPN/flat:name>0 ,/PUNCT/punct>3 chef/NOUN/appos>0 "
+     "de/ADP/case>6 la/DET/det>6/le direction/NOUN/nmod>3 de/ADP/case>8 Vialis/PROPN/nmod>6 "
+     ",/PUNCT/punct>3 a/AUX/aux:tense>11/avoir parlé/VERB/ROOT>11/parler ./PUNCT/punct>11",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "directeur général")}),
+    ("description avec gentilé avant le titre en apposition",
+     "Léa/PROPN/nsubj>11 Simon/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "citoyenne/NOUN/appos>0 belge/ADJ/amod>4 et/CCONJ/cc>7 présidente/NOUN/conj>4/président "
+     "de/ADP/case>9 Vialis/PROPN/nmod>7 ,/PUNCT/punct>4 a/AUX/aux:tense>11/avoir "
+     "réagi/VERB/ROOT>11/réagir ./PUNCT/punct>11",
+     [("Léa Simon", "PER"), ("belge", "COUNTRY", "BE", "demonym"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("description avec « en » avant le titre en apposition",
+     "Léa/PROPN/nsubj>11 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 experte/NOUN/appos>0 "
+     "en/ADP/case>5 droit/NOUN/nmod>3 et/CCONJ/cc>7 directrice/NOUN/conj>3/directeur "
+     "de/ADP/case>9 Vialis/PROPN/nmod>7 ,/PUNCT/punct>3 explique/VERB/ROOT>11/expliquer "
+     "./PUNCT/punct>11",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "directeur")}),
+    ("participe en apposition : X, une chimiste travaillant pour Y",
+     "Léa/PROPN/nsubj:pass>12 Simon/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
+     "chimiste/NOUN/appos>0 travaillant/VERB/acl>4/travailler pour/ADP/case>7 "
+     "Vialis/PROPN/obl:arg>5 ,/PUNCT/punct>4 a/AUX/aux:tense>12/avoir "
+     "été/AUX/aux:pass>12/être blessée/VERB/ROOT>12/blesser ./PUNCT/punct>12",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "employé")}),
+    ("participe après un objet : les ouvriers, pas le sujet du verbe",
+     "Paul/PROPN/nsubj>3 Roy/PROPN/flat:name>0 a/AUX/aux:tense>3/avoir "
+     "rencontré/VERB/ROOT>3/rencontrer des/DET/det>5/un ouvriers/NOUN/obj>3/ouvrier "
+     "travaillant/VERB/acl>5/travailler pour/ADP/case>8 Vialis/PROPN/obl:arg>6 "
+     "./PUNCT/punct>3",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("PDG du groupe : le groupe nommé avant",
+     "Le/DET/det>1 groupe/NOUN/nsubj>4 Vialis/PROPN/appos>1 a/AUX/aux:tense>4/avoir "
+     "publié/VERB/ROOT>4/publier ses/DET/det>6/son résultats/NOUN/obj>4/résultat "
+     "./PUNCT/punct>4 Paul/PROPN/nsubj>16 Roy/PROPN/flat:name>8 ,/PUNCT/punct>11 "
+     "PDG/NOUN/appos>8 du/ADP/case>13/de groupe/NOUN/nmod>11 ,/PUNCT/punct>11 "
+     "est/AUX/cop>16/être satisfait/ADJ/ROOT>16 ./PUNCT/punct>16",
+     [("Vialis", "ORG", "vialis"), ("Paul Roy", "PER")],
+     {("Paul Roy", "org:vialis", "président-directeur général")}),
+    ("verbe de direction, une date avant l'objet",
+     "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 dirige/VERB/ROOT>2/diriger "
+     "depuis/ADP/case>4 2019/NUM/obl:mod>2 le/DET/det>6 groupe/NOUN/obj>2 "
+     "Vialis/PROPN/appos>6 ./PUNCT/punct>2",
+     [("Paul Roy", "PER"), ("2019", "DATE", "2019"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "dirigeant")}),
+    ("verbe de direction, un adverbe avant l'objet",
+     "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 préside/VERB/ROOT>2/présider "
+     "désormais/ADV/advmod>2 Vialis/PROPN/obj>2 ./PUNCT/punct>2",
+     [("Paul Roy", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Paul Roy", "org:vialis", "président")}),
+    ("élue à la présidence de : copule",
+     "Léa/PROPN/nsubj:pass>4 Simon/PROPN/flat:name>0 a/AUX/aux:tense>4/avoir "
+     "été/AUX/aux:pass>4/être élue/VERB/ROOT>4/élire à/ADP/case>7 la/DET/det>7/le "
+     "présidence/NOUN/obl:arg>4 de/ADP/case>9 Vialis/PROPN/nmod>7 ./PUNCT/punct>4",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("candidate à la présidence : pas une fonction tenue",
+     "Léa/PROPN/nsubj>6 Simon/PROPN/flat:name>0 ,/PUNCT/punct>3 candidate/NOUN/appos>0 "
+     "à/ADP/case>6 la/DET/det>6/le présidence/NOUN/nmod>3 de/ADP/case>8 "
+     "Vialis/PROPN/nmod>6 ,/PUNCT/punct>3 parle/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Léa Simon", "PER"), ("Vialis", "ORG", "vialis")],
+     set()),
+    ("complément en chaîne : présidente du conseil d'administration de Y",
+     "La/DET/det>1/le présidente/NOUN/nsubj>13/président du/ADP/case>3/de "
+     "conseil/NOUN/nmod>1 d'/ADP/case>5/de administration/NOUN/nmod>3 de/ADP/case>7 "
+     "Vialis/PROPN/nmod>3 ,/PUNCT/punct>9 Léa/PROPN/appos>1 Simon/PROPN/flat:name>9 "
+     ",/PUNCT/punct>9 a/AUX/aux:tense>13/avoir parlé/VERB/ROOT>13/parler ./PUNCT/punct>13",
+     [("Vialis", "ORG", "vialis"), ("Léa Simon", "PER")],
+     {("Léa Simon", "org:vialis", "président")}),
+    ("complément en chaîne vers une ville : pas un objet",
+     "Le/DET/det>1 président/NOUN/nsubj>10 du/ADP/case>3/de jury/NOUN/nmod>1 de/ADP/case>5 "
+     "Cannes/PROPN/nmod>3 ,/PUNCT/punct>7 Paul/PROPN/appos>1 Roy/PROPN/flat:name>7 "
+     ",/PUNCT/punct>7 a/AUX/aux:tense>10/avoir parlé/VERB/ROOT>10/parler ./PUNCT/punct>10",
+     [("Cannes", "LOC"), ("Paul Roy", "PER")],
+     set()),
+    ("lieu du poste après le complément : l'ambassadeur de France au Mali, X",
+     "L'/DET/det>1/le ambassadeur/NOUN/nsubj:pass>12 de/ADP/case>3 France/PROPN/nmod>1 "
+     "au/ADP/case>5/à Mali/PROPN/nmod>1 ,/PUNCT/punct>7 Paul/PROPN/appos>1 "
+     "Roy/PROPN/flat:name>7 ,/PUNCT/punct>7 a/AUX/aux:tense>12/avoir "
+     "été/AUX/aux:pass>12/être convoqué/VERB/ROOT>12/convoquer ./PUNCT/punct>12",
+     [("France", "COUNTRY", "FR"), ("Mali", "COUNTRY", "ML"), ("Paul Roy", "PER")],
+     {("Paul Roy", "country:FR", "ambassadeur")}),
     ("dirigée par sans organisation avant : rien",
      "Une/DET/det>1/un équipe/NOUN/nsubj>6 dirigée/VERB/acl>1/diriger par/ADP/case>4 "
      "Henri/PROPN/obl:agent>2 Tissot/PROPN/flat:name>4 arrive/VERB/ROOT>6/arriver "
@@ -390,6 +518,29 @@ def test_former_title_is_marked(extractor: RoleExtractor) -> None:
     [row] = extractor.process(doc)
     assert row["attributes"] == {"title": "président", "status": "former"}
     assert row["evidence"] == "l'ancien président américain Barack Obama"
+
+
+def test_ex_prefix_marks_a_former_title(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Paul/PROPN/nsubj>9 Roy/PROPN/flat:name>0 ,/PUNCT/punct>4 l'/DET/det>4/le "
+        "ex-PDG/NOUN/appos>0 de/ADP/case>6 Vialis/PROPN/nmod>4 ,/PUNCT/punct>4 "
+        "a/AUX/aux:tense>9/avoir parlé/VERB/ROOT>9/parler ./PUNCT/punct>9"),
+        ("Paul Roy", "PER"), ("Vialis", "ORG", "vialis"))
+    [row] = extractor.process(doc)
+    assert (row["subject_text"], row["object_id"]) == ("Paul Roy", "org:vialis")
+    assert row["attributes"] == {"title": "président-directeur général", "status": "former"}
+
+
+def test_next_title_is_future(extractor: RoleExtractor) -> None:
+    doc = with_mentions(parsed(
+        "Paul/PROPN/nsubj>2 Roy/PROPN/flat:name>0 deviendra/VERB/ROOT>2/devenir "
+        "le/DET/det>5 prochain/ADJ/amod>5 président/NOUN/obj>2 de/ADP/case>7 "
+        "Vialis/PROPN/nmod>5 ./PUNCT/punct>2"),
+        ("Paul Roy", "PER"), ("Vialis", "ORG", "vialis"))
+    [row] = extractor.process(doc)
+    assert (row["subject_text"], row["object_id"], row["rule"]) == (
+        "Paul Roy", "org:vialis", "roles.copula")
+    assert row["attributes"] == {"title": "président", "status": "future"}
 
 
 def test_role_row_shape_and_component_appends(extractor: RoleExtractor) -> None:
@@ -466,4 +617,29 @@ def test_clause_roles_end_to_end(model_nlp: Language, text: str,
                                  expected: set[tuple[str, str, str]]) -> None:
     doc = model_nlp(text)
     assert {(r["subject_text"], r["object_text"], r["rule"]) for r in doc._.relations
+            if r["predicate"] == "role"} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body the model takes for a person, after a chief's title
+    ("Jean Tardieu, le PDG de Vialis, a démenti.", {("Jean Tardieu", "Vialis")}),
+    # a body of several words after a title: the name after the comma is the person
+    ("Le président du Real Madrid, Florentino Pérez, a démenti.",
+     {("Florentino Pérez", "Real Madrid")}),
+    # a body's name followed by its head's name, no comma between
+    ("Le président du groupe Vialis Media Jean Tardieu a démenti.",
+     {("Jean Tardieu", "Vialis Media")}),
+    ("Paul Verrier était président et directeur général de la société Torvane Industries.",
+     {("Paul Verrier", "Torvane Industries")}),
+    ("Claire Vasseur a pris la tête de la Fédération française de cyclisme en 2021.",
+     {("Claire Vasseur", "Fédération française de cyclisme")}),
+    ("Vialis, dirigé par Jean Tardieu, a démenti.", {("Jean Tardieu", "Vialis")}),
+    ("La présidente de Lumex, Léa Simon, a parlé à Lyon.", {("Léa Simon", "Lumex")}),
+    ("Paul Roy, qui dirige depuis 2019 la société Orvane, a parlé.", {("Paul Roy", "Orvane")}),
+])
+def test_entity_layer_feeds_roles_end_to_end(model_nlp: Language, text: str,
+                                             expected: set[tuple[str, str]]) -> None:
+    doc = model_nlp(text)
+    assert {(r["subject_text"], r["object_text"]) for r in doc._.relations
             if r["predicate"] == "role"} == expected

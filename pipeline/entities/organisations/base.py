@@ -51,6 +51,7 @@ RULE_DEFINITION = "organisations.definition"
 RULE_DOC_ACRONYM = "organisations.doc_acronym"
 RULE_HEAD_PHRASE = "organisations.head_phrase"
 RULE_NAMED_BY_NOUN = "organisations.named_by_noun"
+RULE_LED_BY = "organisations.led_by"
 RULE_GENERIC = "organisations.generic"
 RULE_CREDIT = "organisations.agency_credit"
 
@@ -79,7 +80,7 @@ def _check_phrase(value: str) -> str | None:
 
 
 def _check_cue(value: str) -> str | None:
-    return None if value in ("head", "role") else "cue is 'head' or 'role'"
+    return None if value in ("head", "role", "chief") else "cue is 'head', 'role' or 'chief'"
 
 
 def _check_qualifier_country(value: str) -> str | None:
@@ -171,6 +172,28 @@ def honorific_words() -> frozenset[str]:
     from pipeline.entities.people.base import load_honorifics  # people reads this package
 
     return frozenset(fold(h).rstrip(".") for h in load_honorifics())
+
+
+#: Participles of a body a person leads, written after its name and a comma (folded):
+#: ``Vialis, dirigée par Jean Roy``, ``Lumex, présidé par Léa Simon``.
+LED_PARTICIPLES: frozenset[str] = frozenset({
+    "dirige", "dirigee", "diriges", "dirigees", "preside", "presidee", "presides", "presidees"})
+
+
+def led_by_after(words: list[str], i: int) -> bool:
+    """Whether ``, dirigée par`` (a participle of :data:`LED_PARTICIPLES`) starts at token
+    ``i`` of the folded ``words``: the name before it is a body's."""
+    return (i + 2 < len(words) and words[i] == "," and words[i + 1] in LED_PARTICIPLES
+            and words[i + 2] == "par")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names of ``people_given_names.csv``, folded: a capitalised word that
+    opens a person's name rather than a body's."""
+    from pipeline.entities.people.base import load_given_names  # people reads this package
+
+    return load_given_names()
 
 
 # --------------------------------------------------------------------------- token shapes

@@ -4,6 +4,10 @@
   fédéral``, ``Société vaudoise des maîtres de chant`` (rule ``organisations.head_phrase``);
 * a name a common noun introduces (``organisations_nouns.csv``), quoted or capitalised:
   ``l'association "Main tendue"``, ``le laboratoire Biolume`` (``organisations.named_by_noun``);
+  after a chief's noun also unquoted (``le PDG de Vialis``, cue ``chief``); a capitalised name
+  ends where the model starts a person's name (``le groupe Vialis Media Jean Tardieu``);
+* a name a person leads, before ``, dirigée par`` / ``, présidé par`` (``Vialis, dirigé par
+  Jean Roy``; ``organisations.led_by``);
 * with ``generic_institutions``, an institution noun after a definite article (``l'État``,
   ``le Gouvernement``; ``organisations_generic.csv``; ``organisations.generic``).
 """
@@ -19,10 +23,13 @@ from pipeline.entities.organisations.base import (
     LABEL,
     RULE_GENERIC,
     RULE_HEAD_PHRASE,
+    RULE_LED_BY,
     RULE_NAMED_BY_NOUN,
     Candidate,
+    given_names,
     honorific_words,
     is_word,
+    led_by_after,
     load_adjectives,
     load_generic_words,
     load_naming_words,
@@ -70,6 +77,7 @@ _QUOTE_CHARS = QUOTE_MARKS | frozenset("‘’'‹›")
 _QUOTE_OPEN_CHARS = frozenset("\"«“„‘'‹")
 _MAX_QUOTED = 12
 _MAX_CAPITALISED = 6
+_MAX_CHIEF_CHAIN = 6
 
 
 def _is_lower_word(token: Token) -> bool:
@@ -115,13 +123,20 @@ def _is_quote(token: Token) -> bool:
     return bool(token.text) and all(c in _QUOTE_CHARS for c in token.text)
 
 
+def _person_starts(token: Token) -> bool:
+    """Whether the model's ``PER`` entity starts at ``token``: after a body's name, the name
+    of its head (``le président du groupe Vialis Media Jean Tardieu``)."""
+    return token.ent_iob_ == "B" and token.ent_type_ == "PER"
+
+
 def _capitalised_run(doc: Doc, i: int) -> int:
     """End of the run of capitalised words from ``i`` (glued pieces such as ``Ors'elle``
-    count as one word); ``i`` when there is none."""
+    count as one word), ending before a person's name the model starts inside it; ``i``
+    when there is none."""
     j = i
     while j < len(doc) and j - i < _MAX_CAPITALISED:
         token = doc[j]
-        if j > i and _line_break_before(doc, j):
+        if j > i and (_line_break_before(doc, j) or _person_starts(token)):
             break
         if _is_name_word(token) or (j > i and token.text[:1].isdigit() and token.is_digit):
             j += 1
@@ -181,6 +196,8 @@ def head_phrase_end(doc: Doc, i: int) -> int | None:
     strong = False
     while j < n and not _line_break_before(doc, j) and (
             _is_name_word(doc[j]) or _is_adjective(doc[j])):
+        if strong and _person_starts(doc[j]):
+            break  # la Commission européenne Ursula von der Leyen
         if _is_name_word(doc[j]):
             strong = True
             j = _capitalised_run(doc, j)
@@ -249,6 +266,12 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     """
     n = len(doc)
     j = i + 1
+    if cue == "chief":
+        j = _chief_complement(doc, j)
+        if j is None:
+            return None
+        quoted = _quoted_name(doc, j)
+        return quoted if quoted is not None else _chief_name(doc, j)
     if cue == "role":
         if doc[i].lower_ != "chez":
             if j >= n or low(doc[j]) not in ("de", "du", "d'"):
@@ -282,6 +305,54 @@ def named_by_noun(doc: Doc, i: int, cue: str) -> tuple[int, int, int] | None:
     return None
 
 
+def _chief_complement(doc: Doc, j: int) -> int | None:
+    """The token after the ``de``/``du``/``d'`` that introduces the body a chief heads, from
+    ``j`` right after the chief's noun: ``le PDG [de] Vialis``, ``la directrice générale
+    adjointe [d']Orvane``, ``la présidente du conseil d'administration [de] Vialis`` (lower-case
+    words, determiners and ``de`` between, :data:`_MAX_CHIEF_CHAIN` at most); None when no
+    capitalised or quoted name follows such a ``de``."""
+    n = len(doc)
+    for k in range(j, min(n - 1, j + _MAX_CHIEF_CHAIN)):
+        word = low(doc[k])
+        if word in ("de", "du", "d'") and (_is_name_word(doc[k + 1]) or _is_quote(doc[k + 1])):
+            return k + 1
+        if not (word in DE_WORDS or word in _DE_ARTICLES
+                or _is_lower_word(doc[k]) and word not in FUNCTION_WORDS):
+            return None
+    return None
+
+
+def _led_name_start(doc: Doc, comma: int) -> int | None:
+    """Start of the body's name right before ``, dirigée par`` at ``comma`` (``Vialis,
+    dirigé par Jean Roy``): capitalised words the model reads as a proper noun or a name,
+    not a place or a country, not opened by an honorific or a common given name."""
+    start = comma
+    while start > 0 and comma - start < _MAX_CAPITALISED and _is_name_word(doc[start - 1]):
+        start -= 1
+    if start == comma or _capitalised_run(doc, start) != comma:
+        return None
+    found = _chief_name(doc, start)
+    return start if found is not None and found[1] == comma else None
+
+
+def _chief_name(doc: Doc, j: int) -> tuple[int, int, int] | None:
+    """The unquoted name of the body a chief heads (``le PDG de Vialis``, ``la fondatrice de
+    Lumisol Énergie``): capitalised words the model reads as a proper noun or a name, not a
+    place or a country, not opened by an honorific or a common given name (``le directeur
+    de Jean Roy`` names no body)."""
+    if j >= len(doc) or not _names_no_place(doc, j):
+        return None
+    token = doc[j]
+    if token.pos_ != "PROPN" and not token.ent_type_:
+        return None
+    words = StoryContext.of(doc).words
+    if words[j] in honorific_words() or words[j] in given_names():
+        return None
+    end = _capitalised_run(doc, j)
+    end = next((k for k in range(j + 1, end - 1) if words[k] in given_names()), end)
+    return j, end, end  # le PDG de Vialis Marc Dubois: the name stops before the person's
+
+
 class PhraseRule:
     """Head-word phrases, names introduced by a noun and (optionally) institution nouns."""
 
@@ -304,7 +375,13 @@ class PhraseRule:
         listed_ends = {c.span.start: c.span.end for c in listed}
         found: list[Candidate] = []
         used: set[int] = set()
-        for i, word in enumerate(StoryContext.of(doc).words):
+        words = StoryContext.of(doc).words
+        for i, word in enumerate(words):
+            if word == "," and led_by_after(words, i):
+                start = _led_name_start(doc, i)
+                if start is not None and start not in listed_ends:
+                    found.append(self._candidate(doc, start, i, RULE_LED_BY))
+                continue
             if word not in self.openers:
                 continue
             text = doc[i].text
@@ -313,7 +390,9 @@ class PhraseRule:
                 else None)
             if cue is not None:
                 named = named_by_noun(doc, i, cue)
-                if named is not None and (text.islower() or text == "ONG"
+                if named is not None and cue == "chief" and named[0] in listed_ends:
+                    named = None  # le patron de Renault [Carlos Ghosn]: the listed name
+                if named is not None and (text.islower() or text in ("ONG", "PDG")
                                           or _is_quote(doc[named[0] - 1])):
                     start, end, close = named
                     used.add(i)

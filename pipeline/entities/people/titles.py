@@ -11,8 +11,9 @@
   général de Gaulle`` -> ``de Gaulle``).
 
 :func:`skip_function_phrase` reads the modifiers and complements of a function, ending them
-at the spans of other families (``doc.spans`` of :data:`COMPLEMENT_GROUPS`) and at the
-organisations the organisation gazetteer lists.
+at the spans of other families (``doc.spans`` of :data:`COMPLEMENT_GROUPS`), at the
+organisations the organisation gazetteer lists and at the end of a name of several words the
+model tags as a body or a place (``le président du Real Madrid``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipeline.entities.organisations.gazetteer import lookup_organisation
 from pipeline.entities.people.base import (
     ARTICLES,
     COMPLEMENT_GROUPS,
+    LABEL,
     PHRASE_STOP,
     RULE_FUNCTION,
     RULE_HONORIFIC,
@@ -81,6 +83,9 @@ def _complement_end(doc: Doc, k: int, known: dict[int, int]) -> int | None:
         listed = _listed_organisation_end(doc, k)
         if listed is not None:
             return listed
+        named = _model_name_end(doc, k)
+        if named is not None:
+            return named
         end = word_end(doc, k, len(doc))
         if (end == k + 1 and words[k] in load_head_nouns()
                 and end < len(doc) and doc[end].text[:1].isupper()):
@@ -90,6 +95,24 @@ def _complement_end(doc: Doc, k: int, known: dict[int, int]) -> int | None:
     if doc[k].is_alpha and doc[k].is_lower and words[k] not in PHRASE_STOP:
         return k + 1
     return None
+
+
+def _model_name_end(doc: Doc, k: int) -> int | None:
+    """End of a name of several words that the model tags as a body, a place or a thing
+    at ``k`` (``du Real Madrid``, ``de Northwind Capital``: the complement is the whole name,
+    not its first word and then a person), cut before a common given name that opens a
+    person's name inside it (``de l'Économie Bruno Le Maire``); None when the model has no
+    such span starting there."""
+    token = doc[k]
+    if token.ent_iob_ != "B" or token.ent_type_ in ("", LABEL):
+        return None
+    words, given = StoryContext.of(doc).words, load_given_names()
+    m = k + 1
+    while m < len(doc) and doc[m].ent_iob_ == "I":
+        if words[m] in given and m + 1 < len(doc) and is_name_word(doc[m + 1]):
+            break
+        m += 1
+    return m if m > k + 1 else None
 
 
 def _organisation_name_end(doc: Doc, k: int, known: dict[int, int], limit: int) -> int:
