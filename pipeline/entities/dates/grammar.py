@@ -44,7 +44,8 @@ __all__ = [
     "counted",
     "is_date",
     "may_anchor",
-    "anchor_reach",
+    "anchor_words",
+    "first_anchor",
     "is_anchor_token",
     "NUMBER_REGEXES",
     "month_number",
@@ -618,14 +619,23 @@ def is_anchor_token(tok: Tok) -> bool:
     return False
 
 
-def anchor_reach(specs: Iterable[PatternSpec]) -> tuple[int, int]:
-    """How many tokens a match of ``specs`` may hold before and after its first anchor token
-    (:func:`is_anchor_token`); raises ``ValueError`` for a pattern without one."""
-    before = after = 0
-    for spec in specs:
-        tokens = [*spec.context, *spec.det, *spec.body]
-        first = next((i for i, tok in enumerate(tokens) if is_anchor_token(tok)), None)
-        if first is None:
-            raise ValueError(f"pattern {spec.rule} holds no anchor token: {tokens}")
-        before, after = max(before, first), max(after, len(tokens) - first - 1)
-    return before, after
+def first_anchor(spec: PatternSpec) -> int:
+    """Index, in the pattern, of the first anchor token of ``spec``; raises ``ValueError``
+    for a pattern without one."""
+    tokens = [*spec.context, *spec.det, *spec.body]
+    first = next((i for i, tok in enumerate(tokens) if is_anchor_token(tok)), None)
+    if first is None:
+        raise ValueError(f"pattern {spec.rule} holds no anchor token: {tokens}")
+    return first
+
+
+def anchor_words(tok: Tok) -> frozenset[str] | None:
+    """The folded words an anchor token accepts, or None for a number (a regular expression
+    of :data:`NUMBER_REGEXES`: any word starting with a digit or ``mi-``)."""
+    for attr in ("LOWER", "TEXT", "ORTH"):
+        value = tok.get(attr)
+        if isinstance(value, str):
+            return frozenset({fold(value)})
+        if isinstance(value, dict) and "IN" in value:
+            return frozenset(fold(word) for word in value["IN"])
+    return None

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -296,17 +297,27 @@ _PARTICIPLE_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(é|ée|é
                             r"it|ite|its|ert|erte|int|ainte|ort)$")
 
 
-def _clause(doc: Doc, start: int, end: int, reach: int = 15) -> list[Token]:
-    tokens: list[Token] = []
-    i = start - 1
-    while i >= max(0, start - reach) and doc[i].text not in SENTENCE_BREAKS:
-        tokens.append(doc[i])
-        i -= 1
-    i = end
-    while i < min(len(doc), end + reach) and doc[i].text not in SENTENCE_BREAKS:
-        tokens.append(doc[i])
-        i += 1
-    return tokens
+def _clause(doc: Doc, start: int, end: int, reach: int = 15) -> Iterator[Token]:
+    """The tokens around ``doc[start:end]`` in the same clause (up to ``reach`` on each side,
+    not across a sentence break), nearest first; at equal distance the one before."""
+    n = len(doc)
+    left, right = start - 1, end
+    left_open = right_open = True
+    for _ in range(reach):
+        if left_open:
+            if left >= 0 and doc[left].text not in SENTENCE_BREAKS:
+                yield doc[left]
+                left -= 1
+            else:
+                left_open = False
+        if right_open:
+            if right < n and doc[right].text not in SENTENCE_BREAKS:
+                yield doc[right]
+                right += 1
+            else:
+                right_open = False
+        if not (left_open or right_open):
+            return
 
 
 def _token_tense(token: Token, doc: Doc) -> int | None:
@@ -370,15 +381,11 @@ def tense_hint(doc: Doc, start: int, end: int) -> int | None:
         before.pop()
     if before[-2:] == ["d'", "ici"]:
         return 1  # "d'ici la Toussaint": ahead
-    best: tuple[int, int] | None = None
     for token in _clause(doc, start, end):
         sign = _token_tense(token, doc)
-        if sign is None:
-            continue
-        distance = start - token.i if token.i < start else token.i - end + 1
-        if best is None or distance < best[0]:
-            best = (distance, sign)
-    return best[1] if best else None
+        if sign is not None:
+            return sign  # the nearest cue
+    return None
 
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'"})
@@ -440,6 +447,19 @@ def anchor_of(doc: Doc, found: list[Found]) -> dict[str, str] | None:
     return None
 
 
+def _words_between(doc: Doc, start: int, end: int) -> list[str]:
+    """The words of ``doc[start:end]`` but determiners, up to the second (a range is joined
+    by one word: ``au``, ``à``, ``et``)."""
+    words: list[str] = []
+    for i in range(start, end):
+        word = norm(doc[i].text)
+        if word not in _DETERMINERS:
+            words.append(word)
+            if len(words) > 1:
+                break
+    return words
+
+
 def bounds_of(doc: Doc, found: list[Found]) -> tuple[list[Found], list[str]]:
     """The bound of each expression (:func:`bound_of`), ``du A au B`` / ``de A à B`` /
     ``entre A et B`` marked ``start`` and ``end``; A takes the year of B when it has none
@@ -449,8 +469,7 @@ def bounds_of(doc: Doc, found: list[Found]) -> tuple[list[Found], list[str]]:
     bounds = [bound_of(doc, f.start) for f in found]
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        between = [w for w in (norm(t.text) for t in doc[a.span.end: b.start])
-                   if w not in _DETERMINERS]
+        between = _words_between(doc, a.span.end, b.start)
         opener = [w for w in (norm(t.text) for t in doc[max(0, a.start - 2): a.start])
                   if w not in _DETERMINERS]
         if not opener or a.pieces or b.pieces:

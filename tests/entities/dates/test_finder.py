@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 
-from pipeline.entities.dates.finder import DateFinder, anchor_windows
+from pipeline.entities.dates.finder import DateFinder
 from pipeline.entities.dates.reading import Reading
 from tests.entities.dates.test_component import (
     ABSOLUTE,
@@ -41,19 +42,15 @@ TEXTS.append("Le 3 mars, il pleuvait. " + "Puis rien ne se passa pendant longtem
 @pytest.mark.parametrize("text", TEXTS)
 def test_matches_around_anchors_are_the_matches_of_the_whole_text(
         blank: Language, finder: DateFinder, text: str) -> None:
-    """The matcher run around the anchors finds what it finds in the whole text, in order."""
+    """The grouped matchers run around their anchors find what the whole grammar finds in
+    the whole text (sorted by start, end and pattern)."""
     doc = blank(text)
-    whole = [(finder._spec_by_key[key], start, end) for key, start, end in finder.matcher(doc)]
-    assert finder.matches(doc) == whole
-
-
-def test_anchor_windows() -> None:
-    words = ["il", "est", "venu", "le", "3", "mars", "puis", "il", "est", "reparti"]
-    # anchors "3" (4) and "mars" (5); one more token after, for an optional last token
-    assert anchor_windows(words, 1) == [(3, 8)]
-    assert anchor_windows(words, 0) == [(4, 7)]
-    assert anchor_windows(words, 2, 0) == [(2, 7)]
-    assert anchor_windows(["rien", "de", "neuf"], 2) == []
+    whole = Matcher(blank.vocab)
+    for i, spec in enumerate(finder.specs):
+        whole.add(f"{spec.rule}#{i}", [[*spec.context, *spec.det, *spec.body]])
+    keys = sorted(whole(doc), key=lambda m: (m[1], m[2], list(finder._spec_by_key).index(m[0])))
+    expected = [(finder._spec_by_key[key], start, end) for key, start, end in keys]
+    assert finder.matches(doc) == expected
 
 
 def test_find_reads_each_expression(blank: Language, finder: DateFinder) -> None:

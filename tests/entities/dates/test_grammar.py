@@ -12,8 +12,9 @@ from pipeline.entities.dates.grammar import (
     YEAR,
     YEAR_2,
     PatternSpec,
-    anchor_reach,
+    anchor_words,
     build_patterns,
+    first_anchor,
     is_anchor_token,
     may_anchor,
     month_number,
@@ -29,12 +30,15 @@ def test_every_pattern_holds_an_anchor(spec: PatternSpec) -> None:
     assert any(is_anchor_token(tok) for tok in (*spec.context, *spec.det, *spec.body))
 
 
-def test_anchor_reach() -> None:
-    """``la fin de l'année`` has four tokens before its anchor ``année``; ``entre le 3 et le
-    5 mars 2025 prochain`` six after its first anchor ``3``."""
-    assert anchor_reach(build_patterns()) == (4, 6)
+def test_first_anchor_and_its_words() -> None:
+    """``la fin de l'année`` is anchored by its fifth token, ``année``; a number token by any
+    number."""
+    spec = next(s for s in build_patterns() if s.rule == "dates.unit" and len(s.body) == 6)
+    assert first_anchor(spec) == 4
+    assert "annee" in (anchor_words(spec.body[4]) or ())
+    assert anchor_words(DAY) is None
     with pytest.raises(ValueError, match="no anchor"):
-        anchor_reach([PatternSpec("dates.bad", ({"LOWER": "le"}, {"LOWER": "jour", "OP": "?"}))])
+        first_anchor(PatternSpec("dates.bad", ({"LOWER": "le"}, {"LOWER": "jour", "OP": "?"})))
 
 
 @pytest.mark.parametrize(("tok", "anchor"), [
