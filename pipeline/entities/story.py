@@ -78,8 +78,10 @@ def with_place(candidate: Candidate) -> Candidate:
                      candidate.rank)
 
 
+@lru_cache(maxsize=100_000)
 def slug(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name.
+    """Case-, accent- and punctuation-insensitive key of a name (remembered: a story names
+    the same people and places again and again).
 
     >>> slug("Sadyr  JAPAROV")
     'sadyr-japarov'

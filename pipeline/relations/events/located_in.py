@@ -219,9 +219,9 @@ def _noun_place(story: EventStory, noun: int, upper: int) -> list[Row]:
 
 def _phrase(story: EventStory, i: int, lower: int, upper: int) -> list[Row]:
     """``X, en visite à Moscou, …``: the nearest person before (else after) travels."""
-    doc, index, word = story.doc, story.index, story.word
+    doc, index = story.doc, story.index
     for words, event in story.lex.phrases[story.words[i]]:  # longest first
-        if tuple(word(j) for j in range(i, i + len(words))) != words:
+        if tuple(story.words[i:i + len(words)]) != words:
             continue
         j = i + len(words)
         if j < upper and story.pos[j] == "ADJ":
@@ -260,7 +260,7 @@ def _opening_place(story: EventStory, lower: int, upper: int) -> list[Row]:
     for j in range(lower, min(upper, lower + OPENING_WINDOW)):
         if story.pos[j] in ("VERB", "AUX"):
             break
-        if word(j) == ",":
+        if story.words[j] == ",":
             commas.append(j)  # "Le 12 mai 2021, à Valparaiso au Chili, ..."
     places: list[Mention] = []
     subject = None
@@ -410,11 +410,11 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
     it names there (rule ``events.scene``). Not for a birthplace or an origin (``né à``,
     ``originaire de``), not when two unrelated places are named, not for pairs another rule
     already gave."""
-    index, word = story.index, story.word
+    index, word, words = story.index, story.word, story.words
     places: list[Mention] = []
     last_end = -1
     for j in range(lower, upper):
-        if word(j) not in SCENE_PREPOSITIONS:  # every place complement opens with one
+        if words[j] not in SCENE_PREPOSITIONS:  # every place complement opens with one
             continue
         place = story.scene_place(j, upper)
         if place is None or place in places or any(
@@ -440,7 +440,7 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
         last_end = end
     if not places:
         return []
-    commas = [k for k in range(lower, upper) if word(k) == ","]
+    commas = [k for k in range(lower, upper) if words[k] == ","]
     opening = commas[0] if commas else lower  # "En Italie, ..." / "Ce matin, en Italie, ..."
     done = {(r["subject_start"], r["object_start"]) for r in found}
     first = story.doc[lower].idx
@@ -471,11 +471,10 @@ def _scene(story: EventStory, lower: int, upper: int, found: list[Row]) -> list[
 def _opening_places(story: EventStory, lower: int, upper: int) -> tuple[list[Mention], int]:
     """The places of a sentence's opening complement (``À Paris,``, ``Le 3 mai, en Italie,``)
     and the token of the comma that closes it; no places when a verb comes first."""
-    word = story.word
     for j in range(lower, min(upper, lower + OPENING_WINDOW)):
         if story.pos[j] in ("VERB", "AUX"):
             break
-        if word(j) == ",":
+        if story.words[j] == ",":
             places = [m for k in range(lower, j) if (m := story.place_at(k, j)) is not None]
             if places:
                 return places, j
