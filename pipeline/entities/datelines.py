@@ -9,7 +9,14 @@ when the first is a title, and recognises the dateline forms of French wire copy
     COLMAR. _ Un cycliste...             VILLERS-LES-NANCY.- Les voleurs...
 
 A place in capitals may stand alone before ``. _`` / ``.-`` (regional press); a place in
-ordinary case (``Paris``) needs a date or an agency after it. It writes
+ordinary case (``Paris``) needs a date or an agency after it; the day may stand alone before
+the agency (``PARIS, 29 (Havas). —``) and a dash may open the line (``—NANTES, 2 juin``).
+
+A page of old print is one text holding story after story, each opening on a dateline after
+its heading (``... Crise au Portugal -LISBONNE, 29 (Havas). — Le cabinet ...``):
+:func:`find_inner_datelines` finds those, a place in capitals followed by its day and an
+agency in brackets or a dash, and keeps their place and agency. A dash glued to the place
+(``-LISBONNE``, one token for the tokenizer) is split off first. It writes
 ``doc.spans["datelines"]``: a ``LOC`` span for the place (rule ``datelines.place``, form
 ``dateline``), a ``DATE`` span for the date (``kb_id_`` the ISO date, or ``XXXX-MM-DD`` when
 the year is unknown) and an ``ORG`` span for the agency (``kb_id_`` its canonical name from
