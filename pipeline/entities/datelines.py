@@ -16,7 +16,9 @@ A page of old print is one text holding story after story, each opening on a dat
 its heading (``... Crise au Portugal -LISBONNE, 29 (Havas). — Le cabinet ...``):
 :func:`find_inner_datelines` finds those, a place in capitals followed by its day and an
 agency in brackets or a dash, and keeps their place and agency. A dash glued to the place
-(``-LISBONNE``, one token for the tokenizer) is split off first. It writes
+(``-LISBONNE``, one token for the tokenizer) is split off first. A section heading in
+capitals before a place and its dash (``NOUVELLES ÉTRANGÈRES ROME. —``) is left out of the
+place, and is no place without a known one. It writes
 ``doc.spans["datelines"]``: a ``LOC`` span for the place (rule ``datelines.place``, form
 ``dateline``), a ``DATE`` span for the date (``kb_id_`` the ISO date, or ``XXXX-MM-DD`` when
 the year is unknown) and an ``ORG`` span for the agency (``kb_id_`` its canonical name from
@@ -44,7 +46,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.context import StoryContext
+from pipeline.context import StoryContext, folded
 from pipeline.entities.dates.finder import DateFinder
 from pipeline.entities.dates.grammar import (
     DAY_RE,
@@ -57,6 +59,7 @@ from pipeline.entities.dates.grammar import (
 from pipeline.entities.dates.reading import full_dates, safe_date
 from pipeline.entities.dates.resolution import closest_day, parse_iso
 from pipeline.entities.gazetteers import read_csv
+from pipeline.entities.places import lookup_place
 from pipeline.extensions import EntityFamily, register_extensions, write_span_group
 
 __all__ = ["Dateline", "DatelineExtractor", "agencies", "find_dateline", "find_inner_datelines",
@@ -90,6 +93,10 @@ MIN_INNER_PLACE_CHARS = 3
 NOT_BEFORE_INNER = frozenset({":", ",", ";", "(", "«", '"', "“", "à", "de", "d'", "d’", "du",
                               "des", "en", "le", "la", "les", "l'", "l’", "au", "aux", "et",
                               "ou", "pour", "par", "sur", "dans", "vers", "chez", "entre"})
+#: Words that open a section heading in capitals written right before the first story's
+#: dateline (``NOUVELLES ÉTRANGÈRES ROME. —``), folded.
+RUBRIC_WORDS = frozenset({"nouvelles", "depeches", "telegrammes", "chronique", "informations",
+                          "echos", "derniere", "dernieres", "bulletin"})
 #: Words that start a sentence like a place but are not one (``Hier, le 3 mars...``).
 NOT_PLACES = frozenset({"hier", "aujourd'hui", "demain", "selon", "mais",
                         "depuis", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
@@ -263,6 +270,18 @@ def _tail(doc: Doc, i: int,
     return (j if j > i else i), None, None
 
 
+def _after_rubric(doc: Doc, i: int, j: int) -> int | None:
+    """Where the place starts in the run of words in capitals ``[i, j)``: ``i``, or after a
+    section heading that opens the run (``NOUVELLES ÉTRANGÈRES ROME``: the last one or two
+    words, when the place gazetteer knows them); None for a heading without a known place."""
+    if folded(doc[i].text) not in RUBRIC_WORDS:
+        return i
+    for k in range(max(i + 1, j - 2), j):
+        if lookup_place(doc[k:j].text) is not None:
+            return k
+    return None
+
+
 def _day_alone(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a day of the month written alone (``29 (Havas)``, ``14. —``):
     a day number followed by a bracket or a full stop, not by a month."""
@@ -303,7 +322,10 @@ def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
         if agency is None:
             return None
     elif upper and doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text in DASHES:
-        return Dateline(i, j + 2, (i, j), None, None, None, None, None, None)
+        start = _after_rubric(doc, i, j)
+        if start is None:
+            return None
+        return Dateline(start, j + 2, (start, j), None, None, None, None, None, None)
     else:
         return None
     if date is None and agency is None:
@@ -365,6 +387,12 @@ def _parse_inner(doc: Doc, texts: list[str], i: int, table: dict[str, str]) -> D
     if place is None or not place[1] or texts[place[0] - 1].endswith(".-"):
         return None
     j = k = place[0]
+    if k + 1 < len(texts) and texts[k] == "." and texts[k + 1] in DASHES:
+        # "NOUVELLES DES CANTONS NEUCHÂTEL. —": a known place after a section heading
+        start = _after_rubric(doc, i, j)
+        if start is None or start == i:
+            return None
+        return Dateline(start, k + 2, (start, j), None, None, None, None, None, None)
     if (k + 2 < len(texts) and texts[k] == "(" and texts[k + 2] == ")"
             and TITLE_WORD_RE.match(texts[k + 1]) and _agency(doc, k + 1, table) is None):
         k += 3  # the region after the town: "BREST (Finistère), 3."

@@ -83,6 +83,8 @@ CASES: list[tuple[str, str | None, dict[str, Any] | None]] = [
     ("Le ministre a déclaré : PARIS, 3 mars (AFP) - rien de nouveau.", "2025-03-03", None),
     ("Hier, 3 mars, le ministre a parlé.", "2025-03-04", None),
     ("Grève à la SNCF. - Quatre lignes régionales sont fermées ce matin.", "2004-03-09", None),
+    # a section heading without a known place is no dateline
+    ("NOUVELLES SUISSES. — Le Conseil fédéral a siégé hier.", "1910-05-03", None),
     # an ordinary-case name followed by an acronym in brackets is a club, not a dateline ...
     ("Le Paris Saint-Germain (PSG) a remporté samedi le championnat.", "2025-05-31", None),
     ("Le Lyon Olympique (OL) a battu Reims dimanche.", "2025-06-01", None),
@@ -159,6 +161,10 @@ INNER_CASES: list[str] = [
     "Les récoltes sont belles. [COLMAR](LOC), 14. — Un orage a couché les blés.",
     "Les dégâts sont grands. [BREST](LOC) (Finistère), 3. — La rivière a débordé cette nuit.",
     "On signale des crues. [NEVERS](LOC). 12 février. — La Loire monte toujours.",
+    # a known place after a section heading in capitals, then the dash
+    "La crue continue. NOUVELLES DES CANTONS [LAUSANNE](LOC). — La fête a réussi.",
+    "Le vent faiblit. NOUVELLES DE [NEW YORK](LOC). — La Bourse a fermé en hausse.",
+    "Le vent faiblit. NOUVELLES SUISSES. — Le Conseil fédéral a siégé.",
     # two stories on one page
     "Le congrès s'ouvre -[VIENNE](LOC), 2 ([Havas](ORG Havas)). — Les délégués sont arrivés."
     " Un accident de mine -[PRAGUE](LOC), 2 ([Stefani](ORG Stefani)). — Trois mineurs sont morts.",
@@ -190,6 +196,9 @@ OPENING_CASES: list[tuple[str, dict[str, Any]]] = [
      {"place": "NANTES", "date": "1930-06-02", "start_char": 2}),
     ("[LISBONNE](LOC), 29 ([Havas](ORG Havas)). — Le cabinet a démissionné.",
      {"place": "LISBONNE", "date": None, "date_text": None, "agency": "Havas"}),
+    # the section heading before the place is left out
+    ("NOUVELLES ÉTRANGÈRES [MADRID](LOC). — Le roi a signé le décret.",
+     {"place": "MADRID", "start_char": 21}),
 ]
 
 
