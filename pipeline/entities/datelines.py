@@ -296,7 +296,7 @@ def _closing(doc: Doc, i: int) -> int:
 
 
 def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
-    if doc[i].text in DASHES and i + 1 < len(doc):
+    if i + 1 < len(doc) and doc[i].text in DASHES:
         i += 1  # a paragraph opening with a dash: "— PARIS, 3 mars (AFP)"
     place = _place(doc, i)
     if place is None:

@@ -235,3 +235,9 @@ def test_other_dashes_stay_glued(nlp: Language) -> None:
     before = [t.text for t in doc]
     split_glued_dashes(doc)
     assert [t.text for t in doc] == before
+
+
+@pytest.mark.parametrize("text", ["", "-", "—", " -PARIS", "NOUVELLES"])
+def test_a_story_of_almost_nothing_has_no_dateline(nlp: Language, text: str) -> None:
+    doc = run_dated(nlp, text, None)
+    assert doc._.dateline is None and list(doc.spans["datelines"]) == []
