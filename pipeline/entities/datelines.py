@@ -414,7 +414,8 @@ def _parse_inner(doc: Doc, texts: list[str], i: int, table: dict[str, str]) -> D
 
 
 class DatelineExtractor(EntityFamily):
-    """Recognise the dateline at the start of a wire story (place, date, agency)."""
+    """Recognise the dateline at the start of a wire story (place, date, agency), and the
+    datelines of the later stories of a page read as one text (place, agency)."""
 
     #: The span group it writes.
     spans_key = "datelines"
