@@ -9,7 +9,16 @@ when the first is a title, and recognises the dateline forms of French wire copy
     COLMAR. _ Un cycliste...             VILLERS-LES-NANCY.- Les voleurs...
 
 A place in capitals may stand alone before ``. _`` / ``.-`` (regional press); a place in
-ordinary case (``Paris``) needs a date or an agency after it. It writes
+ordinary case (``Paris``) needs a date or an agency after it; the day may stand alone before
+the agency (``PARIS, 29 (Havas). —``) and a dash may open the line (``—NANTES, 2 juin``).
+
+A page of old print is one text holding story after story, each opening on a dateline after
+its heading (``... Crise au Portugal -LISBONNE, 29 (Havas). — Le cabinet ...``):
+:func:`find_inner_datelines` finds those, a place in capitals followed by its day and an
+agency in brackets or a dash, and keeps their place and agency. A dash glued to the place
+(``-LISBONNE``, one token for the tokenizer) is split off first. A section heading in
+capitals before a place and its dash (``NOUVELLES ÉTRANGÈRES ROME. —``) is left out of the
+place, and is no place without a known one. It writes
 ``doc.spans["datelines"]``: a ``LOC`` span for the place (rule ``datelines.place``, form
 ``dateline``), a ``DATE`` span for the date (``kb_id_`` the ISO date, or ``XXXX-MM-DD`` when
 the year is unknown) and an ``ORG`` span for the agency (``kb_id_`` its canonical name from
@@ -37,6 +46,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.context import StoryContext, folded
 from pipeline.entities.dates.finder import DateFinder
 from pipeline.entities.dates.grammar import (
     DAY_RE,
@@ -49,9 +59,11 @@ from pipeline.entities.dates.grammar import (
 from pipeline.entities.dates.reading import full_dates, safe_date
 from pipeline.entities.dates.resolution import closest_day, parse_iso
 from pipeline.entities.gazetteers import read_csv
+from pipeline.entities.places import lookup_place
 from pipeline.extensions import EntityFamily, register_extensions, write_span_group
 
-__all__ = ["Dateline", "DatelineExtractor", "agencies", "find_dateline", "make_datelines"]
+__all__ = ["Dateline", "DatelineExtractor", "agencies", "find_dateline", "find_inner_datelines",
+           "make_datelines", "split_glued_dashes", "split_slashed_agency"]
 
 AGENCIES_FILE = "datelines_agencies.csv"
 #: Longest first line still taken as a title before a dateline on the second line.
@@ -68,6 +80,23 @@ UPPER_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(\.-)?$")
 TITLE_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(-[A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’]+)*$")
 #: ``/TASS/.`` is a single token for the French tokenizer.
 SLASHED_AGENCY_RE = re.compile(r"^/([^/]+)/\.?$")
+#: A dash glued to the name after it, opening a paragraph: ``-PARIS,`` ``—Rouen,``.
+GLUED_DASH_RE = re.compile(r"^[-–—]([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)$")
+#: Tokens after which a glued dash is split: the punctuation that follows a dateline's place.
+AFTER_GLUED_PLACE = frozenset({",", ".", "(", "-"})
+#: Roman numerals, written in capitals like a place (``CHAPITRE II, 3``).
+ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+#: Fewest characters of the first word of a dateline's place inside a text (``AIX``).
+MIN_INNER_PLACE_CHARS = 3
+#: Tokens after which a word in capitals goes on with the sentence instead of opening a
+#: dateline: ``il a déclaré : PARIS, 3 mars (AFP) -``, ``arrivé à LILLE, le 3``.
+NOT_BEFORE_INNER = frozenset({":", ",", ";", "(", "«", '"', "“", "à", "de", "d'", "d’", "du",
+                              "des", "en", "le", "la", "les", "l'", "l’", "au", "aux", "et",
+                              "ou", "pour", "par", "sur", "dans", "vers", "chez", "entre"})
+#: Words that open a section heading in capitals written right before the first story's
+#: dateline (``NOUVELLES ÉTRANGÈRES ROME. —``), folded.
+RUBRIC_WORDS = frozenset({"nouvelles", "depeches", "telegrammes", "chronique", "informations",
+                          "echos", "derniere", "dernieres", "bulletin"})
 #: Words that start a sentence like a place but are not one (``Hier, le 3 mars...``).
 NOT_PLACES = frozenset({"hier", "aujourd'hui", "demain", "selon", "mais",
                         "depuis", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
@@ -224,8 +253,10 @@ def _tail(doc: Doc, i: int,
         return _closing(doc, j + 1), (j, j + 1), name or m.group(1)
     if j + 2 < len(doc) and doc[j].text == "(":
         found = _agency(doc, j + 1, table)
-        if found is not None and doc[found[1]].text == ")":
-            return _closing(doc, found[1] + 1), (found[0], found[1]), found[2]
+        if found is not None and found[1] < len(doc):
+            close = found[1] + (doc[found[1]].text == ".")  # "(Havas.)"
+            if close < len(doc) and doc[close].text == ")":
+                return _closing(doc, close + 1), (found[0], found[1]), found[2]
         if doc[j + 2].text == ")" and doc[j + 1].is_upper and doc[j + 1].is_alpha:
             return _closing(doc, j + 3), (j + 1, j + 2), None
     if j + 1 < len(doc) and doc[j].text in DASHES:
@@ -239,6 +270,25 @@ def _tail(doc: Doc, i: int,
     return (j if j > i else i), None, None
 
 
+def _after_rubric(doc: Doc, i: int, j: int) -> int | None:
+    """Where the place starts in the run of words in capitals ``[i, j)``: ``i``, or after a
+    section heading that opens the run (``NOUVELLES ÉTRANGÈRES ROME``: the last one or two
+    words, when the place gazetteer knows them); None for a heading without a known place."""
+    if folded(doc[i].text) not in RUBRIC_WORDS:
+        return i
+    for k in range(max(i + 1, j - 2), j):
+        if lookup_place(doc[k:j].text) is not None:
+            return k
+    return None
+
+
+def _day_alone(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a day of the month written alone (``29 (Havas)``, ``14. —``):
+    a day number followed by a bracket or a full stop, not by a month."""
+    return (i + 1 < len(doc) and DAY_RE.match(doc[i].text) is not None
+            and doc[i + 1].text in ("(", "."))
+
+
 def _closing(doc: Doc, i: int) -> int:
     if i < len(doc) and (doc[i].text in DASHES or doc[i].text in (".", ":")):
         return i + 1
@@ -246,6 +296,8 @@ def _closing(doc: Doc, i: int) -> int:
 
 
 def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
+    if i + 1 < len(doc) and doc[i].text in DASHES:
+        i += 1  # a paragraph opening with a dash: "— PARIS, 3 mars (AFP)"
     place = _place(doc, i)
     if place is None:
         return None
@@ -255,7 +307,12 @@ def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
     if j >= len(doc):
         return None
     date = None
-    if doc[j].text == ",":
+    if doc[j].text == "," and _day_alone(doc, j + 1):
+        # "PARIS, 29 (Havas). —": the day of the month alone, then the agency
+        end, agency, name = _tail(doc, j + 2, table)
+        if agency is None:
+            return None
+    elif doc[j].text == ",":
         date = _date(doc, j + 1)
         if date is None:
             return None
@@ -265,7 +322,10 @@ def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
         if agency is None:
             return None
     elif upper and doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text in DASHES:
-        return Dateline(i, j + 2, (i, j), None, None, None, None, None, None)
+        start = _after_rubric(doc, i, j)
+        if start is None:
+            return None
+        return Dateline(start, j + 2, (start, j), None, None, None, None, None, None)
     else:
         return None
     if date is None and agency is None:
@@ -288,13 +348,82 @@ def _parse_at(doc: Doc, i: int, table: dict[str, str]) -> Dateline | None:
         year=date[4] if date else None, agency=agency, agency_name=name)
 
 
+# -- datelines inside the text ----------------------------------------------------------------
+
+
+def find_inner_datelines(doc: Doc, texts: list[str], table: dict[str, str],
+                         start: int = 0) -> list[Dateline]:
+    """The datelines that open the later stories of a page read as one text, from token
+    ``start`` on (``texts``: the text of every token): a place in capitals, its day, then
+    an agency in brackets or a dash::
+
+        ... Nouvelle crise à Lisbonne LISBONNE, 29 (Havas). — Le cabinet ...
+        ... Un hangar détruit - LIMOGES, 14 février. — Un incendie ...
+        ... Inondations BREST (Finistère), 3. — La rivière ...
+
+    Only the place and the agency are kept (the dates component reads the date)."""
+    found: list[Dateline] = []
+    i = start
+    while i < len(texts):
+        text = texts[i]
+        if (len(text) < MIN_INNER_PLACE_CHARS or not text[0].isupper()
+                or not UPPER_WORD_RE.match(text) or ROMAN_RE.match(text)
+                or (i > 0 and (texts[i - 1].lower() in NOT_BEFORE_INNER
+                               or UPPER_WORD_RE.match(texts[i - 1])))):
+            i += 1
+            continue
+        dateline = _parse_inner(doc, texts, i, table)
+        if dateline is None:
+            i += 1
+            continue
+        found.append(dateline)
+        i = dateline.end
+    return found
+
+
+def _parse_inner(doc: Doc, texts: list[str], i: int, table: dict[str, str]) -> Dateline | None:
+    """The dateline of :func:`find_inner_datelines` whose place starts at token ``i``."""
+    place = _place(doc, i)
+    if place is None or not place[1] or texts[place[0] - 1].endswith(".-"):
+        return None
+    j = k = place[0]
+    if k + 1 < len(texts) and texts[k] == "." and texts[k + 1] in DASHES:
+        # "NOUVELLES DES CANTONS NEUCHÂTEL. —": a known place after a section heading
+        start = _after_rubric(doc, i, j)
+        if start is None or start == i:
+            return None
+        return Dateline(start, k + 2, (start, j), None, None, None, None, None, None)
+    if (k + 2 < len(texts) and texts[k] == "(" and texts[k + 2] == ")"
+            and TITLE_WORD_RE.match(texts[k + 1]) and _agency(doc, k + 1, table) is None):
+        k += 3  # the region after the town: "BREST (Finistère), 3."
+    if k + 2 >= len(texts) or texts[k] not in (",", "."):
+        return None
+    date = _date(doc, k + 1)
+    if date is not None:
+        k = date[1]
+    elif _day_alone(doc, k + 1):
+        k += 2
+    else:
+        return None
+    end, agency, name = _tail(doc, k, table)
+    if end < len(texts) and texts[end - 1] == "." and texts[end] in DASHES:
+        end += 1
+    if agency is None and texts[end - 1] not in DASHES:
+        return None
+    return Dateline(i, end, (i, j), None, None, None, None, agency, name)
+
+
 class DatelineExtractor(EntityFamily):
-    """Recognise the dateline at the start of a wire story (place, date, agency)."""
+    """Recognise the dateline at the start of a wire story (place, date, agency), and the
+    datelines of the later stories of a page read as one text (place, agency)."""
 
     #: The span group it writes.
     spans_key = "datelines"
     #: Its place in the resolver's tie-breaking (lower is stronger): the strongest family.
     rank = 10
+    #: A model entity runs on into a dateline after a heading (``Crue de la Loire NANTES``):
+    #: the resolver cuts it before the dateline's place.
+    cuts_model_spans = True
 
     def __init__(self, nlp: Language, name: str = "depeche_datelines") -> None:
         """Load the agency list; the date grammar finds the story's full dates for the year."""
@@ -321,18 +450,28 @@ class DatelineExtractor(EntityFamily):
 
     def annotate(self, doc: Doc) -> tuple[list[tuple[Span, dict[str, Any]]],
                                           dict[str, Any] | None]:
-        """Return ``([(span, attrs)], dateline dict)`` for ``doc`` without writing to it."""
+        """Return ``([(span, attrs)], dateline dict)`` for ``doc`` without writing to it: the
+        spans of the story's dateline and of the datelines inside its text, in text order."""
         found = find_dateline(doc, self.agencies)
-        if found is None:
-            return [], None
+        inner = find_inner_datelines(doc, StoryContext.of(doc).texts, self.agencies,
+                                     found.end if found is not None else 0)
         results: list[tuple[Span, dict[str, Any]]] = []
+        info: dict[str, Any] | None = None
+        if found is not None:
+            results, info = self._story_dateline(doc, found)
+        for dateline in inner:
+            results.extend(self._place_and_agency(doc, dateline))
+        results.sort(key=lambda pair: pair[0].start)
+        return results, info
+
+    def _story_dateline(self, doc: Doc, found: Dateline) -> tuple[
+            list[tuple[Span, dict[str, Any]]], dict[str, Any]]:
+        """The spans and the ``doc._.dateline`` values of the story's own dateline."""
+        results = self._place_and_agency(doc, found)
         place = doc[found.place[0]: found.place[1]]
-        place_text = re.sub(r"\.-$", "", place.text)
-        results.append((Span(doc, place.start, place.end, label="LOC"),
-                        {"rule": "datelines.place", "form": "dateline"}))
         info: dict[str, Any] = {
-            "place": place_text, "date": None, "date_text": None, "date_source": None,
-            "agency": None, "start_char": doc[found.start].idx,
+            "place": re.sub(r"\.-$", "", place.text), "date": None, "date_text": None,
+            "date_source": None, "agency": None, "start_char": doc[found.start].idx,
             "end_char": doc[found.end - 1].idx + len(doc[found.end - 1].text),
         }
         if found.date is not None and found.day is not None and found.month is not None:
@@ -351,14 +490,23 @@ class DatelineExtractor(EntityFamily):
                         date_end_char=date_span.end_char)
         if found.agency is not None:
             agency = doc[found.agency[0]: found.agency[1]]
+            info["agency"] = found.agency_name or agency.text
+        return results, info
+
+    def _place_and_agency(self, doc: Doc,
+                          found: Dateline) -> list[tuple[Span, dict[str, Any]]]:
+        """The LOC span of a dateline's place and the ORG span of its agency."""
+        results: list[tuple[Span, dict[str, Any]]] = [
+            (Span(doc, found.place[0], found.place[1], label="LOC"),
+             {"rule": "datelines.place", "form": "dateline"})]
+        if found.agency is not None:
             name = found.agency_name or ""
             canonical = name if name in self.agencies.values() else ""
-            start, end = agency.start, agency.end
-            results.append((Span(doc, start, end, label="ORG", kb_id=canonical),
+            results.append((Span(doc, found.agency[0], found.agency[1], label="ORG",
+                                 kb_id=canonical),
                             {"rule": "datelines.agency", "form": "agency",
                              "canonical": canonical or None}))
-            info["agency"] = name or agency.text
-        return results, info
+        return results
 
     def process(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
         """The dateline's spans (LOC place, DATE date, ORG agency) and their values; writes
@@ -369,9 +517,11 @@ class DatelineExtractor(EntityFamily):
         """Write ``doc.spans["datelines"]``, the span values and ``doc._.dateline``.
 
         A slashed agency kept as one token (``/TASS/.``) is first split into ``/``, ``TASS``,
-        ``/.`` so that the agency mention covers the name alone.
+        ``/.`` so that the agency mention covers the name alone, and a dash glued to the
+        place of a dateline (``-LIMOGES,``) into ``-`` and ``LIMOGES``.
         """
         split_slashed_agency(doc)
+        split_glued_dashes(doc)
         results, info = self.annotate(doc)
         write_span_group(doc, self.spans_key, results)
         doc._.dateline = info
@@ -392,6 +542,46 @@ def split_slashed_agency(doc: Doc, window: int = 40) -> None:
                               attrs={"POS": ["PUNCT", "PROPN", "PUNCT"],
                                      "DEP": ["punct", token.dep_ or "dep", "punct"]})
         return
+
+
+def split_glued_dashes(doc: Doc) -> None:
+    """Split a dash glued to the name after it before the punctuation of a dateline (``-PARIS,``
+    ``—Rouen.`` -> ``-`` ``PARIS``), as a paragraph opening in old print often is; the
+    characters of the text are unchanged."""
+    texts = StoryContext.of(doc).texts
+    glued = [i for i in range(len(texts) - 1)
+             if texts[i][:1] in "-–—" and texts[i + 1] in AFTER_GLUED_PLACE
+             and GLUED_DASH_RE.match(texts[i]) and (i == 0 or doc[i - 1].whitespace_)]
+    if not glued:
+        return
+    with doc.retokenize() as retokenizer:
+        for i in glued:
+            token = doc[i]
+            head = token.head if token.head.i != token.i else (token, 1)
+            retokenizer.split(token, [token.text[0], token.text[1:]],
+                              heads=[(token, 1), head],
+                              attrs={"POS": ["PUNCT", token.pos_ or "PROPN"],
+                                     "DEP": ["punct", token.dep_ or "dep"]})
+    _cut_entities_at(doc, [i + n for n, i in enumerate(glued)])
+
+
+def _cut_entities_at(doc: Doc, dashes: list[int]) -> None:
+    """Cut the model's entities at the split dashes: the model read ``Grève à Lille -PARIS``
+    as one name; the part before the dash stays (``Grève à Lille``), and an entity opening
+    with the dash keeps the name after it."""
+    ents = list(doc.ents)
+    if not any(ent.start <= d < ent.end for ent in ents for d in dashes):
+        return
+    kept = []
+    for ent in ents:
+        inside = [d for d in dashes if ent.start <= d < ent.end]
+        if not inside:
+            kept.append(ent)
+        elif inside[0] > ent.start:
+            kept.append(Span(doc, ent.start, inside[0], label=ent.label_))
+        elif ent.end > inside[0] + 1:
+            kept.append(Span(doc, inside[0] + 1, ent.end, label=ent.label_))
+    doc.ents = kept
 
 
 @Language.factory("depeche_datelines",

@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from pipeline.entities.countries import lookup_country
+from pipeline.entities.countries import country_by_code, lookup_country
 from pipeline.entities.gazetteers import fold, read_csv, strip_accents
 from pipeline.entities.organisations import lookup_organisation
 from pipeline.entities.organisations.acronyms import STOPWORDS, acronym_matches
@@ -122,6 +122,22 @@ def _speaks(span: Span) -> bool:
     return i < len(doc) and fold(doc[i].text) in reporting_forms()
 
 
+#: Prepositions that give a source (``selon Pékin``, ``d'après Londres``), folded.
+SOURCE_PREPOSITIONS = frozenset({"selon", "d'apres"})
+
+
+def _cited(span: Span) -> bool:
+    """Whether ``span`` is given as a source, after ``selon`` or ``d'après`` (``selon Pékin,
+    ...``), or as the subject after its reporting verb (``a affirmé Berlin``)."""
+    doc, i = span.doc, span.start
+    if i >= 2 and fold(doc[i - 2].text + doc[i - 1].text) in SOURCE_PREPOSITIONS:
+        return True  # "d'" + "après"
+    return i >= 1 and (fold(doc[i - 1].text) in SOURCE_PREPOSITIONS
+                       or (fold(doc[i - 1].text) in reporting_forms()
+                           and (i < 2 or doc[i - 2].lower_ in AUXILIARIES
+                                or doc[i - 2].is_punct)))
+
+
 def _after_affaire(span: Span) -> bool:
     """Whether ``span`` names a case (``l'affaire X``), not a place."""
     return span.start > 0 and fold(span.doc[span.start - 1].text) == "affaire"
@@ -206,11 +222,15 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
     A weak LOC corrected by its neighbours: none after ``affaire`` (``l'affaire X`` names a
     case) nor for inhabitants (``les Lillois``); a common given name alone that names no
     known place is a person's (``Maud est partie``); the subject of a reporting verb that
-    the place gazetteer does not know (a known place that speaks stands for its
-    authorities) is a body when the organisation gazetteer knows the name, a person when it
-    looks like a person's name or the story names that person in full (``persons``) (rule
-    ``+reporting``); without such evidence the model's reading stands (a canton or a region
-    that speaks by its delegates)."""
+    the place gazetteer does not know is a body when the organisation gazetteer knows the
+    name, a person when it looks like a person's name or the story names that person in full
+    (``persons``) (rule ``+reporting``); without such evidence the model's reading stands (a
+    canton or a region that speaks by its delegates).
+
+    A capital that speaks, or is cited as a source, stands for its country's government:
+    ``Washington a annoncé que``, ``selon Pékin``, ``a affirmé Berlin`` give a COUNTRY
+    (``US``, ``CN``, ``DE``; rule ``+reporting``), whatever family found the place; another
+    known place that speaks stays a place."""
     words = candidate.span.text.split()
     if (candidate.label == "PER" and candidate.weak and len(words) >= 2
             and fold(words[-1]) in PLACE_LAST_WORDS):
@@ -220,6 +240,16 @@ def _in_context(candidate: Candidate, persons: set[str]) -> Candidate | None:
             and _after_place_preposition(candidate.span)
             and lookup_place(candidate.span.text) is not None):
         return _relabelled(candidate, "LOC", "+place_preposition")
+    if candidate.label == "LOC" and (_speaks(candidate.span) or _cited(candidate.span)):
+        place = lookup_place(candidate.span.text)
+        country = country_by_code(place.country) if place is not None and place.capital \
+            else None
+        if country is not None:
+            # "Washington a annoncé": a capital that speaks stands for its country's government
+            relabelled = _relabelled(candidate, "COUNTRY", "+reporting")
+            relabelled.norm = country.iso2
+            relabelled.attrs.update(name=country.name_fr, alpha3=country.iso3)
+            return relabelled
     if candidate.label != "LOC" or not candidate.weak:
         return candidate
     span = candidate.span

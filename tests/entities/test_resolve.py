@@ -301,8 +301,11 @@ def test_a_tie_between_labels_changes_nothing(blank: Language) -> None:
     # a speaker the story names in full elsewhere is that person
     (["Nadia", "Brenault", "arrive", ".", "Brenault", "a", "déclaré", "non"],
      [(0, 2, "PER"), (4, 5, "LOC")], [("Nadia Brenault", "PER"), ("Brenault", "PER")]),
+    # a known place that speaks stays a place, but a capital speaks for its country
+    (["Ensuite", "Almaty", "affirme", "le", "contraire"], [(1, 2, "LOC")],
+     [("Almaty", "LOC")]),
     (["Ensuite", "Astana", "affirme", "le", "contraire"], [(1, 2, "LOC")],
-     [("Astana", "LOC")]),
+     [("Astana", "COUNTRY")]),
     (["Il", "vit", "à", "Brenalux", "depuis", "mai"], [(3, 4, "LOC")], [("Brenalux", "LOC")]),
     (["l'", "affaire", "Dorvain", "rebondit"], [(2, 3, "LOC")], []),
     # inhabitants are people, not a place; a place name after `le` stays
@@ -539,3 +542,36 @@ def test_names_opening_with_a_lower_case_word(blank: Language, lower_case_openin
     words = ["Un", "café", "de", "la", "rue", "Neuve", "à", "Lille", "ferme"]
     assert labels(blank, words, [(4, 6, "LOC"), (7, 8, "LOC")],
                   lower_case_openings=lower_case_openings) == expected
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # the subject of a reporting verb
+    (["Washington", "a", "annoncé", "de", "nouvelles", "sanctions"], [(0, 1, "LOC")],
+     [("Washington", "COUNTRY", "US", "États-Unis")]),
+    (["Pékin", "affirme", "que", "le", "navire", "a", "dévié"], [(0, 1, "LOC")],
+     [("Pékin", "COUNTRY", "CN", "Chine")]),
+    # a source after `selon` or `d'après`, an inverted subject
+    (["Selon", "Ottawa", ",", "le", "traité", "tient"], [(1, 2, "LOC")],
+     [("Ottawa", "COUNTRY", "CA", "Canada")]),
+    (["D'", "après", "Canberra", ",", "rien", "ne", "change"], [(2, 3, "LOC")],
+     [("Canberra", "COUNTRY", "AU", "Australie")]),
+    (["«", "Non", "»", ",", "a", "répondu", "Madrid", "."], [(6, 7, "LOC")],
+     [("Madrid", "COUNTRY", "ES", "Espagne")]),
+    # a capital that does not speak is a place; a city that is no capital stays a place
+    (["Il", "a", "quitté", "Madrid", "hier"], [(3, 4, "LOC")],
+     [("Madrid", "LOC", None, "Madrid")]),
+    (["Le", "ministre", "arrive", "à", "Ottawa", "."], [(4, 5, "LOC")],
+     [("Ottawa", "LOC", None, "Ottawa")]),
+    (["Marseille", "a", "annoncé", "un", "plan"], [(0, 1, "LOC")],
+     [("Marseille", "LOC", None, "Marseille")]),
+])
+def test_a_capital_that_speaks_is_its_country(blank: Language, words: list[str],
+                                              ents: list[tuple[int, int, str]],
+                                              expected: list[tuple[str, str, Any, str]]) -> None:
+    doc = Doc(blank.vocab, words=words,
+              spaces=[w not in ("D'",) and (i + 1 == len(words) or words[i + 1] not in ",.")
+                      for i, w in enumerate(words)])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    blank.create_pipe("depeche_resolver")(doc)
+    assert [(m["text"], m["label"], m["norm"], m["entity_name"])
+            for m in doc._.mentions] == expected

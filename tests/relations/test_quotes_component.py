@@ -240,6 +240,11 @@ SPEAKER_TYPE_CASES = [
     ("Selon l'économiste de BNP Paribas, Jean Morel, la hausse va durer.",
      [("Jean Morel", "per:jean-morel", "PER")]),
     ("Les Français ont estimé que la réforme était injuste.", []),
+    # a capital that speaks, or is cited, speaks for its country's government
+    ("Washington a annoncé que les droits de douane seraient relevés.",
+     [("Washington", "country:US", "COUNTRY")]),
+    ("Selon Ottawa, les pourparlers reprendront en mai.",
+     [("Ottawa", "country:CA", "COUNTRY")]),
     # who is told (à l'AFP, à la presse) is not who speaks
     ("Le plan sera présenté en juin, a précisé à l'AFP le porte-parole de la compagnie, "
      "Marc Ferrand.", [("Marc Ferrand", "per:marc-ferrand", "PER")]),
