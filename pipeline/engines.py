@@ -94,20 +94,25 @@ class LocalEngine:
         self.spec = spec
         self.nlp = nlp
         self.on_load = on_load
+        self._zones: Any = None
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[StoryResult]]:
-        from pipeline.processing import process_stories
+        from pipeline.processing import ZoneKeeper
 
         for batch in batches:
             if self.nlp is None:
                 self.nlp = self.spec.build()
                 if self.on_load is not None:
                     self.on_load()
-            yield list(process_stories(self.nlp, batch, self.spec.batch_size,
-                                       self.spec.story_timeout))
+            if self._zones is None:
+                self._zones = ZoneKeeper(self.nlp)
+            yield self._zones.process(batch, self.spec.batch_size, self.spec.story_timeout)
+        self.close()
 
     def close(self) -> None:
-        return None
+        """End the memory zone still open (see :class:`~pipeline.processing.ZoneKeeper`)."""
+        if self._zones is not None:
+            self._zones.close()
 
 
 # -- worker side (a process of the pool, or a Dask worker) -------------------------------------
@@ -145,10 +150,29 @@ def _init_pool_worker() -> None:
 
 
 def process_batch(spec: NlpSpec, batch: Batch) -> list[StoryResult]:
-    """Process one batch with the worker's pipeline (loaded once per worker and spec)."""
+    """Process one batch with the worker's pipeline (loaded once per worker and spec), in one
+    memory zone of its own."""
     from pipeline.processing import process_stories
 
     return list(process_stories(_worker_nlp(spec), batch, spec.batch_size, spec.story_timeout))
+
+
+_POOL_ZONES: dict[str, Any] = {}
+
+
+def process_pool_batch(spec: NlpSpec, batch: Batch) -> list[StoryResult]:
+    """:func:`process_batch` in a worker process of the pool (one thread): its memory zone
+    spans several batches (:class:`~pipeline.processing.ZoneKeeper`)."""
+    from pipeline.processing import ZoneKeeper
+
+    nlp = _worker_nlp(spec)
+    keeper = _POOL_ZONES.get(_spec_key(spec))
+    if keeper is None or keeper.nlp is not nlp:
+        for old in _POOL_ZONES.values():
+            old.close()
+        _POOL_ZONES.clear()
+        keeper = _POOL_ZONES[_spec_key(spec)] = ZoneKeeper(nlp)
+    return keeper.process(batch, spec.batch_size, spec.story_timeout)
 
 
 # -- bounded submission ----------------------------------------------------------------------------
@@ -199,7 +223,7 @@ class PoolEngine:
         def submit(batch: Batch) -> Any:
             if self.executor is None:
                 self._start()
-            return self.executor.submit(process_batch, self.spec, batch)
+            return self.executor.submit(process_pool_batch, self.spec, batch)
 
         def wait_one(pending: set[Any]) -> set[Any]:
             return wait(pending, return_when=FIRST_COMPLETED)[0]

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.processing import Story, process_stories
+from pipeline.processing import Story, ZoneKeeper, process_stories
 
 
 def private_vocabs(nlp: Language) -> list[Vocab]:
@@ -60,3 +60,19 @@ def test_no_story_outlives_its_processing(blank_nlp: Language) -> None:
     gc.collect()
     assert sum(isinstance(o, Doc) for o in gc.get_objects()) == before
     assert all(r.mentions for r in results)  # the stories were read: Marie Curie, Lyon
+
+
+def test_a_memory_zone_spans_batches_then_frees_their_words(blank_nlp: Language) -> None:
+    """The zone keeper keeps one memory zone over several batches (a word learnt there stays
+    known until the zone ends) and frees the zone's words after ``stories`` stories."""
+    keeper = ZoneKeeper(blank_nlp, stories=4)
+    first = keeper.process(stories(1000, 2))
+    assert "Zorglub1000" in blank_nlp.vocab.strings  # the zone is still open
+    second = keeper.process(stories(1002, 2))  # four stories: the zone ends
+    assert "Zorglub1000" not in blank_nlp.vocab.strings
+    assert "Zorglub1003" not in blank_nlp.vocab.strings
+    assert [r.doc_id for r in first + second] == ["s1000", "s1001", "s1002", "s1003"]
+    assert all(r.mentions and not r.error for r in first + second)
+    keeper.process(stories(1004, 1))
+    keeper.close()
+    assert "Zorglub1004" not in blank_nlp.vocab.strings
