@@ -99,7 +99,7 @@ def apposition_comma(ctx: StoryContext, index: MentionIndex, start: int,
 
 def _no_name_at(index: MentionIndex, k: int) -> bool:
     """Whether token ``k`` is no name: no mention, or a nationality adjective (``X, une
-    citoyenne grecque et présidente de Y``)."""
+    ingénieure danoise et présidente de Y``)."""
     mention = index.at(k)
     return mention is None or mention.get("form") == "demonym"
 

@@ -149,7 +149,7 @@ def test_doc_round_trips_to_bytes(nlp: Language) -> None:
 INNER_CASES: list[str] = [
     # a dash glued to the place: the place alone is the mention
     "Crise ministérielle au Portugal -[LISBONNE](LOC), 29 ([Havas](ORG Havas)). — Le cabinet a"
-    " remis sa démission au président.",
+    " présenté sa démission hier soir.",
     "Un hangar détruit par le feu —[LIMOGES](LOC), 14 février. — Un incendie a éclaté hier soir.",
     "Le train de nuit déraille -[SAINT-MALO](LOC), 4 ([Havas](ORG Havas)). —Le train venait de"
     " Rennes.",

@@ -406,7 +406,7 @@ ROLE_CASES: list[tuple[str, str, list[tuple[Any, ...]], set[tuple[Any, ...]]]] =
      {("Paul Roy", "org:vialis", "directeur général")}),
     ("description avec gentilé avant le titre en apposition",
      "Léa/PROPN/nsubj>11 Simon/PROPN/flat:name>0 ,/PUNCT/punct>4 une/DET/det>4/un "
-     "citoyenne/NOUN/appos>0 belge/ADJ/amod>4 et/CCONJ/cc>7 présidente/NOUN/conj>4/président "
+     "ingénieure/NOUN/appos>0 belge/ADJ/amod>4 et/CCONJ/cc>7 présidente/NOUN/conj>4/président "
      "de/ADP/case>9 Vialis/PROPN/nmod>7 ,/PUNCT/punct>4 a/AUX/aux:tense>11/avoir "
      "réagi/VERB/ROOT>11/réagir ./PUNCT/punct>11",
      [("Léa Simon", "PER"), ("belge", "COUNTRY", "BE", "demonym"), ("Vialis", "ORG", "vialis")],
