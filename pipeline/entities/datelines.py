@@ -585,7 +585,8 @@ def _cut_entities_at(doc: Doc, dashes: list[int]) -> None:
 
 
 @Language.factory("depeche_datelines",
-                  assigns=["doc.spans", "doc._.span_attrs", "doc._.dateline"])
+                  assigns=["doc.spans", "doc._.span_attrs", "doc._.dateline",
+                           "doc.ents"])  # a model entity across a split dash is cut there
 def make_datelines(nlp: Language, name: str) -> DatelineExtractor:
     """Build the ``depeche_datelines`` component (see :class:`DatelineExtractor`)."""
     return DatelineExtractor(nlp, name)
