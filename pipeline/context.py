@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, LEMMA, ORTH, POS, SENT_START
@@ -30,19 +31,14 @@ from pipeline.entities.gazetteers import fold
 
 __all__ = ["StoryContext", "folded", "is_break", "token_texts"]
 
-#: Folded forms of the words met so far (emptied when it reaches :data:`FOLDED_CACHE_SIZE`).
-_FOLDED: dict[str, str] = {}
+#: Folded forms remembered (a news corpus's working vocabulary; memory stays bounded).
 FOLDED_CACHE_SIZE = 200_000
 
 
+@lru_cache(maxsize=FOLDED_CACHE_SIZE)
 def folded(text: str) -> str:
     """``fold(text)``, remembered: a story's words are mostly words already folded."""
-    value = _FOLDED.get(text)
-    if value is None:
-        if len(_FOLDED) >= FOLDED_CACHE_SIZE:
-            _FOLDED.clear()
-        value = _FOLDED[text] = fold(text)
-    return value
+    return fold(text)
 
 
 def _strings(doc: Doc, attr: int) -> list[str]:

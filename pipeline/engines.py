@@ -157,22 +157,22 @@ def process_batch(spec: NlpSpec, batch: Batch) -> list[StoryResult]:
     return list(process_stories(_worker_nlp(spec), batch, spec.batch_size, spec.story_timeout))
 
 
-_POOL_ZONES: dict[str, Any] = {}
+#: The memory zones of this pool worker's pipeline (one pipeline per worker: `_worker_nlp`).
+_pool_zones: Any = None
 
 
 def process_pool_batch(spec: NlpSpec, batch: Batch) -> list[StoryResult]:
     """:func:`process_batch` in a worker process of the pool (one thread): its memory zone
     spans several batches (:class:`~pipeline.processing.ZoneKeeper`)."""
+    global _pool_zones
     from pipeline.processing import ZoneKeeper
 
     nlp = _worker_nlp(spec)
-    keeper = _POOL_ZONES.get(_spec_key(spec))
-    if keeper is None or keeper.nlp is not nlp:
-        for old in _POOL_ZONES.values():
-            old.close()
-        _POOL_ZONES.clear()
-        keeper = _POOL_ZONES[_spec_key(spec)] = ZoneKeeper(nlp)
-    return keeper.process(batch, spec.batch_size, spec.story_timeout)
+    if _pool_zones is None or _pool_zones.nlp is not nlp:  # first batch, or a new pipeline
+        if _pool_zones is not None:
+            _pool_zones.close()
+        _pool_zones = ZoneKeeper(nlp)
+    return _pool_zones.process(batch, spec.batch_size, spec.story_timeout)
 
 
 # -- bounded submission ----------------------------------------------------------------------------

@@ -63,7 +63,8 @@ from pipeline.entities.places import lookup_place
 from pipeline.extensions import EntityFamily, register_extensions, write_span_group
 
 __all__ = ["Dateline", "DatelineExtractor", "agencies", "find_dateline", "find_inner_datelines",
-           "make_datelines", "split_glued_dashes", "split_slashed_agency"]
+           "make_datelines", "split_dateline_tokens", "split_glued_dashes",
+           "split_slashed_agency"]
 
 AGENCIES_FILE = "datelines_agencies.csv"
 #: Longest first line still taken as a title before a dateline on the second line.
@@ -520,8 +521,7 @@ class DatelineExtractor(EntityFamily):
         ``/.`` so that the agency mention covers the name alone, and a dash glued to the
         place of a dateline (``-LIMOGES,``) into ``-`` and ``LIMOGES``.
         """
-        split_slashed_agency(doc)
-        split_glued_dashes(doc)
+        split_dateline_tokens(doc)
         results, info = self.annotate(doc)
         write_span_group(doc, self.spans_key, results)
         doc._.dateline = info
@@ -542,6 +542,13 @@ def split_slashed_agency(doc: Doc, window: int = 40) -> None:
                               attrs={"POS": ["PUNCT", "PROPN", "PUNCT"],
                                      "DEP": ["punct", token.dep_ or "dep", "punct"]})
         return
+
+
+def split_dateline_tokens(doc: Doc) -> None:
+    """Split what the tokenizer glues in datelines: a slashed agency (``/TASS/.``) and a dash
+    glued to the place (``-LIMOGES,``); the characters of the text are unchanged."""
+    split_slashed_agency(doc)
+    split_glued_dashes(doc)
 
 
 def split_glued_dashes(doc: Doc) -> None:

@@ -38,16 +38,11 @@ def doc_date(nlp: Language, text: str, date: str | None,
     text, its record's ``date`` and where that date came from."""
     if date_source != "option" or date is None or DATELINES not in nlp.pipe_names:
         return date
-    from pipeline.entities.datelines import (
-        find_dateline,
-        split_glued_dashes,
-        split_slashed_agency,
-    )
+    from pipeline.entities.datelines import find_dateline, split_dateline_tokens
 
     extractor: Any = nlp.get_pipe(DATELINES)
     probe = nlp.make_doc(text)
-    split_slashed_agency(probe)
-    split_glued_dashes(probe)
+    split_dateline_tokens(probe)
     found = find_dateline(probe, extractor.agencies)
     if found is None or found.day is None or found.month is None:
         return date

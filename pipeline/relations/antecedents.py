@@ -61,6 +61,8 @@ ANAPHORIC_DETERMINERS: frozenset[str] = frozenset({
 #: ``de``/``à`` + ``le`` written as one word before an organisation noun (folded): ``le PDG du
 #: groupe``, ``un salarié au groupe``.
 CONTRACTED: frozenset[str] = frozenset({"du", "au"})
+#: What may stand right before an organisation noun that points back.
+_BEFORE_ORG_NOUN: frozenset[str] = ANAPHORIC_DETERMINERS | CONTRACTED
 #: Possessive determiners of a function whose body was named before (folded): ``sa
 #: présidente``, ``leur porte-parole``.
 POSSESSIVES: frozenset[str] = frozenset({"son", "sa", "ses", "leur", "leurs"})
@@ -276,7 +278,7 @@ def organisation_antecedent(ctx: StoryContext, index: MentionIndex, i: int) -> M
         return None
     nouns = load_org_nouns()
     noun = ctx.word(i)
-    if noun not in nouns or ctx.word(i - 1) not in ANAPHORIC_DETERMINERS | CONTRACTED:
+    if noun not in nouns or ctx.word(i - 1) not in _BEFORE_ORG_NOUN:
         return None  # l'association, cette société, du groupe
     following = i + 1
     while following < ctx.n_tokens and ctx.doc[following].pos_ == "ADJ" \

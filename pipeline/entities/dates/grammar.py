@@ -604,19 +604,26 @@ NUMBER_REGEXES: frozenset[str] = frozenset(
                          r"^(0[1-9]|1[0-2])$", r"^(0[1-9]|[12][0-9]|3[01])$"})
 
 
+def _constraint(tok: Tok) -> Any:
+    """What a pattern token asks of the word (``LOWER``, then ``TEXT``, then ``ORTH``): a
+    string, or a dict with ``IN`` or ``REGEX``; None when it asks none of these."""
+    for attr in ("LOWER", "TEXT", "ORTH"):
+        value = tok.get(attr)
+        if isinstance(value, str) or isinstance(value, dict) and (
+                "IN" in value or "REGEX" in value):
+            return value
+    return None
+
+
 def is_anchor_token(tok: Tok) -> bool:
     """Whether a pattern token is required and accepts only anchors (:func:`may_anchor`)."""
     if "OP" in tok:
         return False
-    for attr in ("LOWER", "TEXT", "ORTH"):
-        value = tok.get(attr)
-        if isinstance(value, str):
-            return may_anchor(fold(value))
-        if isinstance(value, dict) and "IN" in value:
-            return all(may_anchor(fold(word)) for word in value["IN"])
-        if isinstance(value, dict) and "REGEX" in value:
-            return value["REGEX"] in NUMBER_REGEXES
-    return False
+    words = anchor_words(tok)
+    if words is not None:
+        return all(may_anchor(word) for word in words)
+    value = _constraint(tok)
+    return isinstance(value, dict) and value.get("REGEX") in NUMBER_REGEXES
 
 
 def first_anchor(spec: PatternSpec) -> int:
@@ -630,12 +637,12 @@ def first_anchor(spec: PatternSpec) -> int:
 
 
 def anchor_words(tok: Tok) -> frozenset[str] | None:
-    """The folded words an anchor token accepts, or None for a number (a regular expression
-    of :data:`NUMBER_REGEXES`: any word starting with a digit or ``mi-``)."""
-    for attr in ("LOWER", "TEXT", "ORTH"):
-        value = tok.get(attr)
-        if isinstance(value, str):
-            return frozenset({fold(value)})
-        if isinstance(value, dict) and "IN" in value:
-            return frozenset(fold(word) for word in value["IN"])
+    """The folded words a pattern token accepts, or None when it accepts a regular expression
+    (for an anchor token one of :data:`NUMBER_REGEXES`: any word starting with a digit or
+    ``mi-``)."""
+    value = _constraint(tok)
+    if isinstance(value, str):
+        return frozenset({fold(value)})
+    if isinstance(value, dict) and "IN" in value:
+        return frozenset(fold(word) for word in value["IN"])
     return None

@@ -120,10 +120,7 @@ def located_in_rows(story: EventStory) -> list[Row]:
 def _hot_tokens(story: EventStory, verbs: dict[int, VerbEntry]) -> list[int]:
     """The tokens where a rule of :func:`located_in_rows` may apply, in order: event verbs,
     verbs, trigger words (by form or lemma), event nouns and first tokens of mentions."""
-    lex = story.lex
-    by_word = lex.nouns.keys() | lex.phrases.keys() | lex.place_words | lex.seat_words \
-        | lex.resident_words | lex.reside_verbs
-    by_lemma = lex.nouns.keys() | lex.reside_verbs
+    by_word, by_lemma = story.lex.trigger_words, story.lex.trigger_lemmas
     hot = {i for i, (word, lemma, tag) in enumerate(zip(story.words, story.lemmas, story.pos,
                                                         strict=True))
            if tag == "VERB" or word in by_word or lemma in by_lemma}

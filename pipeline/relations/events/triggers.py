@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
 
@@ -186,6 +186,19 @@ class EventLexicon:
     title_words: frozenset[str]
     #: One-word function -> normalised title.
     titles: dict[str, str]
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Folded forms at which a ``located_in`` rule may start: event nouns, the first
+        words of cue phrases, place, seat and residence words."""
+        return frozenset(self.nouns.keys() | self.phrases.keys() | self.place_words
+                         | self.seat_words | self.resident_words | self.reside_verbs)
+
+    @cached_property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Folded lemmas at which a ``located_in`` rule may start: event nouns and the verbs
+        of living somewhere."""
+        return frozenset(self.nouns.keys() | self.reside_verbs)
 
 
 @lru_cache(maxsize=1)
