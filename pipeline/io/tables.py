@@ -473,9 +473,13 @@ def markdown() -> str:
     return "\n".join(out)
 
 
+#: One encoder for every cell (``json.dumps`` with options builds a new one per call).
+_CELL_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def dumps_json(value: Any) -> str:
     """JSON text as written in CSV cells and JSON Lines: compact, UTF-8, stable."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _CELL_ENCODER.encode(value)
 
 
 if __name__ == "__main__":

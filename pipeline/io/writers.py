@@ -20,7 +20,6 @@ Formats:
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import shutil
@@ -36,6 +35,8 @@ PARQUET_GROUP_ROWS = 50_000
 PARQUET_PART_ROWS = 1_000_000
 #: First characters that make a spreadsheet evaluate a cell (OWASP CSV injection).
 FORMULA_STARTS = frozenset("=+-@\t\r")
+#: First characters of a cell that :func:`escape_cell` changes.
+_ESCAPED_STARTS = FORMULA_STARTS | {"'"}
 
 
 def escape_cell(text: str) -> str:
@@ -70,40 +71,56 @@ class _TextSink:
         self.file.close()
 
 
+class _Lines:
+    """What ``csv.writer`` writes to: it keeps the last row's text."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text = text
+
+
+#: How a CSV cell is made of a value, by column kind (see :meth:`_CsvSink.write`).
+_PLAIN, _TEXT, _JSON = 0, 1, 2
+
+
 class _CsvSink(_TextSink):
     def __init__(self, path: Path, table: str) -> None:
         self.columns = columns(table)
-        self.json = json_columns(table)
-        self.text = {c.name for c in TABLES[table][1] if c.type == "string"}
+        json_names = json_columns(table)
+        text = {c.name for c in TABLES[table][1] if c.type == "string"}
+        self.kinds = [_JSON if name in json_names else _TEXT if name in text else _PLAIN
+                      for name in self.columns]
         self.file: TextIO = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
         # Rows are formatted with "\r\n" line ends, so that a cell holding a lone carriage
         # return is quoted like one holding a line feed (the csv module quotes only the line
         # end's characters), then written with "\n".
-        self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
+        self.line = _Lines()
+        self.writer = csv.writer(self.line, lineterminator="\r\n")
         self._write_row(self.columns)
 
     def write(self, values: list[Any]) -> None:
-        self._write_row([self._cell(name, value)
-                         for name, value in zip(self.columns, values, strict=True)])
+        cells: list[Any] = []
+        for kind, value in zip(self.kinds, values, strict=True):
+            if value is None:
+                value = ""
+            elif kind == _JSON:
+                value = dumps_json(value)
+            elif value is True or value is False:
+                value = "true" if value else "false"
+            elif kind == _TEXT and isinstance(value, str) and value[:1] in _ESCAPED_STARTS:
+                value = escape_cell(value)
+            cells.append(value)
+        self._write_row(cells)
 
     def _write_row(self, cells: list[Any]) -> None:
         self.writer.writerow(cells)
-        self.file.write(self.buffer.getvalue()[:-2])
-        self.file.write("\n")
-        self.buffer.seek(0)
-        self.buffer.truncate()
+        self.file.write(self.line.text[:-2] + "\n")
 
-    def _cell(self, name: str, value: Any) -> Any:
-        if value is None:
-            return ""
-        if name in self.json:
-            return dumps_json(value)
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if name in self.text and isinstance(value, str):
-            return escape_cell(value)
-        return value
+
+#: The encoder of JSON Lines rows (one for every row).
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 class _JsonlSink(_TextSink):
@@ -113,8 +130,7 @@ class _JsonlSink(_TextSink):
 
     def write(self, values: list[Any]) -> None:
         record = dict(zip(self.columns, values, strict=True))
-        self.file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        self.file.write("\n")
+        self.file.write(_ROW_ENCODER.encode(record) + "\n")
 
 
 class _ParquetSink:
@@ -176,7 +192,8 @@ class TableWriter:
                  formats: tuple[str, ...] = DEFAULT_FORMATS) -> None:
         self.table = table
         self.columns = columns(table)
-        self._json_cols = json_columns(table)
+        json_names = json_columns(table)
+        self._json_at = [i for i, name in enumerate(self.columns) if name in json_names]
         self.names = [output_name(table, fmt) for fmt in formats]
         self._sinks = [_SINKS[fmt](folder / name, table)
                        for fmt, name in zip(formats, self.names, strict=True)]
@@ -184,15 +201,14 @@ class TableWriter:
 
     def write(self, row: Row) -> None:
         """Append one row (a dict with at least the table's columns)."""
-        values = [self._json_value(name, row.get(name)) for name in self.columns]
+        values = [row.get(name) for name in self.columns]
+        for i in self._json_at:
+            value = values[i]
+            if isinstance(value, dict):
+                values[i] = {key: value[key] for key in sorted(value)}
         for sink in self._sinks:
             sink.write(values)
         self.count += 1
-
-    def _json_value(self, name: str, value: Any) -> Any:
-        if name in self._json_cols and isinstance(value, dict):
-            return {key: value[key] for key in sorted(value)}
-        return value
 
     def close(self) -> None:
         """Flush and close every file."""
