@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.errors import Errors
+from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing a family module registers its spaCy factory.
 import pipeline.entities.countries  # noqa: F401
@@ -114,7 +119,8 @@ def speed_up_lemmatizer(nlp: Language) -> None:
     word is in the lemma index of its part of speech, and that index is a list of up to 66,000
     words (nouns): a linear scan per token, a third of the model's time. Turned into frozensets,
     the same membership tests give the same lemmas at hash speed. Its unbounded cache becomes a
-    bounded one. Pipelines without a rule lemmatizer are left as they are.
+    bounded one, and a French one reads and writes the doc's arrays
+    (:class:`ArrayFrenchLemmatizer`). Pipelines without a rule lemmatizer are left as they are.
     """
     if "lemmatizer" not in nlp.pipe_names:
         return
@@ -131,3 +137,37 @@ def speed_up_lemmatizer(nlp: Language) -> None:
     cache = _BoundedCache(LEMMA_CACHE_SIZE)
     cache.update(getattr(lemmatizer, "cache", {}))
     lemmatizer.cache = cache
+    if type(lemmatizer) is FrenchLemmatizer:
+        lemmatizer.__class__ = ArrayFrenchLemmatizer
+        lemmatizer.lemmas = _BoundedCache(LEMMA_CACHE_SIZE)
+
+
+class ArrayFrenchLemmatizer(FrenchLemmatizer):
+    """spaCy's French lemmatizer, applied from the doc's arrays: the same lemmas.
+
+    A French rule lemma depends on the word and its part of speech alone (rules, exceptions
+    and lookup tables by part of speech), so it is remembered by ``(ORTH, POS)``; a token is
+    read and written as array values, and only a pair not seen before goes through
+    ``lemmatize`` with a ``Token``. (spaCy's loop made a ``Token`` object for every token.)
+    """
+
+    lemmas: dict[tuple[int, int], str]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        if not len(doc):
+            return doc
+        lemmas, add = self.lemmas, doc.vocab.strings.add
+        values = []
+        for i, (orth, pos, lemma) in enumerate(doc.to_array([ORTH, POS, LEMMA]).tolist()):
+            if lemma and not self.overwrite:
+                values.append(lemma)
+                continue
+            text = lemmas.get((orth, pos))
+            if text is None:
+                text = lemmas[orth, pos] = self.lemmatize(doc[i])[0]
+            # added again in every memory zone, as the Token setter does
+            values.append(add(text))
+        doc.from_array([LEMMA], numpy.asarray(values, dtype="uint64").reshape(-1, 1))
+        return doc

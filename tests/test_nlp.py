@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.nlp import COMPONENTS, _BoundedCache, speed_up_lemmatizer
+from pipeline.nlp import COMPONENTS, ArrayFrenchLemmatizer, _BoundedCache, speed_up_lemmatizer
 from tests.conftest import SAMPLE_TEXT
 
 LEMMA_TEXT = ("Les ministres réunis à Bruxelles ont adopté mardi des mesures que les agriculteurs "
@@ -44,3 +44,17 @@ def test_bounded_cache_empties_itself_at_its_limit() -> None:
     assert dict(cache) == {"a": "A", "b": "B", "c": "C"}
     cache["d"] = "D"
     assert dict(cache) == {"d": "D"}
+
+
+@pytest.mark.model
+def test_array_lemmatizer_lemmas_outlive_a_memory_zone(nlp: Language) -> None:
+    assert isinstance(nlp.get_pipe("lemmatizer"), ArrayFrenchLemmatizer)
+    text = "Les trombinoscopes étaient affichés."
+    with nlp.memory_zone():
+        first = [t.lemma_ for t in nlp(text)]
+    # the lemma strings of the first zone are gone from the vocabulary; remembered lemmas are
+    # added again, so the second zone reads them
+    with nlp.memory_zone():
+        second = [t.lemma_ for t in nlp(text)]
+    assert first == second
+    assert second[:4] == ["le", "trombinoscope", "être", "afficher"]
