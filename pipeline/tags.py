@@ -81,7 +81,8 @@ class PosTags:
         return doc
 
 
-@Language.factory("depeche_pos_tags", assigns=["token.tag", "token.pos", "token.morph"])
+@Language.factory("depeche_pos_tags", assigns=["token.tag", "token.pos", "token.morph",
+                                               "token.dep"])
 def make_pos_tags(nlp: Language, name: str) -> PosTags:
     """The ``depeche_pos_tags`` component (see :class:`PosTags`)."""
     return PosTags(nlp.vocab)
